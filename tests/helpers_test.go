@@ -1,0 +1,94 @@
+package tests
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/amlvnet/amlvnet/internal/pulumitest"
+	"github.com/amlvnet/amlvnet/internal/stackfile"
+	"github.com/amlvnet/amlvnet/program"
+)
+
+// stackFiles lists every stack file in stacks/.
+func stackFiles(t testing.TB) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "stacks", "Pulumi.*.yaml"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no stack files in ../stacks (err %v)", err)
+	}
+	sort.Strings(files)
+	return files
+}
+
+func passphrase() string {
+	if p := os.Getenv("PULUMI_CONFIG_PASSPHRASE"); p != "" {
+		return p
+	}
+	return stackfile.SamplePassphrase
+}
+
+// fixtureVnets reads the existing VNets the sample stacks reuse; the same
+// file feeds the offline preview's stand-in provider.
+func fixtureVnets(t testing.TB) map[string]pulumitest.ExistingVnet {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "existing-vnets.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []struct {
+		ResourceGroup   string   `json:"resourceGroup"`
+		Name            string   `json:"name"`
+		Location        string   `json:"location"`
+		AddressPrefixes []string `json:"addressPrefixes"`
+		Subnets         []struct {
+			Name          string `json:"name"`
+			AddressPrefix string `json:"addressPrefix"`
+		} `json:"subnets"`
+	}
+	if err := json.Unmarshal(data, &list); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]pulumitest.ExistingVnet{}
+	for _, v := range list {
+		ev := pulumitest.ExistingVnet{Location: v.Location, AddressSpace: v.AddressPrefixes, Subnets: map[string]string{}}
+		for _, s := range v.Subnets {
+			ev.Subnets[s.Name] = s.AddressPrefix
+		}
+		out[v.ResourceGroup+"/"+v.Name] = ev
+	}
+	return out
+}
+
+// runConfig runs the root program under mocks with cfg.
+func runConfig(t testing.TB, cfg map[string]string, secretKeys ...string) (*pulumitest.Mocks, error) {
+	t.Helper()
+	m := &pulumitest.Mocks{VirtualNetworks: fixtureVnets(t)}
+	err := m.Run(program.Run, cfg, secretKeys...)
+	return m, err
+}
+
+// runStack loads a stack file and runs the program under mocks.
+func runStack(t testing.TB, path string) (*stackfile.Stack, *pulumitest.Mocks) {
+	t.Helper()
+	st, err := stackfile.Load(path, "amlvnet", passphrase())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := runConfig(t, st.Config, st.SecretKeys...)
+	if err != nil {
+		t.Fatalf("%s: program failed: %v", path, err)
+	}
+	return st, m
+}
+
+// one returns the only resource in rs, failing the test otherwise.
+func one(t testing.TB, what string, rs []pulumitest.Resource) pulumitest.Resource {
+	t.Helper()
+	if len(rs) != 1 {
+		t.Fatalf("%s: want exactly 1 resource, got %d", what, len(rs))
+	}
+	return rs[0]
+}

@@ -1,0 +1,451 @@
+package tests
+
+import (
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/amlvnet/amlvnet/internal/netplan"
+	"github.com/amlvnet/amlvnet/internal/pulumitest"
+	"github.com/amlvnet/amlvnet/internal/stackfile"
+	"github.com/amlvnet/amlvnet/program"
+)
+
+// decodeConfig reads a stack's config the way the program does.
+func decodeConfig(t *testing.T, st *stackfile.Stack) *program.Config {
+	t.Helper()
+	var cfg *program.Config
+	m := &pulumitest.Mocks{}
+	err := m.Run(func(ctx *pulumi.Context) error {
+		var err error
+		cfg, err = program.LoadConfig(ctx)
+		return err
+	}, st.Config, st.SecretKeys...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+// TestEveryStackUnderMocks runs each file in stacks/ through the root program
+// and checks the 2019 article's rules, and the current ones, on what it
+// registered. Expectations come from the stack's own config, so a new stack
+// file is checked without editing this test.
+func TestEveryStackUnderMocks(t *testing.T) {
+	files := stackFiles(t)
+	names := map[string]bool{}
+	for _, f := range files {
+		n, _ := stackfile.StackName(f)
+		names[n] = true
+	}
+	for _, want := range []string{"dev", "prod", "existing"} {
+		if !names[want] {
+			t.Errorf("stacks/ lacks Pulumi.%s.yaml", want)
+		}
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			st, m := runStack(t, f)
+			cfg := decodeConfig(t, st)
+			checkStack(t, st, cfg, m)
+		})
+	}
+}
+
+func checkStack(t *testing.T, st *stackfile.Stack, cfg *program.Config, m *pulumitest.Mocks) {
+	region, err := netplan.CanonicalRegion(cfg.Location)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rg := one(t, "resource group", m.OfType("azure-native:resources:ResourceGroup"))
+	if rg.Protect != cfg.Protect {
+		t.Errorf("resource group protect=%v, want %v", rg.Protect, cfg.Protect)
+	}
+	rgName := rg.String("resourceGroupName")
+
+	// Everything sits in the stack's region (the VNet's, for a reused one).
+	for _, r := range m.Resources() {
+		if loc := r.String("location"); loc != "" && loc != region {
+			t.Errorf("%s %s in %q, want %q", r.Type, r.Name, loc, region)
+		}
+	}
+	// Children are parented to their component.
+	for _, r := range m.Resources() {
+		if r.Custom && r.Type != "azure-native:resources:ResourceGroup" && !strings.Contains(r.Parent, "amlvnet:index:") {
+			t.Errorf("%s %s is not parented to an amlvnet component (parent %q)", r.Type, r.Name, r.Parent)
+		}
+	}
+
+	// Network: the training subnet, its NSG, its endpoints, its routes.
+	training := one(t, "training subnet", m.Find("azure-native:network:Subnet", map[string]string{"subnetName": trainingSubnetName(cfg)}))
+	trainingID := subnetID(training)
+	var endpoints []string
+	v, _ := training.Input("serviceEndpoints")
+	for _, e := range v.ArrayValue() {
+		endpoints = append(endpoints, e.ObjectValue()["service"].StringValue())
+	}
+	for _, want := range []string{"Microsoft.Storage", "Microsoft.KeyVault"} {
+		if !contains(endpoints, want) {
+			t.Errorf("training subnet lacks the %s service endpoint (has %v)", want, endpoints)
+		}
+	}
+	if training.String("networkSecurityGroup.id") == "" {
+		t.Error("training subnet has no NSG")
+	}
+	if (training.String("routeTable.id") != "") != cfg.Compute.ForcedTunneling {
+		t.Errorf("training route table present=%v, forcedTunneling=%v", training.String("routeTable.id") != "", cfg.Compute.ForcedTunneling)
+	}
+	if cfg.Network.Existing != nil {
+		if len(m.OfType("azure-native:network:VirtualNetwork")) != 0 {
+			t.Error("a reused VNet must not be created")
+		}
+		if training.Import == "" || !training.Retain {
+			t.Errorf("a reused subnet is adopted (import %q) and retained (%v)", training.Import, training.Retain)
+		}
+	} else {
+		one(t, "VNet", m.OfType("azure-native:network:VirtualNetwork"))
+	}
+
+	// Storage: deny by default for the workspace, open for inference.
+	accounts := m.OfType("azure-native:storage:StorageAccount")
+	wantAccounts := 1
+	if cfg.InferenceStorage.Enabled {
+		wantAccounts = 2
+	}
+	if len(accounts) != wantAccounts {
+		t.Fatalf("want %d storage accounts, got %d", wantAccounts, len(accounts))
+	}
+	for _, sa := range accounts {
+		if b, _ := sa.Bool("enableHttpsTrafficOnly"); !b || sa.String("minimumTlsVersion") != "TLS1_2" {
+			t.Errorf("%s: HTTPS only and TLS 1.2 are required", sa.Name)
+		}
+		if b, ok := sa.Bool("allowBlobPublicAccess"); !ok || b {
+			t.Errorf("%s: anonymous blob access must be off", sa.Name)
+		}
+		if sa.Protect != cfg.Protect {
+			t.Errorf("%s protect=%v, want %v", sa.Name, sa.Protect, cfg.Protect)
+		}
+		if sa.Name == "inferencestorage" {
+			if sa.String("networkRuleSet.defaultAction") != "Allow" {
+				t.Error("inference storage must allow unrestricted network access")
+			}
+			continue
+		}
+		if sa.String("networkRuleSet.defaultAction") != "Deny" || sa.String("networkRuleSet.bypass") != "AzureServices" {
+			t.Errorf("workspace storage firewall: %v", sa.Inputs["networkRuleSet"])
+		}
+		rules, _ := sa.Input("networkRuleSet.virtualNetworkRules")
+		if len(rules.ArrayValue()) != 1 || rules.ArrayValue()[0].ObjectValue()["virtualNetworkResourceId"].StringValue() != trainingID {
+			t.Errorf("workspace storage VNet rules %v, want the training subnet %s", rules, trainingID)
+		}
+		ips, _ := sa.Input("networkRuleSet.ipRules")
+		if len(ips.ArrayValue()) < len(cfg.Storage.ClientIPRanges) {
+			t.Errorf("storage IP rules %v for client ranges %v", ips, cfg.Storage.ClientIPRanges)
+		}
+	}
+
+	// Key vault.
+	kv := one(t, "key vault", m.OfType("azure-native:keyvault:Vault"))
+	if kv.String("properties.networkAcls.defaultAction") != "Deny" || kv.String("properties.networkAcls.bypass") != "AzureServices" {
+		t.Errorf("vault firewall %v", kv.Inputs)
+	}
+	vrules, _ := kv.Input("properties.networkAcls.virtualNetworkRules")
+	if len(vrules.ArrayValue()) != 1 || vrules.ArrayValue()[0].ObjectValue()["id"].StringValue() != trainingID {
+		t.Errorf("vault VNet rules %v", vrules)
+	}
+	for _, flag := range []string{"properties.enableRbacAuthorization", "properties.enablePurgeProtection", "properties.enableSoftDelete"} {
+		if b, _ := kv.Bool(flag); !b {
+			t.Errorf("vault %s must be true", flag)
+		}
+	}
+	if kv.Protect != cfg.Protect {
+		t.Errorf("vault protect=%v, want %v", kv.Protect, cfg.Protect)
+	}
+	if kv.String("properties.tenantId") != pulumitest.TenantID {
+		t.Errorf("vault tenant %q", kv.String("properties.tenantId"))
+	}
+
+	// Workspace wired to its storage and vault.
+	ws := one(t, "workspace", m.OfType("azure-native:machinelearningservices:Workspace"))
+	if !strings.Contains(ws.String("storageAccount"), "/storageAccounts/") || !strings.Contains(ws.String("keyVault"), "/vaults/") || ws.Protect != cfg.Protect {
+		t.Errorf("workspace %v protect=%v", ws.Inputs, ws.Protect)
+	}
+	if ws.String("resourceGroupName") != rgName {
+		t.Errorf("workspace in %q, want %q", ws.String("resourceGroupName"), rgName)
+	}
+
+	checkTrainingRules(t, cfg, region, m, training)
+	checkAttached(t, cfg, m)
+	checkAks(t, cfg, m)
+
+	// Secrets never appear in plain text in any input.
+	for _, secret := range st.Secrets {
+		for _, r := range m.Resources() {
+			if r.PlaintextOutsideSecrets(secret) {
+				t.Errorf("%s %s carries a secret from the stack file in plain text", r.Type, r.Name)
+			}
+		}
+	}
+}
+
+func checkTrainingRules(t *testing.T, cfg *program.Config, region string, m *pulumitest.Mocks, training pulumitest.Resource) {
+	nsgName := ""
+	for _, nsg := range m.OfType("azure-native:network:NetworkSecurityGroup") {
+		if strings.HasSuffix(training.String("networkSecurityGroup.id"), "/"+nsg.String("networkSecurityGroupName")) {
+			nsgName = nsg.String("networkSecurityGroupName")
+		}
+	}
+	if nsgName == "" {
+		t.Fatal("the training subnet's NSG was not created by the stack")
+	}
+	rules := m.Find("azure-native:network:SecurityRule", map[string]string{"networkSecurityGroupName": nsgName})
+	find := func(direction, source, dest, port string) []pulumitest.Resource {
+		var out []pulumitest.Resource
+		for _, r := range rules {
+			ports := append(r.Strings("destinationPortRanges"), r.String("destinationPortRange"))
+			dests := append(r.Strings("destinationAddressPrefixes"), r.String("destinationAddressPrefix"))
+			if r.String("direction") == direction && (source == "" || r.String("sourceAddressPrefix") == source) &&
+				(dest == "" || contains(dests, dest)) && (port == "" || contains(ports, port)) {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	if len(find("Inbound", "BatchNodeManagement", "", "29876-29877")) != 1 {
+		t.Error("missing inbound TCP 29876-29877 from BatchNodeManagement")
+	}
+	if len(find("Inbound", "AzureMachineLearning", "", "44224")) != 1 {
+		t.Error("missing inbound TCP 44224 from AzureMachineLearning")
+	}
+	var ssh []pulumitest.Resource
+	for _, r := range find("Inbound", "", "", "22") {
+		if r.String("sourceAddressPrefix") != "AzureMachineLearning" {
+			ssh = append(ssh, r)
+		}
+		if src := strings.ToLower(r.String("sourceAddressPrefix")); src == "*" || src == "internet" || src == "0.0.0.0/0" {
+			t.Errorf("SSH open to %q", src)
+		}
+	}
+	if cfg.Compute.SSHAccess != (len(ssh) > 0) {
+		t.Errorf("sshAccess=%v but %d SSH rules", cfg.Compute.SSHAccess, len(ssh))
+	}
+	deny := find("Outbound", "", "Internet", "*")
+	if cfg.Compute.Outbound == "restricted" {
+		if len(deny) != 1 || deny[0].String("access") != "Deny" {
+			t.Fatalf("restricted outbound needs one deny to Internet, got %d", len(deny))
+		}
+		denyPriority, _ := deny[0].Number("priority")
+		for _, tag := range []string{"Storage", "AzureContainerRegistry", "BatchNodeManagement"} {
+			want, _ := netplan.RegionalTag(tag, region)
+			allows := find("Outbound", "", want, "443")
+			if len(allows) != 1 {
+				t.Errorf("restricted outbound lacks an allow to %s", want)
+				continue
+			}
+			if p, _ := allows[0].Number("priority"); p >= denyPriority {
+				t.Errorf("allow to %s (priority %v) comes after the deny (%v)", want, p, denyPriority)
+			}
+		}
+		for _, tag := range []string{"AzureMachineLearning", "AzureActiveDirectory", "AzureResourceManager", "MicrosoftContainerRegistry", "AzureFrontDoor.FirstParty"} {
+			if len(find("Outbound", "", tag, "443")) == 0 {
+				t.Errorf("restricted outbound lacks an allow to %s", tag)
+			}
+		}
+		if len(find("Outbound", "", "AzureMachineLearning", "5831")) != 1 {
+			t.Error("restricted outbound lacks UDP 5831 to AzureMachineLearning")
+		}
+	} else if len(find("Outbound", "", "", "")) != 0 {
+		t.Error("default outbound adds no outbound rules")
+	}
+
+	routes := map[string]string{}
+	for _, r := range m.OfType("azure-native:network:Route") {
+		routes[r.String("addressPrefix")] = r.String("nextHopType")
+	}
+	if cfg.Compute.ForcedTunneling {
+		batch, _ := netplan.RegionalTag("BatchNodeManagement", region)
+		for _, p := range append([]string{}, cfg.Compute.BatchPrefixes...) {
+			if routes[p] != "Internet" {
+				t.Errorf("no Internet route for batch prefix %s", p)
+			}
+		}
+		if len(cfg.Compute.BatchPrefixes) == 0 && routes[batch] != "Internet" {
+			t.Errorf("no Internet route for %s: %v", batch, routes)
+		}
+		if len(cfg.Compute.MachineLearningPrefixes) == 0 && routes["AzureMachineLearning"] != "Internet" {
+			t.Errorf("no Internet route for AzureMachineLearning: %v", routes)
+		}
+	} else if len(routes) != 0 {
+		t.Errorf("routes without forced tunneling: %v", routes)
+	}
+
+	cluster := one(t, "compute cluster", m.Find("azure-native:machinelearningservices:Compute", map[string]string{"properties.computeType": "AmlCompute"}))
+	if cluster.String("properties.properties.subnet.id") != subnetID(training) {
+		t.Errorf("cluster subnet %q", cluster.String("properties.properties.subnet.id"))
+	}
+	if n, _ := cluster.Number("properties.properties.scaleSettings.maxNodeCount"); int(n) != orDefault(cfg.Compute.MaxNodes, 4) {
+		t.Errorf("maxNodeCount %v, config %d", n, cfg.Compute.MaxNodes)
+	}
+	if n, _ := cluster.Number("properties.properties.scaleSettings.minNodeCount"); int(n) != cfg.Compute.MinNodes {
+		t.Errorf("minNodeCount %v, config %d", n, cfg.Compute.MinNodes)
+	}
+	wantLogin := "Disabled"
+	if cfg.Compute.SSHAccess {
+		wantLogin = "Enabled"
+	}
+	if got := cluster.String("properties.properties.remoteLoginPortPublicAccess"); got != wantLogin {
+		t.Errorf("remote login %q, want %q", got, wantLogin)
+	}
+}
+
+func checkAttached(t *testing.T, cfg *program.Config, m *pulumitest.Mocks) {
+	var addresses []string
+	for _, a := range cfg.Attach {
+		c := one(t, "attached "+a.Name, m.Find("azure-native:machinelearningservices:Compute", map[string]string{"computeName": a.Name}))
+		if c.String("properties.computeType") != a.Kind || c.String("properties.resourceId") != a.ResourceID || c.String("properties.properties.address") != a.Address {
+			t.Errorf("attach %s: %v", a.Name, c.Inputs)
+		}
+		if a.SSHPassword != "" {
+			if _, secret := c.Input("properties.properties.administratorAccount.password"); !secret {
+				t.Errorf("attach %s: the SSH password must be a secret", a.Name)
+			}
+		}
+		addresses = append(addresses, a.Address)
+	}
+	rules := m.Find("azure-native:network:SecurityRule", map[string]string{"sourceAddressPrefix": "AzureMachineLearning", "destinationPortRange": "22"})
+	if len(cfg.Attach) == 0 {
+		if len(rules) != 0 {
+			t.Error("SSH from AzureMachineLearning without attached machines")
+		}
+		return
+	}
+	r := one(t, "SSH to attached machines", rules)
+	got := r.Strings("destinationAddressPrefixes")
+	sort.Strings(got)
+	sort.Strings(addresses)
+	if !reflect.DeepEqual(got, addresses) {
+		t.Errorf("SSH from AzureMachineLearning to %v, want %v", got, addresses)
+	}
+}
+
+func checkAks(t *testing.T, cfg *program.Config, m *pulumitest.Mocks) {
+	clusters := m.OfType("azure-native:containerservice:ManagedCluster")
+	if !cfg.Aks.Enabled {
+		if len(clusters) != 0 {
+			t.Error("AKS created while disabled")
+		}
+		return
+	}
+	mc := one(t, "AKS cluster", clusters)
+	aksSubnet := one(t, "AKS subnet", m.Find("azure-native:network:Subnet", map[string]string{"addressPrefix": cfg.Network.AksSubnet}))
+	pools, _ := mc.Input("agentPoolProfiles")
+	if len(pools.ArrayValue()) == 0 || pools.ArrayValue()[0].ObjectValue()["vnetSubnetID"].StringValue() != subnetID(aksSubnet) {
+		t.Errorf("AKS pool not in the AKS subnet: %v", pools)
+	}
+	if mc.String("networkProfile.serviceCidr") != orDefaultString(cfg.Aks.ServiceCidr, "10.0.0.0/16") ||
+		mc.String("networkProfile.dnsServiceIP") != orDefaultString(cfg.Aks.DNSServiceIP, "10.0.0.10") ||
+		mc.String("networkProfile.networkPlugin") != "azure" {
+		t.Errorf("AKS network profile %v", mc.Inputs["networkProfile"])
+	}
+	if v, _ := mc.Input("networkProfile.dockerBridgeCidr"); !v.IsNull() {
+		t.Error("the cluster must not carry dockerBridgeCidr (API 2023-04-01)")
+	}
+	role := one(t, "subnet role", m.OfType("azure-native:authorization:RoleAssignment"))
+	if role.String("scope") != subnetID(aksSubnet) || !strings.HasSuffix(role.String("roleDefinitionId"), "4d97b98b-1d4f-4787-a291-c67834d212e7") {
+		t.Errorf("Network Contributor on the AKS subnet: %v", role.Inputs)
+	}
+	compute := one(t, "AKS compute", m.Find("azure-native:machinelearningservices:Compute", map[string]string{"properties.computeType": "AKS"}))
+	if compute.String("properties.properties.aksNetworkingConfiguration.subnetId") != subnetID(aksSubnet) {
+		t.Errorf("AKS compute networking %v", compute.Inputs)
+	}
+	if want := orDefaultString(cfg.Aks.DockerBridgeCidr, "172.17.0.1/16"); compute.String("properties.properties.aksNetworkingConfiguration.dockerBridgeCidr") != want {
+		t.Errorf("the docker bridge goes with the workspace's AKS compute: want %s", want)
+	}
+	for _, src := range cfg.Aks.ScoringSources {
+		if len(m.Find("azure-native:network:SecurityRule", map[string]string{"sourceAddressPrefix": src, "direction": "Inbound"})) != 1 {
+			t.Errorf("no scoring rule from %s", src)
+		}
+	}
+	var fromAML int
+	for _, r := range m.Find("azure-native:network:SecurityRule", map[string]string{"sourceAddressPrefix": "AzureMachineLearning", "direction": "Inbound"}) {
+		if strings.HasSuffix(aksSubnet.String("networkSecurityGroup.id"), "/"+r.String("networkSecurityGroupName")) {
+			fromAML++
+		}
+	}
+	if fromAML != 1 {
+		t.Errorf("the AKS NSG needs one inbound rule from AzureMachineLearning, has %d", fromAML)
+	}
+}
+
+// TestSecretConfigStaysSecret checks that secret config values (attached
+// machines' SSH passwords) reach Azure only as secrets, and that the program
+// reads them from secret config keys.
+func TestSecretConfigStaysSecret(t *testing.T) {
+	for _, f := range stackFiles(t) {
+		st, err := stackfile.Load(f, "amlvnet", passphrase())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(st.Secrets) == 0 {
+			continue
+		}
+		_, m := runStack(t, f)
+		found := false
+		for _, r := range m.Resources() {
+			for _, s := range st.Secrets {
+				if r.PlaintextOutsideSecrets(s) {
+					t.Errorf("%s: %s %s leaks a secret", filepath.Base(f), r.Type, r.Name)
+				}
+			}
+			if _, secret := r.Input("properties.properties.administratorAccount.password"); secret {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no secret SSH password reached an attached compute", filepath.Base(f))
+		}
+	}
+}
+
+func trainingSubnetName(cfg *program.Config) string {
+	if cfg.Network.Existing != nil {
+		return cfg.Network.TrainingSubnet
+	}
+	return "training"
+}
+
+// subnetID is the ID the mocks gave a subnet resource.
+func subnetID(r pulumitest.Resource) string {
+	if r.Import != "" {
+		return r.Import
+	}
+	return "/subscriptions/" + pulumitest.SubscriptionID + "/resourceGroups/" + r.String("resourceGroupName") +
+		"/providers/Microsoft.Network/virtualNetworks/" + r.String("virtualNetworkName") + "/subnets/" + r.String("subnetName")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func orDefault(v, d int) int {
+	if v == 0 {
+		return d
+	}
+	return v
+}
+
+func orDefaultString(v, d string) string {
+	if v == "" {
+		return d
+	}
+	return v
+}
