@@ -1,0 +1,527 @@
+package standin
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/amlvnet/amlvnet/internal/azureschema"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/plugin"
+	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+	"google.golang.org/protobuf/types/known/structpb"
+)
+
+var ctx = context.Background()
+
+func urnOf(token, name string) string {
+	return "urn:pulumi:dev::amlvnet::" + token + "::" + name
+}
+
+func toStruct(t *testing.T, m resource.PropertyMap) *structpb.Struct {
+	t.Helper()
+	st, err := plugin.MarshalProperties(m, rpcOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func fromStruct(t *testing.T, st *structpb.Struct) resource.PropertyMap {
+	t.Helper()
+	m, err := plugin.UnmarshalProperties(st, rpcOpts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func sv(s string) resource.PropertyValue { return resource.NewStringProperty(s) }
+
+func unknown() resource.PropertyValue { return resource.MakeComputed(resource.NewStringProperty("")) }
+
+func check(t *testing.T, s *Server, token, name string, inputs resource.PropertyMap) *pulumirpc.CheckResponse {
+	t.Helper()
+	resp, err := s.Check(ctx, &pulumirpc.CheckRequest{Urn: urnOf(token, name), Type: token, Name: name, News: toStruct(t, inputs)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp
+}
+
+// failureOn returns the failure on property, or fails the test.
+func failureOn(t *testing.T, resp *pulumirpc.CheckResponse, property string) *pulumirpc.CheckFailure {
+	t.Helper()
+	for _, f := range resp.Failures {
+		if f.Property == property {
+			return f
+		}
+	}
+	t.Fatalf("no failure on %q; failures: %v", property, resp.Failures)
+	return nil
+}
+
+func validRule() resource.PropertyMap {
+	return resource.PropertyMap{
+		"resourceGroupName":        sv("rg"),
+		"networkSecurityGroupName": sv("nsg"),
+		"securityRuleName":         sv("ssh"),
+		"protocol":                 sv("Tcp"),
+		"access":                   sv("Allow"),
+		"direction":                sv("Inbound"),
+		"priority":                 resource.NewNumberProperty(100),
+		"sourceAddressPrefix":      sv("AzureMachineLearning"),
+		"destinationPortRange":     sv("22"),
+		"description":              resource.MakeSecret(sv("secret note")),
+	}
+}
+
+const ruleToken = "azure-native:network:SecurityRule"
+
+func TestCheckValidSecurityRuleKeepsInputsAndSecrets(t *testing.T) {
+	s := New(Options{})
+	resp := check(t, s, ruleToken, "ssh", validRule())
+	if len(resp.Failures) != 0 {
+		t.Fatalf("unexpected failures: %v", resp.Failures)
+	}
+	got := fromStruct(t, resp.Inputs)
+	if !got["description"].IsSecret() || !got.DeepEquals(validRule()) {
+		t.Fatalf("inputs not returned as given: %v", got)
+	}
+}
+
+func TestCheckSecurityRuleUnknownProperty(t *testing.T) {
+	in := validRule()
+	in["destinationPortRnage"] = sv("22")
+	f := failureOn(t, check(t, New(Options{}), ruleToken, "ssh", in), "destinationPortRnage")
+	if !strings.Contains(f.Reason, `azure-native:network:SecurityRule "ssh"`) || !strings.Contains(f.Reason, "unknown property") {
+		t.Fatalf("reason should name the resource and the problem: %q", f.Reason)
+	}
+}
+
+func TestCheckSecurityRuleMissingPriority(t *testing.T) {
+	in := validRule()
+	delete(in, "priority")
+	f := failureOn(t, check(t, New(Options{}), ruleToken, "ssh", in), "priority")
+	if !strings.Contains(f.Reason, "missing required property") || !strings.Contains(f.Reason, `"ssh"`) {
+		t.Fatalf("reason: %q", f.Reason)
+	}
+}
+
+func TestCheckSecurityRuleBadValues(t *testing.T) {
+	in := validRule()
+	in["protocol"] = sv("TCP") // enum values are case-sensitive in the SDK
+	in["direction"] = sv("In")
+	in["priority"] = resource.NewNumberProperty(5000)
+	resp := check(t, New(Options{}), ruleToken, "ssh", in)
+	if f := failureOn(t, resp, "protocol"); !strings.Contains(f.Reason, "Tcp, Udp, Icmp, Esp, *, Ah") {
+		t.Fatalf("reason should list the allowed values: %q", f.Reason)
+	}
+	failureOn(t, resp, "direction")
+	failureOn(t, resp, "priority")
+
+	in = validRule()
+	in["priority"] = sv("100")
+	if f := failureOn(t, check(t, New(Options{}), ruleToken, "ssh", in), "priority"); !strings.Contains(f.Reason, "expected integer") {
+		t.Fatalf("reason: %q", f.Reason)
+	}
+}
+
+func TestCheckUnknownValuesPassInPreview(t *testing.T) {
+	in := validRule()
+	in["priority"] = unknown()
+	in["resourceGroupName"] = unknown()
+	if resp := check(t, New(Options{}), ruleToken, "ssh", in); len(resp.Failures) != 0 {
+		t.Fatalf("unknown values must not fail: %v", resp.Failures)
+	}
+}
+
+func TestCheckNestedAndOtherTokens(t *testing.T) {
+	s := New(Options{})
+	nsg := resource.PropertyMap{
+		"resourceGroupName": sv("rg"),
+		"securityRules": resource.NewArrayProperty([]resource.PropertyValue{resource.NewObjectProperty(resource.PropertyMap{
+			"name": sv("a"), "protocol": sv("Tcp"), "access": sv("Allow"), "direction": sv("Inbound"),
+		})}),
+	}
+	failureOn(t, check(t, s, "azure-native:network:NetworkSecurityGroup", "nsg", nsg), "securityRules[0].priority")
+
+	sa := resource.PropertyMap{
+		"resourceGroupName": sv("rg"),
+		"kind":              sv("StorageV2"),
+		"sku":               resource.NewObjectProperty(resource.PropertyMap{"name": sv("Standard_LRS")}),
+		"minimumTlsVersion": sv("TLS1_3"),
+		"networkRuleSet":    resource.NewObjectProperty(resource.PropertyMap{"defaultAction": sv("deny"), "bypass": sv("AzureServices, Logging")}),
+	}
+	resp := check(t, s, "azure-native:storage:StorageAccount", "sa", sa)
+	failureOn(t, resp, "minimumTlsVersion")
+	failureOn(t, resp, "networkRuleSet.defaultAction")
+	if len(resp.Failures) != 2 {
+		t.Fatalf("want 2 failures, got %v", resp.Failures)
+	}
+
+	kv := resource.PropertyMap{"resourceGroupName": sv("rg"), "properties": resource.NewObjectProperty(resource.PropertyMap{})}
+	resp = check(t, s, "azure-native:keyvault:Vault", "kv", kv)
+	failureOn(t, resp, "properties.tenantId")
+	failureOn(t, resp, "properties.sku")
+
+	aks := resource.PropertyMap{
+		"resourceGroupName": sv("rg"),
+		"networkProfile":    resource.NewObjectProperty(resource.PropertyMap{"networkPlugin": sv("azure"), "dockerBridgeCidr": sv("172.17.0.1/16")}),
+	}
+	if f := failureOn(t, check(t, s, "azure-native:containerservice:ManagedCluster", "aks", aks), "networkProfile.dockerBridgeCidr"); !strings.Contains(f.Reason, "2023-04-01") {
+		t.Fatalf("reason: %q", f.Reason)
+	}
+
+	ra := resource.PropertyMap{"principalId": sv("p"), "scope": sv("/subscriptions/x")}
+	failureOn(t, check(t, s, "azure-native:authorization:RoleAssignment", "ra", ra), "roleDefinitionId")
+
+	if resp := check(t, s, "azure-native:compute:VirtualMachine", "vm", resource.PropertyMap{"whatever": sv("x")}); len(resp.Failures) != 0 {
+		t.Fatalf("unknown tokens are accepted, got %v", resp.Failures)
+	}
+}
+
+// fakeSchema records what it is asked and answers canned problems.
+type fakeSchema struct {
+	mu       sync.Mutex
+	tokens   []string
+	inputs   []map[string]any
+	problems []string
+}
+
+func (f *fakeSchema) CheckInputs(token string, inputs map[string]any) []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.tokens = append(f.tokens, token)
+	f.inputs = append(f.inputs, inputs)
+	return f.problems
+}
+
+func TestCheckMLComputeThroughSchema(t *testing.T) {
+	fake := &fakeSchema{problems: []string{
+		"properties.computeType: required",
+		"properties.properties.vmSize: expected a string",
+		"bogus: unknown property",
+	}}
+	s := New(Options{Schema: fake})
+	token := "azure-native:machinelearningservices:Compute"
+	in := resource.PropertyMap{
+		"resourceGroupName": sv("rg"),
+		"workspaceName":     unknown(),
+		"bogus":             sv("x"),
+		"properties": resource.NewObjectProperty(resource.PropertyMap{
+			"properties": resource.NewObjectProperty(resource.PropertyMap{"vmSize": unknown()}),
+			"adminPwd":   resource.MakeSecret(sv("hunter2")),
+		}),
+	}
+	resp := check(t, s, token, "cpu", in)
+	if len(fake.tokens) != 1 || fake.tokens[0] != token {
+		t.Fatalf("schema asked about %v", fake.tokens)
+	}
+	plain := fake.inputs[0]
+	if plain["workspaceName"] != UnknownValue {
+		t.Fatalf("unknown not passed as the sentinel: %#v", plain["workspaceName"])
+	}
+	if pw := plain["properties"].(map[string]any)["adminPwd"]; pw != "hunter2" {
+		t.Fatalf("secret not unwrapped: %#v", pw)
+	}
+	if f := failureOn(t, resp, "properties.computeType"); !strings.Contains(f.Reason, `azure-native:machinelearningservices:Compute "cpu"`) {
+		t.Fatalf("reason should name the resource: %q", f.Reason)
+	}
+	failureOn(t, resp, "bogus")
+	if len(resp.Failures) != 2 { // the vmSize problem sits on an unknown value
+		t.Fatalf("want 2 failures, got %v", resp.Failures)
+	}
+
+	// Table tokens are not sent to the schema.
+	check(t, s, ruleToken, "ssh", validRule())
+	if len(fake.tokens) != 1 {
+		t.Fatalf("schema asked about table token: %v", fake.tokens)
+	}
+
+	// Without a schema, the ML tokens fail loudly rather than pass unchecked.
+	resp = check(t, New(Options{SchemaUnavailable: "schema-subset.json not found"}), token, "cpu", in)
+	if len(resp.Failures) != 1 || !strings.Contains(resp.Failures[0].Reason, "not found") {
+		t.Fatalf("want one failure naming the missing schema, got %v", resp.Failures)
+	}
+}
+
+func create(t *testing.T, s *Server, token, name string, inputs resource.PropertyMap, preview bool) (string, resource.PropertyMap) {
+	t.Helper()
+	resp, err := s.Create(ctx, &pulumirpc.CreateRequest{
+		Urn: urnOf(token, name), Type: token, Name: name, Properties: toStruct(t, inputs), Preview: preview,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.Id, fromStruct(t, resp.Properties)
+}
+
+func TestCreateSubnetDeterministicID(t *testing.T) {
+	token := "azure-native:network:Subnet"
+	in := resource.PropertyMap{
+		"resourceGroupName":  sv("rg"),
+		"virtualNetworkName": sv("vnet"),
+		"subnetName":         sv("training"),
+		"addressPrefix":      sv("10.20.0.0/24"),
+	}
+	id, out := create(t, New(Options{}), token, "training", in, false)
+	want := "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/training"
+	if id != want || out["id"].StringValue() != want {
+		t.Fatalf("id = %q, outputs.id = %v, want %q", id, out["id"], want)
+	}
+	if out["name"].StringValue() != "training" || out["provisioningState"].StringValue() != "Succeeded" ||
+		out["addressPrefix"].StringValue() != "10.20.0.0/24" {
+		t.Fatalf("outputs: %v", out)
+	}
+
+	// Autonamed: URN name plus a suffix, the same on every run.
+	delete(in, "subnetName")
+	id1, out1 := create(t, New(Options{}), token, "aks", in, false)
+	id2, _ := create(t, New(Options{}), token, "aks", in, false)
+	if id1 != id2 || !regexp.MustCompile(`/subnets/aks[0-9a-f]{8}$`).MatchString(id1) || !strings.HasSuffix(id1, out1["name"].StringValue()) {
+		t.Fatalf("autonamed ids %q, %q (name %v)", id1, id2, out1["name"])
+	}
+}
+
+func TestCreateConfiguredSubscriptionAndIdentity(t *testing.T) {
+	s := New(Options{})
+	if _, err := s.Configure(ctx, &pulumirpc.ConfigureRequest{
+		Args: toStruct(t, resource.PropertyMap{"subscriptionId": sv("sub-1"), "location": sv("eastus2")}),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	in := resource.PropertyMap{
+		"resourceGroupName": sv("rg"),
+		"workspaceName":     sv("mlw"),
+		"location":          sv("eastus2"),
+		"identity":          resource.NewObjectProperty(resource.PropertyMap{"type": sv("SystemAssigned")}),
+	}
+	id, out := create(t, s, "azure-native:machinelearningservices:Workspace", "mlw", in, false)
+	if id != "/subscriptions/sub-1/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/mlw" {
+		t.Fatalf("id %q", id)
+	}
+	ident := out["identity"].ObjectValue()
+	if ident["type"].StringValue() != "SystemAssigned" || ident["principalId"].StringValue() == "" || ident["tenantId"].StringValue() != TenantID {
+		t.Fatalf("identity %v", ident)
+	}
+	if out["workspaceId"].StringValue() == "" || out["discoveryUrl"].StringValue() != "https://eastus2.api.azureml.ms/discovery" {
+		t.Fatalf("outputs %v", out)
+	}
+
+	_, aks := create(t, s, "azure-native:containerservice:ManagedCluster", "aks",
+		resource.PropertyMap{"resourceGroupName": sv("rg"), "resourceName": sv("myaks"), "dnsPrefix": sv("myaks"), "location": sv("eastus2")}, false)
+	if aks["identityProfile"].ObjectValue()["kubeletidentity"].ObjectValue()["objectId"].StringValue() == "" ||
+		aks["identity"].ObjectValue()["principalId"].StringValue() == "" || !strings.HasSuffix(aks["fqdn"].StringValue(), ".hcp.eastus2.azmk8s.io") {
+		t.Fatalf("aks outputs %v", aks)
+	}
+
+	id, _ = create(t, s, "azure-native:machinelearningservices:Compute", "cpu",
+		resource.PropertyMap{"resourceGroupName": sv("rg"), "workspaceName": sv("mlw"), "computeName": sv("cpucluster")}, false)
+	if !strings.HasSuffix(id, "/workspaces/mlw/computes/cpucluster") {
+		t.Fatalf("compute id %q", id)
+	}
+}
+
+func TestCreatePreviewLeavesOutputsUnknown(t *testing.T) {
+	in := resource.PropertyMap{
+		"resourceGroupName":  unknown(),
+		"virtualNetworkName": sv("vnet"),
+		"location":           sv("eastus2"),
+		"tags":               resource.NewObjectProperty(resource.PropertyMap{"env": resource.MakeSecret(sv("dev"))}),
+	}
+	id, out := create(t, New(Options{}), "azure-native:network:VirtualNetwork", "vnet", in, true)
+	if id != "" {
+		t.Fatalf("preview id = %q, want empty", id)
+	}
+	for _, k := range []resource.PropertyKey{"id", "name", "provisioningState", "resourceGuid"} {
+		if !out[k].IsComputed() {
+			t.Fatalf("outputs[%s] = %v, want unknown", k, out[k])
+		}
+	}
+	if !out["resourceGroupName"].IsComputed() || out["location"].StringValue() != "eastus2" ||
+		!out["tags"].ObjectValue()["env"].IsSecret() {
+		t.Fatalf("inputs not kept: %v", out)
+	}
+}
+
+func diff(t *testing.T, token string, olds, news resource.PropertyMap) *pulumirpc.DiffResponse {
+	t.Helper()
+	resp, err := New(Options{}).Diff(ctx, &pulumirpc.DiffRequest{
+		Urn: urnOf(token, "x"), Type: token, Id: "some-id",
+		Olds: toStruct(t, olds), OldInputs: toStruct(t, olds), News: toStruct(t, news),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp
+}
+
+func TestDiff(t *testing.T) {
+	token := "azure-native:network:VirtualNetwork"
+	base := resource.PropertyMap{
+		"resourceGroupName": sv("rg"),
+		"location":          sv("eastus2"),
+		"tags":              resource.NewObjectProperty(resource.PropertyMap{"env": sv("dev")}),
+		"password":          resource.MakeSecret(sv("s")),
+	}
+
+	same := base.Copy()
+	same["password"] = sv("s") // a secret wrapper alone is no change
+	same["location"] = sv("East US 2")
+	if d := diff(t, token, base, same); d.Changes != pulumirpc.DiffResponse_DIFF_NONE || len(d.Diffs) != 0 {
+		t.Fatalf("want no diff, got %v", d)
+	}
+
+	moved := base.Copy()
+	moved["location"] = sv("westeurope")
+	d := diff(t, token, base, moved)
+	if d.Changes != pulumirpc.DiffResponse_DIFF_SOME || len(d.Replaces) != 1 || d.Replaces[0] != "location" ||
+		d.DetailedDiff["location"].Kind != pulumirpc.PropertyDiff_UPDATE_REPLACE || d.DeleteBeforeReplace {
+		t.Fatalf("location change: %v", d)
+	}
+
+	retagged := base.Copy()
+	retagged["tags"] = resource.NewObjectProperty(resource.PropertyMap{"env": sv("prod")})
+	d = diff(t, token, base, retagged)
+	if d.Changes != pulumirpc.DiffResponse_DIFF_SOME || len(d.Replaces) != 0 || len(d.Diffs) != 1 || d.Diffs[0] != "tags" ||
+		d.DetailedDiff["tags"].Kind != pulumirpc.PropertyDiff_UPDATE {
+		t.Fatalf("tags change: %v", d)
+	}
+
+	aks := resource.PropertyMap{"resourceGroupName": sv("rg"), "networkProfile": resource.NewObjectProperty(resource.PropertyMap{"serviceCidr": sv("10.0.0.0/16")})}
+	aks2 := aks.Copy()
+	aks2["networkProfile"] = resource.NewObjectProperty(resource.PropertyMap{"serviceCidr": sv("10.1.0.0/16")})
+	if d := diff(t, "azure-native:containerservice:ManagedCluster", aks, aks2); len(d.Replaces) != 1 || d.Replaces[0] != "networkProfile" {
+		t.Fatalf("networkProfile change: %v", d)
+	}
+}
+
+func TestReadAndUpdate(t *testing.T) {
+	s := New(Options{FixturesPath: "testdata/vnets.json"})
+	token := "azure-native:network:VirtualNetwork"
+	id := "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/network-rg/providers/Microsoft.Network/virtualNetworks/corp-vnet"
+	resp, err := s.Read(ctx, &pulumirpc.ReadRequest{Id: id, Urn: urnOf(token, "corp"), Type: token})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, in := fromStruct(t, resp.Properties), fromStruct(t, resp.Inputs)
+	if resp.Id != id || in["virtualNetworkName"].StringValue() != "corp-vnet" || in["resourceGroupName"].StringValue() != "network-rg" ||
+		out["addressSpace"].ObjectValue()["addressPrefixes"].ArrayValue()[0].StringValue() != "10.50.0.0/16" {
+		t.Fatalf("read: %v / %v", out, in)
+	}
+
+	// Stored state comes back as it is.
+	stored := toStruct(t, resource.PropertyMap{"id": sv(id), "name": sv("corp-vnet")})
+	resp, err = s.Read(ctx, &pulumirpc.ReadRequest{Id: id, Urn: urnOf(token, "corp"), Properties: stored, Inputs: stored})
+	if err != nil || !fromStruct(t, resp.Properties).DeepEquals(fromStruct(t, stored)) {
+		t.Fatalf("read stored: %v %v", resp, err)
+	}
+
+	oldIn := resource.PropertyMap{"resourceGroupName": sv("rg"), "tags": resource.NewObjectProperty(resource.PropertyMap{})}
+	olds := oldIn.Copy()
+	olds["id"], olds["provisioningState"] = sv(id), sv("Succeeded")
+	newIn := resource.PropertyMap{"resourceGroupName": sv("rg")}
+	up, err := s.Update(ctx, &pulumirpc.UpdateRequest{Id: id, Urn: urnOf(token, "corp"), Olds: toStruct(t, olds),
+		OldInputs: toStruct(t, oldIn), News: toStruct(t, newIn)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := fromStruct(t, up.Properties)
+	if _, has := got["tags"]; has || got["id"].StringValue() != id || got["provisioningState"].StringValue() != "Succeeded" {
+		t.Fatalf("update: %v", got)
+	}
+}
+
+func invoke(t *testing.T, s *Server, tok string, args resource.PropertyMap) (resource.PropertyMap, error) {
+	t.Helper()
+	resp, err := s.Invoke(ctx, &pulumirpc.InvokeRequest{Tok: tok, Args: toStruct(t, args)})
+	if err != nil {
+		return nil, err
+	}
+	return fromStruct(t, resp.Return), nil
+}
+
+func TestInvokeGetClientConfig(t *testing.T) {
+	out, err := invoke(t, New(Options{}), "azure-native:authorization:getClientConfig", resource.PropertyMap{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, want := range map[resource.PropertyKey]string{
+		"clientId": ClientID, "objectId": ObjectID, "subscriptionId": DefaultSubscriptionID, "tenantId": TenantID,
+	} {
+		if out[k].StringValue() != want {
+			t.Fatalf("%s = %v, want %s", k, out[k], want)
+		}
+	}
+}
+
+func TestInvokeGetVirtualNetwork(t *testing.T) {
+	t.Setenv(FixturesEnv, "testdata/vnets.json")
+	s := New(Options{})
+	out, err := invoke(t, s, "azure-native:network:getVirtualNetwork",
+		resource.PropertyMap{"resourceGroupName": sv("network-rg"), "virtualNetworkName": sv("corp-vnet")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vnetID := "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/network-rg/providers/Microsoft.Network/virtualNetworks/corp-vnet"
+	subnets := out["subnets"].ArrayValue()
+	if out["id"].StringValue() != vnetID || out["name"].StringValue() != "corp-vnet" || out["location"].StringValue() != "eastus2" ||
+		out["addressSpace"].ObjectValue()["addressPrefixes"].ArrayValue()[0].StringValue() != "10.50.0.0/16" || len(subnets) != 2 {
+		t.Fatalf("vnet: %v", out)
+	}
+	sn := subnets[1].ObjectValue()
+	if sn["id"].StringValue() != vnetID+"/subnets/aks" || sn["name"].StringValue() != "aks" || sn["addressPrefix"].StringValue() != "10.50.4.0/22" {
+		t.Fatalf("subnet: %v", sn)
+	}
+
+	if _, err := invoke(t, s, "azure-native:network:getVirtualNetwork",
+		resource.PropertyMap{"resourceGroupName": sv("network-rg"), "virtualNetworkName": sv("nope")}); err == nil || !strings.Contains(err.Error(), "ResourceNotFound") {
+		t.Fatalf("unknown vnet: %v", err)
+	}
+	if _, err := invoke(t, s, "azure-native:compute:getVirtualMachine", resource.PropertyMap{}); err == nil || !strings.Contains(err.Error(), "azure-native:compute:getVirtualMachine") {
+		t.Fatalf("unknown function: %v", err)
+	}
+}
+
+// TestCheckMLComputeWithRealSchema runs the Check path against the project's
+// schema checker (skipped when schema-subset.json cannot be found).
+func TestCheckMLComputeWithRealSchema(t *testing.T) {
+	path, ok := azureschema.Locate()
+	if !ok {
+		t.Skip("schema-subset.json not found")
+	}
+	schema, err := azureschema.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(Options{Schema: schema})
+	token := "azure-native:machinelearningservices:Compute"
+	good := resource.PropertyMap{
+		"resourceGroupName": unknown(),
+		"workspaceName":     unknown(),
+		"computeName":       sv("cpucluster"),
+		"location":          sv("eastus2"),
+		"properties": resource.NewObjectProperty(resource.PropertyMap{
+			"computeType": sv("AmlCompute"),
+			"properties": resource.NewObjectProperty(resource.PropertyMap{
+				"vmSize": sv("STANDARD_D2_V2"),
+				"scaleSettings": resource.NewObjectProperty(resource.PropertyMap{
+					"minNodeCount": resource.NewNumberProperty(0), "maxNodeCount": unknown(),
+				}),
+				"subnet": resource.NewObjectProperty(resource.PropertyMap{"id": unknown()}),
+			}),
+		}),
+	}
+	if resp := check(t, s, token, "cpu", good); len(resp.Failures) != 0 {
+		t.Fatalf("unexpected failures: %v", resp.Failures)
+	}
+	bad := good.Copy()
+	bad["computeNmae"] = sv("x")
+	resp := check(t, s, token, "cpu", bad)
+	if f := failureOn(t, resp, "computeNmae"); !strings.Contains(f.Reason, `"cpu"`) {
+		t.Fatalf("reason: %q", f.Reason)
+	}
+}
