@@ -38,19 +38,48 @@ const (
 // the resources. A bad config returns a *ConfigError before anything is
 // registered.
 func Run(ctx *pulumi.Context) error {
-	cfg, err := LoadConfig(ctx)
-	if err != nil {
-		return err
-	}
-	plan, err := NewPlan(ctx, cfg)
-	if err != nil {
+	cfg, loadErr := LoadConfig(ctx)
+	plan, planErr := NewPlan(ctx, cfg)
+	if err := mergeConfigErrors(loadErr, planErr); err != nil {
 		return err
 	}
 	return plan.Deploy(ctx)
 }
 
+// mergeConfigErrors reports decoding and validation problems together. A
+// value that failed to decode is left at its zero value, so validation
+// problems under a key already reported are dropped as echoes.
+func mergeConfigErrors(loadErr, planErr error) error {
+	var load, plan *ConfigError
+	if loadErr != nil && !errors.As(loadErr, &load) {
+		return loadErr
+	}
+	if planErr != nil && !errors.As(planErr, &plan) {
+		return planErr
+	}
+	if load == nil {
+		return planErr
+	}
+	ps := configProblems(load.Problems)
+	if plan != nil {
+		for _, p := range plan.Problems {
+			echo := false
+			for _, l := range load.Problems {
+				if p.Key == l.Key || strings.HasPrefix(p.Key, l.Key+".") || strings.HasPrefix(p.Key, l.Key+"[") {
+					echo = true
+				}
+			}
+			if !echo {
+				ps = append(ps, p)
+			}
+		}
+	}
+	return ps.err()
+}
+
 // LoadConfig reads and decodes the stack's config, reporting every unknown
-// key and mistyped value at once.
+// key and mistyped value at once. The Config it returns is never nil: values
+// that failed to decode are left at their zero value.
 func LoadConfig(ctx *pulumi.Context) (*Config, error) {
 	var ps configProblems
 	cfg := &Config{
@@ -81,10 +110,7 @@ func LoadConfig(ctx *pulumi.Context) (*Config, error) {
 	if v := config.Get(ctx, KeyTags); v != "" {
 		decodeStrict(KeyTags, v, &cfg.Tags, &ps)
 	}
-	if err := ps.err(); err != nil {
-		return nil, err
-	}
-	return cfg, nil
+	return cfg, ps.err()
 }
 
 // Plan is a validated configuration turned into component Args. Inputs that
