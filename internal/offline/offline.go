@@ -116,6 +116,13 @@ func Open(ctx context.Context, o Options) (s *Session, err error) {
 			return nil, err
 		}
 	}
+	// The engine runs in a temporary directory: relative paths would break.
+	if o.Root, err = filepath.Abs(o.Root); err != nil {
+		return nil, err
+	}
+	if o.ConfigPath, err = filepath.Abs(o.ConfigPath); err != nil {
+		return nil, err
+	}
 	pulumiBin := filepath.Join(o.Root, "bin", "pulumi")
 	if _, err := os.Stat(pulumiBin); err != nil {
 		return nil, fmt.Errorf("the Pulumi CLI is not built at %s: run `make tools` first", pulumiBin)
@@ -126,6 +133,8 @@ func Open(ctx context.Context, o Options) (s *Session, err error) {
 	}
 	if o.Fixtures == "" {
 		o.Fixtures = filepath.Join(o.Root, "tests", "testdata", "existing-vnets.json")
+	} else if o.Fixtures, err = filepath.Abs(o.Fixtures); err != nil {
+		return nil, err
 	}
 	if o.Passphrase == "" {
 		o.Passphrase = os.Getenv("PULUMI_CONFIG_PASSPHRASE")

@@ -1,0 +1,263 @@
+package tests
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/amlvnet/amlvnet/internal/offline"
+	"github.com/amlvnet/amlvnet/internal/stackfile"
+)
+
+// TestMain lets the engine start this test binary as the stand-in
+// azure-native provider (see offline.ServeIfProvider).
+func TestMain(m *testing.M) {
+	offline.ServeIfProvider()
+	os.Exit(m.Run())
+}
+
+// requireCLI skips engine tests when the Pulumi CLI is not built. `make test`
+// and CI build it first, so there they always run.
+func requireCLI(t testing.TB) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("engine end-to-end tests are skipped with -short")
+	}
+	if _, err := os.Stat(filepath.Join("..", "bin", "pulumi")); err != nil {
+		t.Skip("bin/pulumi is missing: run `make tools` (make test does) to run the engine end-to-end tests")
+	}
+}
+
+func openSession(t testing.TB, configPath string, log *bytes.Buffer) *offline.Session {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	s, err := offline.Open(ctx, offline.Options{ConfigPath: configPath, Root: "..", Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+type exported struct {
+	Deployment struct {
+		Resources []struct {
+			URN     string         `json:"urn"`
+			Type    string         `json:"type"`
+			ID      string         `json:"id"`
+			Custom  bool           `json:"custom"`
+			Protect bool           `json:"protect"`
+			Parent  string         `json:"parent"`
+			Inputs  map[string]any `json:"inputs"`
+			Outputs map[string]any `json:"outputs"`
+		} `json:"resources"`
+	} `json:"deployment"`
+}
+
+func export(t *testing.T, s *offline.Session) (exported, []byte) {
+	t.Helper()
+	raw, err := s.Export(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e exported
+	if err := json.Unmarshal(raw, &e); err != nil {
+		t.Fatal(err)
+	}
+	return e, raw
+}
+
+// TestEngineRoundTrip runs every stack file through the real engine:
+// preview, up, a second preview that must propose nothing, then destroy
+// (which protected resources must survive).
+func TestEngineRoundTrip(t *testing.T) {
+	requireCLI(t)
+	for _, f := range stackFiles(t) {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			ctx := context.Background()
+			st, err := stackfile.Load(f, "amlvnet", passphrase())
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg := decodeConfig(t, st)
+			var log bytes.Buffer
+			s := openSession(t, f, &log)
+
+			doc, err := s.Preview(ctx, &log)
+			if err != nil {
+				t.Fatalf("preview: %v\n%s", err, log.String())
+			}
+			creates := 0
+			for _, step := range doc.Steps {
+				if step.Op == "create" {
+					creates++
+				}
+			}
+			if creates < 15 {
+				t.Errorf("first preview plans %d creates: %v", creates, doc.ChangeSummary)
+			}
+
+			if _, err := s.Up(ctx); err != nil {
+				t.Fatalf("up: %v\n%s", err, log.String())
+			}
+			state, raw := export(t, s)
+			for _, r := range state.Deployment.Resources {
+				if r.Custom && r.ID == "" && !strings.HasPrefix(r.Type, "pulumi:providers:") {
+					t.Errorf("%s has no ID after up", r.URN)
+				}
+			}
+			for _, secret := range st.Secrets {
+				if bytes.Contains(raw, []byte(secret)) || strings.Contains(log.String(), secret) {
+					t.Errorf("a secret from %s appears in plain text in the state or the engine output", filepath.Base(f))
+				}
+			}
+
+			again, err := s.Preview(ctx, &log)
+			if err != nil {
+				t.Fatalf("second preview: %v", err)
+			}
+			for op, n := range again.ChangeSummary {
+				if op != "same" && n > 0 {
+					t.Errorf("second preview proposes %d %s: the program is not idempotent", n, op)
+				}
+			}
+			for _, step := range again.Steps {
+				if step.Op != "same" {
+					t.Errorf("second preview: %s %s (diffs %v)", step.Op, step.URN, step.Diffs)
+				}
+			}
+
+			err = s.Destroy(ctx)
+			after, _ := export(t, s)
+			left := map[string]bool{}
+			for _, r := range after.Deployment.Resources {
+				if r.Custom && !strings.HasPrefix(r.Type, "pulumi:providers:") {
+					left[r.Type] = true
+				}
+			}
+			if cfg.Protect {
+				if err == nil || !strings.Contains(err.Error(), "protected") {
+					t.Fatalf("destroy of a protected stack must fail on protected resources, got %v", err)
+				}
+				for _, typ := range []string{"azure-native:storage:StorageAccount", "azure-native:keyvault:Vault", "azure-native:machinelearningservices:Workspace"} {
+					if !left[typ] {
+						t.Errorf("protected %s did not survive destroy", typ)
+					}
+				}
+			} else {
+				if err != nil {
+					t.Fatalf("destroy: %v", err)
+				}
+				if len(left) != 0 {
+					t.Errorf("resources left after destroy: %v", left)
+				}
+			}
+		})
+	}
+}
+
+// TestEngineInPlaceUpdates changes config values Azure updates in place and
+// checks the engine proposes updates, not replacements.
+func TestEngineInPlaceUpdates(t *testing.T) {
+	requireCLI(t)
+	ctx := context.Background()
+	var log bytes.Buffer
+	s := openSession(t, filepath.Join("..", "stacks", "Pulumi.dev.yaml"), &log)
+	if _, err := s.Up(ctx); err != nil {
+		t.Fatalf("up: %v\n%s", err, log.String())
+	}
+	changes := []struct {
+		key, value string
+		wantType   string
+	}{
+		{"amlvnet:compute.maxNodes", "3", "azure-native:machinelearningservices:Compute"},
+		{"amlvnet:storage.clientIpRanges[1]", "198.51.100.99", "azure-native:storage:StorageAccount"},
+	}
+	for _, c := range changes {
+		if err := s.SetConfig(ctx, c.key, c.value, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	doc, err := s.Preview(ctx, &log)
+	if err != nil {
+		t.Fatalf("preview: %v\n%s", err, log.String())
+	}
+	updated := map[string]bool{}
+	for _, step := range doc.Steps {
+		switch step.Op {
+		case "same":
+		case "update":
+			updated[step.Type] = true
+		default:
+			t.Errorf("%s %s: want an in-place update or nothing (keys %v)", step.Op, step.URN, step.Keys)
+		}
+	}
+	for _, c := range changes {
+		if !updated[c.wantType] {
+			t.Errorf("changing %s must update %s in place; steps: %v", c.key, c.wantType, doc.ChangeSummary)
+		}
+	}
+	if _, err := s.Up(ctx); err != nil {
+		t.Fatalf("second up: %v", err)
+	}
+	// A region change, by contrast, replaces what it touches.
+	if err := s.SetConfig(ctx, "azure-native:location", "westeurope", false); err != nil {
+		t.Fatal(err)
+	}
+	doc, err = s.Preview(ctx, &log)
+	if err != nil {
+		t.Fatalf("preview: %v", err)
+	}
+	if doc.ChangeSummary["replace"] == 0 {
+		t.Errorf("moving the stack to another region must replace resources: %v", doc.ChangeSummary)
+	}
+}
+
+// TestEngineRejectsBadConfigBeforeCreating runs invalid stack files through
+// the engine: the program must fail on its config, naming the key, with
+// nothing created.
+func TestEngineRejectsBadConfigBeforeCreating(t *testing.T) {
+	requireCLI(t)
+	dir := t.TempDir()
+	base, err := os.ReadFile(filepath.Join("..", "stacks", "Pulumi.dev.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, from, to, wantKey string
+	}{
+		{"string for maxNodes", "maxNodes: 2", `maxNodes: "two"`, "amlvnet:compute.maxNodes"},
+		{"subnet outside the address space", "trainingSubnet: 10.20.0.0/24", "trainingSubnet: 10.99.0.0/24", "amlvnet:network.trainingSubnet"},
+		{"private developer IP", "203.0.113.0/29", "192.168.1.0/29", "amlvnet:storage.clientIpRanges[0]"},
+		{"unknown key", "outbound: default", "outbund: default", "amlvnet:compute.outbund"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if !bytes.Contains(base, []byte(c.from)) {
+				t.Fatalf("the dev stack no longer contains %q", c.from)
+			}
+			path := filepath.Join(dir, "Pulumi."+strings.ReplaceAll(c.name, " ", "-")+".yaml")
+			if err := os.WriteFile(path, bytes.Replace(base, []byte(c.from), []byte(c.to), 1), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			var log bytes.Buffer
+			s := openSession(t, path, &log)
+			_, err := s.Up(context.Background())
+			if err == nil || !offline.IsConfigError(err) || !strings.Contains(err.Error(), c.wantKey) {
+				t.Fatalf("want a config error naming %s, got %v", c.wantKey, err)
+			}
+			state, _ := export(t, s)
+			for _, r := range state.Deployment.Resources {
+				if r.Custom && !strings.HasPrefix(r.Type, "pulumi:providers:") {
+					t.Errorf("%s was created despite the bad config", r.URN)
+				}
+			}
+		})
+	}
+}
