@@ -1,11 +1,41 @@
-# Build helpers. `make tools` builds the Pulumi CLI pinned in tools/go.mod
-# into bin/pulumi (skipped when bin/pulumi already exists).
+# amlvnet's commands. `make preview` and `make test` build what they need.
 
 PULUMI_VERSION := v3.274.1
+STACK ?= dev
+FUZZTIME ?= 10s
 
-.PHONY: tools
+.PHONY: tools preview preview-json preview-all test fuzz bench
+
+# The Pulumi CLI pinned in tools/go.mod, built once into bin/pulumi.
 tools: bin/pulumi
 
 bin/pulumi:
 	mkdir -p bin
 	cd tools && go build -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$(PULUMI_VERSION)" -o ../bin/pulumi github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+
+# The main job: an offline preview of a stack (STACK=dev by default).
+preview: tools
+	go run ./cmd/preview-offline -config stacks/Pulumi.$(STACK).yaml
+
+preview-json: tools
+	go run ./cmd/preview-offline -config stacks/Pulumi.$(STACK).yaml -json
+
+preview-all: tools
+	@for f in stacks/Pulumi.*.yaml; do echo "== $$f"; go run ./cmd/preview-offline -config $$f || exit 1; done
+
+# Formatting, vet, and every test (unit, mocks, engine end-to-end).
+test: tools
+	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
+	go vet ./...
+	go test ./...
+
+# Each fuzz target for a bounded time; the corpus lives in testdata/fuzz.
+fuzz:
+	go test ./internal/netplan -run '^$$' -fuzz '^FuzzParsePrefix$$' -fuzztime $(FUZZTIME)
+	go test ./internal/netplan -run '^$$' -fuzz '^FuzzOverlapContains$$' -fuzztime $(FUZZTIME)
+	go test ./internal/netplan -run '^$$' -fuzz '^FuzzCheckAKSNetwork$$' -fuzztime $(FUZZTIME)
+	go test ./internal/netplan -run '^$$' -fuzz '^FuzzServiceTagPrefixes$$' -fuzztime $(FUZZTIME)
+	go test ./tests -run '^$$' -fuzz '^FuzzLoadConfig$$' -fuzztime $(FUZZTIME)
+
+bench: tools
+	go test ./tests -run '^$$' -bench . -benchtime 3x
