@@ -45,14 +45,12 @@ type file struct {
 // StackName returns <name> of a path ending in Pulumi.<name>.yaml.
 func StackName(path string) (string, error) {
 	base := filepath.Base(path)
-	if !strings.HasPrefix(base, "Pulumi.") || !(strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")) {
-		return "", fmt.Errorf("%s is not a stack file named Pulumi.<stack>.yaml", path)
+	for _, ext := range []string{".yaml", ".yml"} {
+		if name, ok := strings.CutSuffix(base, ext); ok && strings.HasPrefix(name, "Pulumi.") && len(name) > len("Pulumi.") {
+			return strings.TrimPrefix(name, "Pulumi."), nil
+		}
 	}
-	name := strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(base, "Pulumi."), ".yaml"), ".yml")
-	if name == "" {
-		return "", fmt.Errorf("%s names no stack", path)
-	}
-	return name, nil
+	return "", fmt.Errorf("%s is not a stack file named Pulumi.<stack>.yaml", path)
 }
 
 // Load reads the stack file at path for project. Secure values are
