@@ -45,16 +45,7 @@ func ServeIfProvider() {
 	if filepath.Base(os.Args[0]) != ProviderBinary {
 		return
 	}
-	opts := standin.Options{FixturesPath: os.Getenv(standin.FixturesEnv)}
-	if path, ok := azureschema.Locate(); ok {
-		if s, err := azureschema.Load(path); err == nil {
-			opts.Schema = s
-		} else {
-			opts.SchemaUnavailable = err.Error()
-		}
-	} else {
-		opts.SchemaUnavailable = "schema-subset.json not found (set " + azureschema.EnvPath + ")"
-	}
+	opts := standin.OptionsFromEnvironment()
 	if err := standin.Main(opts); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)

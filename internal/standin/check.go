@@ -25,7 +25,8 @@ const UnknownValue = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 
 // SchemaTokens are the tokens checked by the SchemaChecker when one is set
 // (those of schema-subset.json). ManagedCluster falls back to the built-in
-// table when no SchemaChecker is set.
+// table when no SchemaChecker is set, or when the one set does not handle it
+// (see BindingChecker).
 var SchemaTokens = []string{
 	"azure-native:machinelearningservices:Workspace",
 	"azure-native:machinelearningservices:Compute",
@@ -52,13 +53,30 @@ func CheckedTokens() []string {
 	return out
 }
 
+// tokenScoped is a SchemaChecker that knows only some of the SchemaTokens.
+type tokenScoped interface {
+	Handles(token string) bool
+}
+
+// schemaHandles tells whether schema is to check token.
+func schemaHandles(schema SchemaChecker, token string) bool {
+	if schema == nil || !slices.Contains(SchemaTokens, token) {
+		return false
+	}
+	if ts, ok := schema.(tokenScoped); ok {
+		return ts.Handles(token)
+	}
+	return true
+}
+
 // CheckInputs returns the failures for one resource's inputs: the schema's
-// for SchemaTokens when schema is non-nil, the built-in table's otherwise, and
-// none for a token known to neither. resName names the resource in the reasons
-// (a URN or "type name").
+// for SchemaTokens when schema is non-nil (and handles the token, if it says
+// which it handles), the built-in table's otherwise, and none for a token
+// known to neither. resName names the resource in the reasons (a URN or
+// "type name").
 func CheckInputs(schema SchemaChecker, token, resName string, inputs resource.PropertyMap) []Failure {
 	var fails []Failure
-	if schema != nil && slices.Contains(SchemaTokens, token) {
+	if schemaHandles(schema, token) {
 		for _, p := range schema.CheckInputs(token, toPlain(inputs)) {
 			path, reason := splitProblem(p)
 			if path != "" && unknownAt(inputs, path) {

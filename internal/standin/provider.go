@@ -31,10 +31,13 @@ const Version = "2.92.3"
 
 // Options configure a Server.
 type Options struct {
-	// Schema checks the SchemaTokens (internal/azureschema); nil: the built-in table only.
+	// Schema checks the SchemaTokens: internal/azureschema where
+	// schema-subset.json is found, else BindingChecker (the ML tokens only,
+	// from the binding's Go types); nil: the built-in table only.
 	Schema SchemaChecker
 	// SchemaUnavailable, when Schema is nil, says why; Check then fails the
-	// machinelearningservices tokens, which have no other check.
+	// machinelearningservices tokens, which the built-in table does not know.
+	// Leave Schema as BindingChecker instead to check them without the file.
 	SchemaUnavailable string
 	// FixturesPath is a JSON file of existing VNets; "" reads FixturesEnv when first needed.
 	FixturesPath string

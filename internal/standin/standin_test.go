@@ -241,7 +241,36 @@ func TestCheckMLComputeThroughSchema(t *testing.T) {
 		t.Fatalf("schema asked about table token: %v", fake.tokens)
 	}
 
-	// Without a schema, the ML tokens fail loudly rather than pass unchecked.
+	// Without the schema file (ServeIfProvider then passes BindingChecker), the
+	// ML tokens are still checked, against the binding's Go types.
+	nb := New(Options{Schema: BindingChecker{}})
+	resp = check(t, nb, token, "cpu", in)
+	failureOn(t, resp, "bogus")
+	if f := failureOn(t, resp, "properties.computeType"); !strings.Contains(f.Reason, "required") || !strings.Contains(f.Reason, `"cpu"`) {
+		t.Fatalf("reason: %q", f.Reason)
+	}
+	if len(resp.Failures) != 2 {
+		t.Fatalf("want 2 failures, got %v", resp.Failures)
+	}
+	ws := resource.PropertyMap{"workspaceName": sv("mlw"), "lcoation": sv("eastus2")}
+	resp = check(t, nb, "azure-native:machinelearningservices:Workspace", "mlw", ws)
+	failureOn(t, resp, "lcoation")
+	if f := failureOn(t, resp, "resourceGroupName"); !strings.Contains(f.Reason, "required") {
+		t.Fatalf("reason: %q", f.Reason)
+	}
+	id := resource.PropertyMap{"resourceGroupName": sv("rg"), "tags": resource.NewObjectProperty(resource.PropertyMap{"n": resource.NewNumberProperty(1)})}
+	failureOn(t, check(t, nb, "azure-native:managedidentity:UserAssignedIdentity", "id", id), "tags.n")
+	// ManagedCluster, which the binding does not know, still gets the table's check.
+	aks := resource.PropertyMap{
+		"resourceGroupName": sv("rg"),
+		"networkProfile":    resource.NewObjectProperty(resource.PropertyMap{"dockerBridgeCidr": sv("172.17.0.1/16")}),
+	}
+	failureOn(t, check(t, nb, "azure-native:containerservice:ManagedCluster", "aks", aks), "networkProfile.dockerBridgeCidr")
+	if resp := check(t, nb, "azure-native:network:PrivateZone", "pz", resource.PropertyMap{"x": sv("y")}); len(resp.Failures) != 0 {
+		t.Fatalf("tokens neither the binding nor the table knows pass: %v", resp.Failures)
+	}
+
+	// With neither (SchemaUnavailable), the ML tokens fail loudly rather than pass unchecked.
 	resp = check(t, New(Options{SchemaUnavailable: "schema-subset.json not found"}), token, "cpu", in)
 	if len(resp.Failures) != 1 || !strings.Contains(resp.Failures[0].Reason, "not found") {
 		t.Fatalf("want one failure naming the missing schema, got %v", resp.Failures)
