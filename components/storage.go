@@ -39,6 +39,11 @@ type SecureStorageArgs struct {
 	Sku string
 	// Protect marks the account protected in Pulumi. Optional. Defaults to false.
 	Protect bool
+	// PreviousNames are names this component had before a rename. Optional.
+	// Pass them together with pulumi.Aliases on the component: the account's
+	// logical name is derived from the component's (so that auto-naming
+	// yields a valid account name) and would otherwise change with it.
+	PreviousNames []string
 	// Tags for the account. Optional.
 	Tags map[string]string
 }
@@ -164,7 +169,8 @@ func NewSecureStorage(ctx *pulumi.Context, name string, args *SecureStorageArgs,
 	}
 	// The logical name is lower-case letters and digits so that auto-naming
 	// yields a valid account name.
-	sa, err := storage.NewStorageAccount(ctx, storageLogicalName(name), account, pulumi.Parent(comp), pulumi.Protect(args.Protect))
+	sa, err := storage.NewStorageAccount(ctx, storageLogicalName(name), account, pulumi.Parent(comp), pulumi.Protect(args.Protect),
+		previousNameAliases(args.PreviousNames, storageLogicalName))
 	if err != nil {
 		return nil, err
 	}

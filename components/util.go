@@ -3,6 +3,8 @@ package components
 import (
 	"strings"
 	"unicode"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
 func contains[T comparable](list []T, v T) bool {
@@ -34,4 +36,17 @@ func storageLogicalName(name string) string {
 		s += "sta"
 	}
 	return s
+}
+
+func registryLogicalName(name string) string { return storageLogicalName(name) + "acr" }
+
+// previousNameAliases aliases a child whose logical name is derived from the
+// component's name (not prefixed by it, which Pulumi would alias by itself)
+// to the names it had under the component's previous names.
+func previousNameAliases(previous []string, derive func(string) string) pulumi.ResourceOption {
+	var aliases []pulumi.Alias
+	for _, p := range previous {
+		aliases = append(aliases, pulumi.Alias{Name: pulumi.String(derive(p))})
+	}
+	return pulumi.Aliases(aliases)
 }

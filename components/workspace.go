@@ -43,6 +43,10 @@ type MLWorkspaceArgs struct {
 	LogRetentionDays int
 	// Protect marks the workspace protected. Optional. Defaults to false.
 	Protect bool
+	// PreviousNames are names this component had before a rename; see
+	// SecureStorageArgs.PreviousNames (the registry is named the same way).
+	// Optional.
+	PreviousNames []string
 	// Tags for every resource created. Optional.
 	Tags map[string]string
 }
@@ -144,7 +148,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 	if err != nil {
 		return nil, err
 	}
-	registry, err := containerregistry.NewRegistry(ctx, storageLogicalName(name)+"acr", &containerregistry.RegistryArgs{
+	registry, err := containerregistry.NewRegistry(ctx, registryLogicalName(name), &containerregistry.RegistryArgs{
 		ResourceGroupName: args.ResourceGroupName,
 		Location:          loc,
 		Sku:               &containerregistry.SkuArgs{Name: pulumi.String(args.RegistrySku)},
@@ -152,7 +156,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		// admin credentials, which it keeps in the key vault (2019 article).
 		AdminUserEnabled: pulumi.Bool(true),
 		Tags:             tags,
-	}, parent)
+	}, parent, previousNameAliases(args.PreviousNames, registryLogicalName))
 	if err != nil {
 		return nil, err
 	}
