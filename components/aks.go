@@ -215,7 +215,7 @@ func (a *AksInVnetArgs) Validate() error {
 		if p, err := netplan.ParsePrefix(s); err != nil {
 			ps.add(fmt.Sprintf("addressSpace[%d]", i), "%v", err)
 		} else {
-			space = append(space, netplan.NamedPrefix{Field: "addressSpace", Prefix: p})
+			space = append(space, netplan.NamedPrefix{Field: "the address space", Prefix: p})
 		}
 	}
 	if len(a.AddressSpace) == 0 {
@@ -225,7 +225,7 @@ func (a *AksInVnetArgs) Validate() error {
 	if err != nil {
 		ps.add("subnetPrefix", "%v", err)
 	} else {
-		subnets = append(subnets, netplan.NamedPrefix{Field: "aksSubnet", Prefix: subnet})
+		subnets = append(subnets, netplan.NamedPrefix{Field: "the AKS subnet", Prefix: subnet})
 		// Azure CNI gives every pod a subnet address; one extra node is
 		// needed while AKS upgrades (surge).
 		needed := (a.NodeCount + 1) * (a.MaxPods + 1)
@@ -237,7 +237,7 @@ func (a *AksInVnetArgs) Validate() error {
 		if p, err := netplan.ParsePrefix(s); err != nil {
 			ps.add(fmt.Sprintf("otherSubnets[%d]", i), "%v", err)
 		} else {
-			subnets = append(subnets, netplan.NamedPrefix{Field: "otherSubnets", Prefix: p})
+			subnets = append(subnets, netplan.NamedPrefix{Field: "a VNet subnet", Prefix: p})
 		}
 	}
 	for _, p := range netplan.CheckAKSNetwork(netplan.AKSNetwork{

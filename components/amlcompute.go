@@ -238,7 +238,7 @@ func (a *AmlComputeInVnetArgs) Validate() error {
 		prefixes []string
 	}{{"batchPrefixes", a.BatchPrefixes}, {"machineLearningPrefixes", a.MachineLearningPrefixes}} {
 		if len(list.prefixes) > 0 && !a.ForcedTunneling {
-			ps.add(list.field, "has no effect while forcedTunneling is false")
+			ps.add(list.field, "has no effect while forcedTunneling is false; remove it or set forcedTunneling to true")
 		}
 		for i, s := range list.prefixes {
 			f := fmt.Sprintf("%s[%d]", list.field, i)
@@ -251,7 +251,8 @@ func (a *AmlComputeInVnetArgs) Validate() error {
 		}
 	}
 
-	names := map[string]string{strings.ToLower(a.Name): "name"}
+	names := map[string]string{strings.ToLower(a.Name): "name (the training cluster)"}
+	addresses := map[netip.Addr]string{}
 	attachedInSubnet := 0
 	for i := range a.Attached {
 		at := &a.Attached[i]
@@ -259,7 +260,7 @@ func (a *AmlComputeInVnetArgs) Validate() error {
 		var aps problems
 		computeName.check(&aps, "name", at.Name)
 		if first, dup := names[strings.ToLower(at.Name)]; dup && at.Name != "" {
-			aps.add("name", "%q is already used by %s; compute names are unique in a workspace", at.Name, first)
+			aps.add("name", "%q is already used by %s; compute names are unique in a workspace, pick another", at.Name, first)
 		}
 		names[strings.ToLower(at.Name)] = prefix + "name"
 		switch at.Kind {
@@ -281,7 +282,10 @@ func (a *AmlComputeInVnetArgs) Validate() error {
 				aps.add("address", "%s is outside the training subnet %s; attached machines must sit in it", addr, subnet)
 			} else if reserved, why := azureReserved(subnet, addr); reserved {
 				aps.add("address", "%s is %s of %s, which Azure keeps for itself", addr, why, subnet)
+			} else if first, dup := addresses[addr]; dup {
+				aps.add("address", "%s is already the address of %s; each attached machine has its own IP", addr, first)
 			} else {
+				addresses[addr] = prefix + "address"
 				attachedInSubnet++
 			}
 		}
@@ -289,7 +293,7 @@ func (a *AmlComputeInVnetArgs) Validate() error {
 			aps.add("sshUser", "is required")
 		}
 		if at.Password == nil && at.PrivateKey == nil {
-			aps.add("sshPassword", "an SSH password or private key (a secret) is required to attach %s", at.Name)
+			aps.add("sshPassword", "an SSH password or private key (a secret) is required to attach %s", orText(at.Name, "the machine"))
 		}
 		if at.SSHPort < 1 || at.SSHPort > 65535 {
 			aps.add("sshPort", "is %d; use a TCP port 1-65535", at.SSHPort)
@@ -628,4 +632,11 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 		return nil, err
 	}
 	return comp, nil
+}
+
+func orText(s, otherwise string) string {
+	if s == "" {
+		return otherwise
+	}
+	return s
 }

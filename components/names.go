@@ -44,6 +44,9 @@ func (r nameRule) check(ps *problems, field, name string) {
 }
 
 func (r nameRule) violation(name string) string {
+	if name == "" {
+		return fmt.Sprintf("a %s name is required (%d-%d characters: %s)", r.kind, r.min, r.max, r.explain)
+	}
 	if n := len(name); n < r.min || n > r.max {
 		return fmt.Sprintf("%s name %q has %d characters; Azure allows %d-%d", r.kind, name, n, r.min, r.max)
 	}

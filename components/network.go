@@ -136,9 +136,16 @@ func (a *NetworkArgs) validateStatic(ps *problems) {
 	if _, err := netplan.CanonicalRegion(a.Location); err != nil {
 		ps.add("location", "%v", err)
 	}
-	subnetName.check(ps, "trainingSubnet", a.TrainingSubnet.Name)
+	checkSubnetName := func(field, name string) {
+		if name == "" && a.Existing != nil {
+			ps.add(field, "the name of an existing subnet of %s is required", a.Existing.Name)
+		} else if name != "" {
+			subnetName.check(ps, field, name)
+		}
+	}
+	checkSubnetName("trainingSubnet", a.TrainingSubnet.Name)
 	if a.AksSubnet != nil {
-		subnetName.check(ps, "aksSubnet", a.AksSubnet.Name)
+		checkSubnetName("aksSubnet", a.AksSubnet.Name)
 		if a.AksSubnet.Name == a.TrainingSubnet.Name {
 			ps.add("aksSubnet", "must differ from trainingSubnet (%q); AKS and the training cluster need subnets of their own", a.AksSubnet.Name)
 		}
@@ -192,9 +199,9 @@ func (a *NetworkArgs) createLayout() (*NetworkLayout, []Problem) {
 		layout.AddressSpace = append(layout.AddressSpace, p)
 		space = append(space, netplan.NamedPrefix{Field: field, Prefix: p})
 	}
-	parse := func(field, s string) netip.Prefix {
+	parse := func(field, s, example string) netip.Prefix {
 		if s == "" {
-			ps.add(field, "a CIDR is required, e.g. 10.20.0.0/24")
+			ps.add(field, "a CIDR is required, e.g. %s", example)
 			return netip.Prefix{}
 		}
 		p, err := netplan.ParsePrefix(s)
@@ -205,9 +212,9 @@ func (a *NetworkArgs) createLayout() (*NetworkLayout, []Problem) {
 		subnets = append(subnets, netplan.NamedPrefix{Field: field, Prefix: p})
 		return p
 	}
-	layout.Training = parse("trainingSubnet", a.TrainingSubnet.Prefix)
+	layout.Training = parse("trainingSubnet", a.TrainingSubnet.Prefix, "10.20.0.0/24")
 	if a.AksSubnet != nil {
-		layout.Aks = parse("aksSubnet", a.AksSubnet.Prefix)
+		layout.Aks = parse("aksSubnet", a.AksSubnet.Prefix, "10.20.4.0/22")
 	}
 	for _, p := range netplan.CheckLayout(space, subnets) {
 		ps.add(p.Field, "%s", p.Message)

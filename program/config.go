@@ -276,6 +276,12 @@ func jsonKind(raw []byte) string {
 	switch {
 	case s == "":
 		return "nothing"
+	case !json.Valid(raw):
+		// Pulumi hands a plain (non-structured) config value over as is.
+		if len(s) <= 40 {
+			return fmt.Sprintf("the string %q", s)
+		}
+		return "a string"
 	case s[0] == '"':
 		if len(s) <= 40 {
 			return "the string " + s

@@ -164,12 +164,6 @@ func NewPlan(ctx *pulumi.Context, cfg *Config) (*Plan, error) {
 		// Harmless, but say so: the subnet would be created for nothing.
 		ps.add(KeyNetwork+".aksSubnet", "is set but amlvnet:aks.enabled is false; remove it or enable AKS")
 	}
-	if nc.TrainingSubnet == "" {
-		ps.add(KeyNetwork+".trainingSubnet", "is required: a CIDR such as 10.20.0.0/24 (or a subnet name when reusing a VNet)")
-	}
-	if cfg.Aks.Enabled && nc.AksSubnet == "" {
-		ps.add(KeyNetwork+".aksSubnet", "is required when amlvnet:aks.enabled is true: a CIDR such as 10.20.4.0/22 (or a subnet name when reusing a VNet)")
-	}
 	networkKeys := keyMapper(KeyNetwork, map[string]string{"existing.resourceGroup": KeyNetwork + ".existing.resourceGroup"})
 	layout, err := p.Network.Resolve(ctx)
 	if err != nil {
@@ -319,10 +313,15 @@ func NewPlan(ctx *pulumi.Context, cfg *Config) (*Plan, error) {
 			RulePriorityBase:  ac.RulePriority,
 			Tags:              tags,
 		}
+		// Fields name the VNet's prefixes in words in the messages; as
+		// keys they point at the network config.
 		aksKeys := map[string]string{
-			"subnetPrefix": KeyNetwork + ".aksSubnet",
-			"addressSpace": KeyNetwork + ".addressSpace",
-			"otherSubnets": KeyNetwork,
+			"subnetPrefix":      KeyNetwork + ".aksSubnet",
+			"addressSpace":      KeyNetwork + ".addressSpace",
+			"otherSubnets":      KeyNetwork,
+			"the AKS subnet":    KeyNetwork + ".aksSubnet",
+			"the address space": KeyNetwork + ".addressSpace",
+			"a VNet subnet":     KeyNetwork,
 		}
 		if layout != nil {
 			p.Aks.SubnetPrefix = layout.Aks.String()
@@ -335,9 +334,22 @@ func NewPlan(ctx *pulumi.Context, cfg *Config) (*Plan, error) {
 			}
 		} else {
 			// Reported with the network; the range checks need its layout.
-			aksKeys = map[string]string{"subnetPrefix": "", "addressSpace": "", "otherSubnets": ""}
+			aksKeys = map[string]string{"subnetPrefix": "", "addressSpace": "", "otherSubnets": "", "the AKS subnet": "", "the address space": "", "a VNet subnet": ""}
 		}
 		ps.addComponent(keyMapper(KeyAks, aksKeys), components.ProblemsOf(p.Aks.Validate()))
+		// Compute names are unique in a workspace: the AKS compute's too.
+		if strings.EqualFold(p.Aks.ComputeName, p.Compute.Name) {
+			ps.add(KeyAks+".computeName", "%q is already the name of the training cluster (%s.name); compute names are unique in a workspace, pick another", p.Aks.ComputeName, KeyCompute)
+		}
+		for i, a := range cfg.Attach {
+			if strings.EqualFold(p.Aks.ComputeName, a.Name) {
+				ps.add(KeyAks+".computeName", "%q is already the name of %s[%d]; compute names are unique in a workspace, pick another", p.Aks.ComputeName, KeyAttach, i)
+			}
+		}
+	}
+	// Storage account names are globally unique: two accounts can't share one.
+	if p.Inference != nil && cfg.InferenceStorage.AccountName != "" && cfg.InferenceStorage.AccountName == cfg.Storage.AccountName {
+		ps.add(KeyInferenceStorage+".accountName", "%q is also %s.accountName; storage account names are globally unique, so give the inference account another name or leave it out for a generated one", cfg.InferenceStorage.AccountName, KeyStorage)
 	}
 	if err := ps.err(); err != nil {
 		return nil, err
@@ -350,7 +362,7 @@ func NewPlan(ctx *pulumi.Context, cfg *Config) (*Plan, error) {
 func (p *Plan) readServiceTags(cc ComputeConfig, ps *configProblems) {
 	key := KeyCompute + ".serviceTagsFile"
 	if !cc.ForcedTunneling {
-		ps.add(key, "has no effect while forcedTunneling is false")
+		ps.add(key, "has no effect while forcedTunneling is false; remove it or set forcedTunneling to true")
 		return
 	}
 	if len(cc.BatchPrefixes) > 0 || len(cc.MachineLearningPrefixes) > 0 {
