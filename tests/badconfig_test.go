@@ -1,0 +1,786 @@
+package tests
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/amlvnet/amlvnet/program"
+)
+
+// This file is the catalogue of invalid configurations. Each case is a small
+// change to a valid base config (the dev stack, or the dev stack with AKS),
+// and says which config keys the program must name and what each message
+// must suggest. The catalogue is data: adding a case is one entry in
+// badConfigCases. BadConfigCases exports it so other tests in this package
+// (e.g. an engine end-to-end test) can run the same inputs.
+
+// Unset, as a value in BadConfigCase.Set, removes the key or field.
+var Unset = unset{}
+
+type unset struct{}
+
+// BadConfigCase is one invalid configuration.
+type BadConfigCase struct {
+	Name string
+	// AKS starts from the AKS-enabled base instead of the dev base.
+	AKS bool
+	// Set overrides config values by path: a top-level key
+	// ("azure-native:location", "amlvnet:compute"), a field under it
+	// ("amlvnet:compute.maxNodes", "amlvnet:network.existing.name") or a
+	// list entry ("amlvnet:attach[0].kind"). Values are Go values that are
+	// encoded as JSON (a raw string for scalar top-level keys); Unset
+	// removes the key.
+	Set map[string]any
+	// Want maps every config key that must be named in a Problem to a
+	// fragment its message must contain (what would be valid).
+	Want map[string]string
+	// Combined marks a case with several mistakes: every key of Want must be
+	// reported in the same run, so the user fixes them in one go.
+	Combined bool
+}
+
+// Config renders the case as the program receives it: config values as
+// strings (JSON for objects), and the secret keys.
+func (c BadConfigCase) Config() (map[string]string, []string) {
+	base := devBase()
+	if c.AKS {
+		base = aksBase()
+	}
+	for _, path := range sortedPaths(c.Set) {
+		setPath(base, path, c.Set[path])
+	}
+	return render(base)
+}
+
+// BadConfigCases returns the catalogue of invalid configurations.
+func BadConfigCases() []BadConfigCase {
+	return append([]BadConfigCase(nil), badConfigCases...)
+}
+
+// devBase is stacks/Pulumi.dev.yaml as Go values.
+func devBase() map[string]any {
+	return map[string]any{
+		"azure-native:location": "eastus2",
+		"amlvnet:resourceGroup": "amlvnet-dev",
+		"amlvnet:network": map[string]any{
+			"addressSpace":   "10.20.0.0/16",
+			"trainingSubnet": "10.20.0.0/24",
+		},
+		"amlvnet:storage": map[string]any{
+			"clientIpRanges": []any{"203.0.113.0/29"},
+		},
+		"amlvnet:inferenceStorage": map[string]any{"enabled": false},
+		"amlvnet:compute": map[string]any{
+			"name":            "cpucluster",
+			"vmSize":          "STANDARD_D2_V2",
+			"minNodes":        0,
+			"maxNodes":        2,
+			"sshAccess":       false,
+			"outbound":        "default",
+			"forcedTunneling": false,
+		},
+		"amlvnet:aks":     map[string]any{"enabled": false},
+		"amlvnet:protect": "false",
+	}
+}
+
+// aksBase is the dev base with an AKS cluster for inference, as in the
+// design notes' config contract.
+func aksBase() map[string]any {
+	c := devBase()
+	c["amlvnet:network"].(map[string]any)["aksSubnet"] = "10.20.4.0/22"
+	c["amlvnet:inferenceStorage"] = map[string]any{"enabled": true}
+	c["amlvnet:aks"] = map[string]any{
+		"enabled":          true,
+		"name":             "myaks",
+		"nodeCount":        3,
+		"vmSize":           "Standard_D4s_v3",
+		"serviceCidr":      "10.0.0.0/16",
+		"dnsServiceIP":     "10.0.0.10",
+		"dockerBridgeCidr": "172.17.0.1/16",
+		"scoringSources":   []any{"198.51.100.0/24"},
+	}
+	return c
+}
+
+// vm is a valid attached VM in the dev base's training subnet.
+func vm(name, address string) map[string]any {
+	return map[string]any{
+		"name":        name,
+		"kind":        "VirtualMachine",
+		"resourceId":  "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/amlvnet-dev/providers/Microsoft.Compute/virtualMachines/" + name,
+		"address":     address,
+		"sshUser":     "azureuser",
+		"sshPassword": "not-a-real-password",
+	}
+}
+
+// without returns a copy of m without the given fields.
+func without(m map[string]any, fields ...string) map[string]any {
+	out := map[string]any{}
+	for k, v := range m {
+		out[k] = v
+	}
+	for _, f := range fields {
+		delete(out, f)
+	}
+	return out
+}
+
+// with returns a copy of m with the given fields set (pairs of name, value).
+func with(m map[string]any, kv ...any) map[string]any {
+	out := without(m)
+	for i := 0; i+1 < len(kv); i += 2 {
+		out[kv[i].(string)] = kv[i+1]
+	}
+	return out
+}
+
+var badConfigCases = []BadConfigCase{
+	// Address plan.
+	{
+		Name: "address space is not a CIDR",
+		Set:  map[string]any{"amlvnet:network.addressSpace": "10.20.0.0/33"},
+		Want: map[string]string{"amlvnet:network.addressSpace": "e.g. 10.20.0.0/16"},
+	},
+	{
+		Name: "training subnet has host bits set",
+		Set:  map[string]any{"amlvnet:network.trainingSubnet": "10.20.0.5/24"},
+		Want: map[string]string{"amlvnet:network.trainingSubnet": "use 10.20.0.0/24"},
+	},
+	{
+		Name: "training subnet outside the address space",
+		Set:  map[string]any{"amlvnet:network.trainingSubnet": "10.21.0.0/24"},
+		Want: map[string]string{"amlvnet:network.trainingSubnet": "choose a range inside it"},
+	},
+	{
+		Name: "AKS subnet overlaps the training subnet",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:network.aksSubnet": "10.20.0.0/22"},
+		Want: map[string]string{"amlvnet:network.aksSubnet": "must not overlap"},
+	},
+	{
+		Name: "training subnet too small for maxNodes",
+		Set: map[string]any{
+			"amlvnet:network.trainingSubnet": "10.20.0.0/28",
+			"amlvnet:compute.maxNodes":       20,
+		},
+		Want: map[string]string{"amlvnet:compute.maxNodes": "use a /27 or larger"},
+	},
+	{
+		Name: "training subnet too small for maxNodes plus attached VMs",
+		Set: map[string]any{
+			"amlvnet:network.trainingSubnet": "10.20.0.0/28",
+			"amlvnet:compute.maxNodes":       10,
+			"amlvnet:attach":                 []any{vm("vm1", "10.20.0.6"), vm("vm2", "10.20.0.7")},
+		},
+		Want: map[string]string{"amlvnet:compute.maxNodes": "use a /27 or larger"},
+	},
+	{
+		Name: "training subnet smaller than /29",
+		Set:  map[string]any{"amlvnet:network.trainingSubnet": "10.20.0.0/30"},
+		Want: map[string]string{"amlvnet:network.trainingSubnet": "use a /29 or larger"},
+	},
+
+	// AKS networking.
+	{
+		Name: "AKS service range overlaps a subnet",
+		AKS:  true,
+		Set: map[string]any{
+			"amlvnet:aks.serviceCidr":  "10.20.4.0/24",
+			"amlvnet:aks.dnsServiceIP": "10.20.4.10",
+		},
+		Want: map[string]string{"amlvnet:aks.serviceCidr": "e.g. use 10.0.0.0/24"},
+	},
+	{
+		Name: "AKS service range overlaps the address space",
+		AKS:  true,
+		Set: map[string]any{
+			"amlvnet:aks.serviceCidr":  "10.20.128.0/20",
+			"amlvnet:aks.dnsServiceIP": "10.20.128.10",
+		},
+		Want: map[string]string{"amlvnet:aks.serviceCidr": "must lie outside the virtual network"},
+	},
+	{
+		Name: "AKS service range in 172.30.0.0/16",
+		AKS:  true,
+		Set: map[string]any{
+			"amlvnet:aks.serviceCidr":  "172.30.0.0/16",
+			"amlvnet:aks.dnsServiceIP": "172.30.0.10",
+		},
+		Want: map[string]string{"amlvnet:aks.serviceCidr": "e.g. use 10.0.0.0/16"},
+	},
+	{
+		Name: "AKS service range in 169.254.0.0/16",
+		AKS:  true,
+		Set: map[string]any{
+			"amlvnet:aks.serviceCidr":  "169.254.0.0/16",
+			"amlvnet:aks.dnsServiceIP": "169.254.0.10",
+		},
+		Want: map[string]string{"amlvnet:aks.serviceCidr": "e.g. use 10.0.0.0/16"},
+	},
+	{
+		Name: "DNS service IP outside the service range",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.dnsServiceIP": "10.1.0.10"},
+		Want: map[string]string{"amlvnet:aks.dnsServiceIP": "e.g. 10.0.0.10"},
+	},
+	{
+		Name: "DNS service IP is the network address",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.dnsServiceIP": "10.0.0.0"},
+		Want: map[string]string{"amlvnet:aks.dnsServiceIP": "e.g. 10.0.0.10"},
+	},
+	{
+		Name: "DNS service IP is the .1 of the range",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.dnsServiceIP": "10.0.0.1"},
+		Want: map[string]string{"amlvnet:aks.dnsServiceIP": "API server"},
+	},
+	{
+		Name: "docker bridge inside the AKS subnet",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.dockerBridgeCidr": "10.20.4.1/24"},
+		Want: map[string]string{"amlvnet:aks.dockerBridgeCidr": "e.g. use 172.16.0.1/24"},
+	},
+	{
+		Name: "docker bridge inside the service range",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.dockerBridgeCidr": "10.0.128.1/24"},
+		Want: map[string]string{"amlvnet:aks.dockerBridgeCidr": "must lie outside it"},
+	},
+	{
+		Name: "AKS FastProd with too few cores",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.vmSize": "Standard_D2s_v3"},
+		Want: map[string]string{"amlvnet:aks.nodeCount": "needs at least 12"},
+	},
+
+	// Enums.
+	{
+		Name: "outbound open",
+		Set:  map[string]any{"amlvnet:compute.outbound": "open"},
+		Want: map[string]string{"amlvnet:compute.outbound": `use "default" or "restricted"`},
+	},
+	{
+		Name: "vmPriority Spot",
+		Set:  map[string]any{"amlvnet:compute.vmPriority": "Spot"},
+		Want: map[string]string{"amlvnet:compute.vmPriority": "use Dedicated or LowPriority"},
+	},
+	{
+		Name: "clusterPurpose Production",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.clusterPurpose": "Production"},
+		Want: map[string]string{"amlvnet:aks.clusterPurpose": "use one of"},
+	},
+	{
+		Name: "attach kind BareMetal",
+		Set:  map[string]any{"amlvnet:attach": []any{with(vm("dsvm", "10.20.0.10"), "kind", "BareMetal")}},
+		Want: map[string]string{"amlvnet:attach[0].kind": "use VirtualMachine or HDInsight"},
+	},
+
+	// Types and keys.
+	{
+		Name: "maxNodes as a string",
+		Set:  map[string]any{"amlvnet:compute.maxNodes": "4"},
+		Want: map[string]string{"amlvnet:compute.maxNodes": "expected a whole number"},
+	},
+	{
+		Name: "vmSize as a number",
+		Set:  map[string]any{"amlvnet:compute.vmSize": 42},
+		Want: map[string]string{"amlvnet:compute.vmSize": "expected a string"},
+	},
+	{
+		Name: "clientIpRanges as an object",
+		Set:  map[string]any{"amlvnet:storage.clientIpRanges": map[string]any{"office": "203.0.113.0/29"}},
+		Want: map[string]string{"amlvnet:storage.clientIpRanges": "expected a list of strings"},
+	},
+	{
+		Name: "attach as an object",
+		Set:  map[string]any{"amlvnet:attach": vm("dsvm", "10.20.0.10")},
+		Want: map[string]string{"amlvnet:attach": "expected a list of objects"},
+	},
+	{
+		Name: "network as a plain string",
+		Set:  map[string]any{"amlvnet:network": "10.20.0.0/16"},
+		Want: map[string]string{"amlvnet:network": "expected an object with keys addressSpace"},
+	},
+	{
+		Name: "unknown key maxNode in compute",
+		Set:  map[string]any{"amlvnet:compute.maxNode": 4},
+		Want: map[string]string{"amlvnet:compute.maxNode": "maxNodes"},
+	},
+
+	// Required keys.
+	{
+		Name: "location missing",
+		Set:  map[string]any{"azure-native:location": Unset},
+		Want: map[string]string{"azure-native:location": "e.g. eastus2"},
+	},
+	{
+		Name: "training subnet missing",
+		Set:  map[string]any{"amlvnet:network.trainingSubnet": Unset},
+		Want: map[string]string{"amlvnet:network.trainingSubnet": "e.g. 10.20.0.0/24"},
+	},
+	{
+		Name: "AKS subnet missing while AKS is enabled",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:network.aksSubnet": Unset},
+		Want: map[string]string{"amlvnet:network.aksSubnet": "e.g. 10.20.4.0/22"},
+	},
+
+	// Developer IPs for the firewalls.
+	{
+		Name: "private developer IP 10.x",
+		Set:  map[string]any{"amlvnet:storage.clientIpRanges": []any{"203.0.113.0/29", "10.1.2.3"}},
+		Want: map[string]string{"amlvnet:storage.clientIpRanges[1]": "give the public IP"},
+	},
+	{
+		Name: "private developer range 192.168.x",
+		Set:  map[string]any{"amlvnet:storage.clientIpRanges": []any{"192.168.1.0/24"}},
+		Want: map[string]string{"amlvnet:storage.clientIpRanges[0]": "give the public IP"},
+	},
+
+	// Names.
+	{
+		Name: "compute name too long",
+		Set:  map[string]any{"amlvnet:compute.name": "averyverylongclustername"},
+		Want: map[string]string{"amlvnet:compute.name": "Azure allows 2-16"},
+	},
+	{
+		Name: "compute name with an underscore",
+		Set:  map[string]any{"amlvnet:compute.name": "cpu_cluster"},
+		Want: map[string]string{"amlvnet:compute.name": "use letters, digits and '-'"},
+	},
+	{
+		Name: "workspace name too short",
+		Set:  map[string]any{"amlvnet:workspace": map[string]any{"name": "ws"}},
+		Want: map[string]string{"amlvnet:workspace.name": "Azure allows 3-33"},
+	},
+	{
+		Name: "storage account name with capitals and a hyphen",
+		Set:  map[string]any{"amlvnet:storage.accountName": "My-Storage"},
+		Want: map[string]string{"amlvnet:storage.accountName": "lower-case letters and digits only"},
+	},
+	{
+		Name: "key vault name with a double hyphen",
+		Set:  map[string]any{"amlvnet:keyVault": map[string]any{"name": "kv--amlvnet"}},
+		Want: map[string]string{"amlvnet:keyVault.name": "single hyphens"},
+	},
+	{
+		Name: "resource group name ending in a dot",
+		Set:  map[string]any{"amlvnet:resourceGroup": "amlvnet-dev."},
+		Want: map[string]string{"amlvnet:resourceGroup": "not ending in '.'"},
+	},
+
+	// Attached compute.
+	{
+		Name: "attached VM without credentials",
+		Set:  map[string]any{"amlvnet:attach": []any{without(vm("dsvm", "10.20.0.10"), "sshPassword")}},
+		Want: map[string]string{"amlvnet:attach[0].sshPassword": "password or private key"},
+	},
+	{
+		Name: "attached VM named like the cluster",
+		Set:  map[string]any{"amlvnet:attach": []any{vm("cpucluster", "10.20.0.10")}},
+		Want: map[string]string{"amlvnet:attach[0].name": "unique in a workspace"},
+	},
+	{
+		Name: "two attached VMs with one address",
+		Set:  map[string]any{"amlvnet:attach": []any{vm("vm1", "10.20.0.10"), vm("vm2", "10.20.0.10")}},
+		Want: map[string]string{"amlvnet:attach[1].address": "each attached machine has its own IP"},
+	},
+	{
+		Name: "AKS compute named like the cluster",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.computeName": "cpucluster"},
+		Want: map[string]string{"amlvnet:aks.computeName": "unique in a workspace"},
+	},
+	{
+		Name: "AKS compute named like an attached VM",
+		AKS:  true,
+		Set: map[string]any{
+			"amlvnet:aks.computeName": "dsvm",
+			"amlvnet:attach":          []any{vm("dsvm", "10.20.0.10")},
+		},
+		Want: map[string]string{"amlvnet:aks.computeName": "unique in a workspace"},
+	},
+	{
+		Name: "inference storage named like the workspace storage",
+		AKS:  true,
+		Set: map[string]any{
+			"amlvnet:storage.accountName":          "amlvnetstore",
+			"amlvnet:inferenceStorage.accountName": "amlvnetstore",
+		},
+		Want: map[string]string{"amlvnet:inferenceStorage.accountName": "give the inference account another name"},
+	},
+	{
+		Name: "attached VM outside the training subnet",
+		Set:  map[string]any{"amlvnet:attach": []any{vm("dsvm", "10.20.1.10")}},
+		Want: map[string]string{"amlvnet:attach[0].address": "must sit in it"},
+	},
+
+	// Compute cluster.
+	{
+		Name: "minNodes above maxNodes",
+		Set:  map[string]any{"amlvnet:compute.minNodes": 3},
+		Want: map[string]string{"amlvnet:compute.minNodes": "must be <="},
+	},
+	{
+		Name: "SSH without sources",
+		Set: map[string]any{
+			"amlvnet:compute.sshAccess":    true,
+			"amlvnet:compute.sshPublicKey": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAmlvnetSampleKeyOnlyNotARealKey0000000000 azureuser",
+		},
+		Want: map[string]string{"amlvnet:compute.sshSources": "name the CIDRs"},
+	},
+	{
+		Name: "SSH from the Internet",
+		Set: map[string]any{
+			"amlvnet:compute.sshAccess":    true,
+			"amlvnet:compute.sshSources":   []any{"Internet"},
+			"amlvnet:compute.sshPublicKey": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAmlvnetSampleKeyOnlyNotARealKey0000000000 azureuser",
+		},
+		Want: map[string]string{"amlvnet:compute.sshSources[0]": "give the CIDRs of your bastion"},
+	},
+	{
+		Name: "SSH without key or password",
+		Set: map[string]any{
+			"amlvnet:compute.sshAccess":  true,
+			"amlvnet:compute.sshSources": []any{"198.51.100.0/28"},
+		},
+		Want: map[string]string{"amlvnet:compute.sshPublicKey": "public key or an adminPassword"},
+	},
+	{
+		Name: "batchPrefixes without forced tunneling",
+		Set:  map[string]any{"amlvnet:compute.batchPrefixes": []any{"20.42.0.0/24"}},
+		Want: map[string]string{"amlvnet:compute.batchPrefixes": "set forcedTunneling to true"},
+	},
+	{
+		Name: "rule priority 4090 with restricted outbound",
+		Set: map[string]any{
+			"amlvnet:compute.outbound":     "restricted",
+			"amlvnet:compute.rulePriority": 4090,
+		},
+		Want: map[string]string{"amlvnet:compute.rulePriority": "outside 100-4096"},
+	},
+	{
+		Name: "rule priority collides with the deny rule",
+		Set: map[string]any{
+			"amlvnet:compute.outbound":     "restricted",
+			"amlvnet:compute.rulePriority": 4016,
+		},
+		Want: map[string]string{"amlvnet:compute.rulePriority": "priorities must be unique per direction"},
+	},
+	{
+		Name: "rule priority below 100",
+		Set:  map[string]any{"amlvnet:compute.rulePriority": 50},
+		Want: map[string]string{"amlvnet:compute.rulePriority": "outside 100-4096"},
+	},
+
+	// Reused VNet.
+	{
+		Name: "reused VNet in another region",
+		Set: map[string]any{
+			"amlvnet:network": map[string]any{
+				"existing":       map[string]any{"resourceGroup": "corp-network", "name": "corp-vnet"},
+				"trainingSubnet": "ml-training",
+			},
+		},
+		Want: map[string]string{"amlvnet:network.existing": "in the workspace's region"},
+	},
+	{
+		Name: "reused VNet without the named subnet",
+		Set: map[string]any{
+			"azure-native:location": "westeurope",
+			"amlvnet:network": map[string]any{
+				"existing":       map[string]any{"resourceGroup": "corp-network", "name": "corp-vnet"},
+				"trainingSubnet": "ml-train",
+			},
+		},
+		Want: map[string]string{"amlvnet:network.trainingSubnet": "it has: [apps bastion ml-training]"},
+	},
+
+	// Several mistakes at once: all reported in one run.
+	{
+		Name:     "three compute mistakes",
+		Combined: true,
+		Set: map[string]any{
+			"amlvnet:compute.outbound":   "open",
+			"amlvnet:compute.vmPriority": "Spot",
+			"amlvnet:compute.minNodes":   5,
+		},
+		Want: map[string]string{
+			"amlvnet:compute.outbound":   "use",
+			"amlvnet:compute.vmPriority": "use Dedicated or LowPriority",
+			"amlvnet:compute.minNodes":   "must be <=",
+		},
+	},
+	{
+		Name:     "network, storage and compute name",
+		Combined: true,
+		Set: map[string]any{
+			"amlvnet:network.trainingSubnet": "10.20.0.5/24",
+			"amlvnet:storage.clientIpRanges": []any{"10.0.0.1"},
+			"amlvnet:compute.name":           "c",
+		},
+		Want: map[string]string{
+			"amlvnet:network.trainingSubnet":    "use 10.20.0.0/24",
+			"amlvnet:storage.clientIpRanges[0]": "give the public IP",
+			"amlvnet:compute.name":              "Azure allows 2-16",
+		},
+	},
+	{
+		Name:     "AKS range, purpose and bridge",
+		AKS:      true,
+		Combined: true,
+		Set: map[string]any{
+			"amlvnet:aks.serviceCidr":      "172.31.0.0/16",
+			"amlvnet:aks.dnsServiceIP":     "172.31.0.10",
+			"amlvnet:aks.clusterPurpose":   "Prod",
+			"amlvnet:aks.dockerBridgeCidr": "10.20.0.1/24",
+		},
+		Want: map[string]string{
+			"amlvnet:aks.serviceCidr":      "e.g. use",
+			"amlvnet:aks.clusterPurpose":   "use one of",
+			"amlvnet:aks.dockerBridgeCidr": "e.g. use",
+		},
+	},
+	{
+		Name:     "three decoding mistakes",
+		Combined: true,
+		Set: map[string]any{
+			"amlvnet:compute.maxNodes": "4",
+			"amlvnet:compute.vmSize":   42,
+			"amlvnet:compute.maxNode":  4,
+		},
+		Want: map[string]string{
+			"amlvnet:compute.maxNodes": "expected a whole number",
+			"amlvnet:compute.vmSize":   "expected a string",
+			"amlvnet:compute.maxNode":  "maxNodes",
+		},
+	},
+	{
+		Name:     "two bad attached VMs",
+		Combined: true,
+		Set: map[string]any{"amlvnet:attach": []any{
+			without(vm("dsvm", "10.20.0.10"), "sshPassword"),
+			with(vm("hdi", "10.20.0.11"), "kind", "Spark"),
+		}},
+		Want: map[string]string{
+			"amlvnet:attach[0].sshPassword": "password or private key",
+			"amlvnet:attach[1].kind":        "use VirtualMachine or HDInsight",
+		},
+	},
+	{
+		Name:     "SSH, tunneling and workspace name",
+		Combined: true,
+		Set: map[string]any{
+			"amlvnet:compute.sshAccess":     true,
+			"amlvnet:compute.batchPrefixes": []any{"20.42.0.0/24"},
+			"amlvnet:workspace":             map[string]any{"name": "-ws"},
+		},
+		Want: map[string]string{
+			"amlvnet:compute.sshSources":    "name the CIDRs",
+			"amlvnet:compute.sshPublicKey":  "public key or an adminPassword",
+			"amlvnet:compute.batchPrefixes": "forcedTunneling",
+			"amlvnet:workspace.name":        "starting with a letter or digit",
+		},
+	},
+}
+
+// TestBadConfigBasesAreValid makes sure each case's failure comes from its
+// own change: both bases run cleanly.
+func TestBadConfigBasesAreValid(t *testing.T) {
+	for name, base := range map[string]map[string]any{"dev": devBase(), "aks": aksBase()} {
+		cfg, secrets := render(base)
+		m, err := runConfig(t, cfg, secrets...)
+		if err != nil {
+			t.Fatalf("%s base: %v", name, err)
+		}
+		if len(m.Resources()) == 0 {
+			t.Fatalf("%s base registered nothing", name)
+		}
+	}
+}
+
+// TestBadConfigs runs the catalogue: every bad config fails with a
+// *program.ConfigError before any resource is registered, names each
+// offending key exactly, and says what would be valid.
+func TestBadConfigs(t *testing.T) {
+	cases := BadConfigCases()
+	if len(cases) < 32 {
+		t.Fatalf("the catalogue has %d cases, want at least 32", len(cases))
+	}
+	names := map[string]bool{}
+	combined := 0
+	for _, c := range cases {
+		if names[c.Name] {
+			t.Errorf("duplicate case name %q", c.Name)
+		}
+		names[c.Name] = true
+		if c.Combined {
+			combined++
+		}
+	}
+	if combined < 5 {
+		t.Errorf("%d combined cases, want at least 5", combined)
+	}
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			t.Parallel()
+			cfg, secrets := c.Config()
+			m, err := runConfig(t, cfg, secrets...)
+			var ce *program.ConfigError
+			if !errors.As(err, &ce) {
+				t.Fatalf("want a *program.ConfigError, got %T: %v", err, err)
+			}
+			if n := len(m.Resources()); n != 0 {
+				t.Errorf("%d resources were registered by an invalid config", n)
+			}
+			byKey := map[string][]string{}
+			for _, p := range ce.Problems {
+				if !strings.HasPrefix(p.Key, "azure-native:") && !strings.HasPrefix(p.Key, "amlvnet:") {
+					t.Errorf("problem key %q is not a config key", p.Key)
+				}
+				byKey[p.Key] = append(byKey[p.Key], p.Message)
+			}
+			for key, fragment := range c.Want {
+				msgs, ok := byKey[key]
+				if !ok {
+					t.Errorf("no problem names %s; got:\n%v", key, ce)
+					continue
+				}
+				found := false
+				for _, msg := range msgs {
+					if strings.Contains(msg, fragment) {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("%s: no message contains %q: %q", key, fragment, msgs)
+				}
+			}
+			if c.Combined {
+				if len(c.Want) < 2 {
+					t.Errorf("a combined case needs at least 2 keys")
+				}
+				if len(byKey) < len(c.Want) {
+					t.Errorf("%d distinct keys reported, want %d:\n%v", len(byKey), len(c.Want), ce)
+				}
+			}
+			if testing.Verbose() {
+				t.Logf("%v", ce)
+			}
+		})
+	}
+}
+
+// render turns a base config into the strings Pulumi hands a Go program:
+// scalars as written, objects and lists as JSON. amlvnet:attach holds SSH
+// passwords, so it is a secret key as `pulumi config set --secret --path`
+// makes it.
+func render(c map[string]any) (map[string]string, []string) {
+	out := map[string]string{}
+	var secrets []string
+	for k, v := range c {
+		switch v := v.(type) {
+		case string:
+			out[k] = v
+		case bool:
+			out[k] = strconv.FormatBool(v)
+		default:
+			b, err := json.Marshal(v)
+			if err != nil {
+				panic(fmt.Sprintf("%s: %v", k, err))
+			}
+			out[k] = string(b)
+		}
+		if k == "amlvnet:attach" {
+			secrets = append(secrets, k)
+		}
+	}
+	return out, secrets
+}
+
+func sortedPaths(m map[string]any) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	// Shorter paths first, so a whole object is set before its fields.
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i]) != len(out[j]) {
+			return len(out[i]) < len(out[j])
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
+
+// setPath sets (or with Unset, removes) the value at path in c. The
+// top-level key runs to the first '.' or '[' after its namespace colon.
+func setPath(c map[string]any, path string, v any) {
+	colon := strings.Index(path, ":")
+	end := strings.IndexAny(path[colon+1:], ".[")
+	if end < 0 {
+		if v == Unset {
+			delete(c, path)
+		} else {
+			c[path] = v
+		}
+		return
+	}
+	top, rest := path[:colon+1+end], path[colon+1+end:]
+	if _, ok := c[top]; !ok {
+		c[top] = map[string]any{}
+	}
+	c[top] = setIn(c[top], rest, v)
+}
+
+// setIn sets the value at rest (".field..." or "[i]...") inside container
+// and returns the updated container. Containers are copied, never shared
+// with the bases.
+func setIn(container any, rest string, v any) any {
+	if rest == "" {
+		return v
+	}
+	if rest[0] == '[' {
+		closing := strings.Index(rest, "]")
+		i, err := strconv.Atoi(rest[1:closing])
+		if err != nil {
+			panic(fmt.Sprintf("bad index in %q", rest))
+		}
+		list, _ := container.([]any)
+		list = append([]any(nil), list...)
+		for len(list) <= i {
+			list = append(list, map[string]any{})
+		}
+		if v == Unset && rest[closing+1:] == "" {
+			return append(list[:i], list[i+1:]...)
+		}
+		list[i] = setIn(list[i], rest[closing+1:], v)
+		return list
+	}
+	name := rest[1:]
+	next := ""
+	if j := strings.IndexAny(name, ".["); j >= 0 {
+		name, next = name[:j], name[j:]
+	}
+	obj := map[string]any{}
+	if m, ok := container.(map[string]any); ok {
+		for k, x := range m {
+			obj[k] = x
+		}
+	}
+	if v == Unset && next == "" {
+		delete(obj, name)
+		return obj
+	}
+	obj[name] = setIn(obj[name], next, v)
+	return obj
+}
