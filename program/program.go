@@ -100,6 +100,7 @@ func LoadConfig(ctx *pulumi.Context) (*Config, error) {
 	decodeStrict(KeyCompute, config.Get(ctx, KeyCompute), &cfg.Compute, &ps)
 	decodeStrict(KeyAks, config.Get(ctx, KeyAks), &cfg.Aks, &ps)
 	decodeStrict(KeyAttach, config.Get(ctx, KeyAttach), &cfg.Attach, &ps)
+	requireSecret(ctx, &ps, cfg)
 	if v := config.Get(ctx, KeyProtect); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
@@ -111,6 +112,28 @@ func LoadConfig(ctx *pulumi.Context) (*Config, error) {
 		decodeStrict(KeyTags, v, &cfg.Tags, &ps)
 	}
 	return cfg, ps.err()
+}
+
+// requireSecret refuses credentials written in plain text in the stack file:
+// they must be set with `pulumi config set --secret --path ...`, so that the
+// file holds only ciphertext and the engine treats the key as secret.
+func requireSecret(ctx *pulumi.Context, ps *configProblems, cfg *Config) {
+	plain := func(key, field string) {
+		ps.add(key, "is in plain text in the stack file; set it with `pulumi config set --secret --path '%s' <value>`", field)
+	}
+	if !ctx.IsConfigSecret(KeyAttach) {
+		for i, a := range cfg.Attach {
+			for field, v := range map[string]string{"sshPassword": a.SSHPassword, "sshPrivateKey": a.SSHPrivateKey} {
+				if v != "" {
+					key := fmt.Sprintf("%s[%d].%s", KeyAttach, i, field)
+					plain(key, key)
+				}
+			}
+		}
+	}
+	if cfg.Compute.AdminPassword != "" && !ctx.IsConfigSecret(KeyCompute) {
+		plain(KeyCompute+".adminPassword", KeyCompute+".adminPassword")
+	}
 }
 
 // Plan is a validated configuration turned into component Args. Inputs that

@@ -449,3 +449,40 @@ func orDefaultString(v, d string) string {
 	}
 	return v
 }
+
+// TestPlaintextCredentialsRefused: SSH passwords and keys written in plain
+// text in a stack file are refused; set with --secret, they are accepted.
+func TestPlaintextCredentialsRefused(t *testing.T) {
+	cfg := map[string]string{
+		"azure-native:location": "eastus2",
+		"amlvnet:network":       `{"addressSpace":"10.20.0.0/16","trainingSubnet":"10.20.0.0/24"}`,
+		"amlvnet:storage":       `{"clientIpRanges":["203.0.113.0/29"]}`,
+		"amlvnet:compute":       `{"sshAccess":true,"sshSources":["10.20.255.0/27"],"adminPassword":"Plain-Passw0rd"}`,
+		"amlvnet:attach": `[{"name":"vm1","kind":"VirtualMachine","address":"10.20.0.10","sshUser":"u","sshPrivateKey":"PRIVATE-KEY-DATA-123",` +
+			`"resourceId":"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1"}]`,
+	}
+	m, err := runConfig(t, cfg)
+	for _, key := range []string{"amlvnet:attach[0].sshPrivateKey", "amlvnet:compute.adminPassword"} {
+		if !containsKey(err, key) {
+			t.Errorf("plain-text credential %s not refused: %v", key, err)
+		}
+	}
+	if len(m.Resources()) != 0 {
+		t.Error("nothing may be registered")
+	}
+	m, err = runConfig(t, cfg, "amlvnet:attach", "amlvnet:compute")
+	if err != nil {
+		t.Fatalf("secret credentials must be accepted: %v", err)
+	}
+	for _, r := range m.Resources() {
+		for _, s := range []string{"Plain-Passw0rd", "PRIVATE-KEY-DATA-123"} {
+			if r.PlaintextOutsideSecrets(s) {
+				t.Errorf("%s %s carries %q outside a secret", r.Type, r.Name, s)
+			}
+		}
+	}
+	c := one(t, "cluster", m.Find("azure-native:machinelearningservices:Compute", map[string]string{"computeName": "cpucluster"}))
+	if _, secret := c.Input("properties.properties.userAccountCredentials.adminUserPassword"); !secret {
+		t.Error("the admin password must reach the cluster as a secret")
+	}
+}
