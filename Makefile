@@ -39,3 +39,13 @@ fuzz:
 
 bench: tools
 	go test ./tests -run '^$$' -bench . -benchtime 3x
+
+# amlvnet's policies (internal/policyrules, also the policy pack in policy/)
+# on the offline preview of every stack; fails if a stack violates a
+# mandatory policy. Violations go to stderr, the preview itself is dropped.
+# The pack is compiled too; running it needs a full Pulumi CLI with the Go
+# language host (`pulumi preview --policy-pack policy`, docs/policy.md).
+.PHONY: policy
+policy: tools
+	go build -o /dev/null ./policy
+	@status=0; for f in stacks/Pulumi.*.yaml; do echo "== $$f"; go run ./cmd/preview-offline -config $$f -policy > /dev/null || status=1; done; exit $$status

@@ -1,0 +1,495 @@
+package policyrules
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+const u = Unknown
+
+const (
+	storageType = "azure-native:storage:StorageAccount"
+	vaultType   = "azure-native:keyvault:Vault"
+	ruleType    = "azure-native:network:SecurityRule"
+	nsgType     = "azure-native:network:NetworkSecurityGroup"
+	subnetType  = "azure-native:network:Subnet"
+	computeType = "azure-native:machinelearningservices:Compute"
+	aksType     = "azure-native:containerservice:ManagedCluster"
+)
+
+func urn(typ, name string) string { return "urn:pulumi:test::amlvnet::" + typ + "::" + name }
+
+// res builds a resource; typ may carry its parents' types, as URNs do
+// ("amlvnet:index:Network$azure-native:network:Subnet").
+func res(typ, name string, inputs map[string]any) Resource {
+	t := typ[strings.LastIndex(typ, "$")+1:]
+	return Resource{URN: urn(typ, name), Type: t, Inputs: inputs}
+}
+
+// secureStorage is what components.SecureStorage registers.
+func secureStorage() map[string]any {
+	return map[string]any{
+		"enableHttpsTrafficOnly": true, "minimumTlsVersion": "TLS1_2", "allowBlobPublicAccess": false,
+		"networkRuleSet": map[string]any{"defaultAction": "Deny", "bypass": "AzureServices", "virtualNetworkRules": []any{map[string]any{"virtualNetworkResourceId": u}}},
+	}
+}
+
+func with(m map[string]any, path string, v any) map[string]any {
+	keys := strings.Split(path, ".")
+	cur := m
+	for _, k := range keys[:len(keys)-1] {
+		next, ok := cur[k].(map[string]any)
+		if !ok {
+			next = map[string]any{}
+			cur[k] = next
+		}
+		cur = next
+	}
+	if v == nil {
+		delete(cur, keys[len(keys)-1])
+	} else {
+		cur[keys[len(keys)-1]] = v
+	}
+	return m
+}
+
+type resourceCase struct {
+	name string
+	r    Resource
+	// want is a regexp every message must match; "" means no violation.
+	want string
+}
+
+func runResourceCases(t *testing.T, policy string, cases []resourceCase) {
+	t.Helper()
+	p, ok := Lookup(policy)
+	if !ok || p.Resource == nil {
+		t.Fatalf("no resource policy %q", policy)
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			msgs := p.Resource(c.r)
+			if c.want == "" {
+				if len(msgs) > 0 {
+					t.Fatalf("want no violation, got %q", msgs)
+				}
+				return
+			}
+			if len(msgs) == 0 {
+				t.Fatalf("want a violation matching %q, got none", c.want)
+			}
+			re := regexp.MustCompile(c.want)
+			for _, m := range msgs {
+				if !re.MatchString(m) {
+					t.Errorf("message %q does not match %q", m, c.want)
+				}
+			}
+		})
+	}
+}
+
+func TestStorageDenyByDefault(t *testing.T) {
+	runResourceCases(t, "storage-deny-by-default", []resourceCase{
+		{"secure account passes", res(storageType, "workspacestorage", secureStorage()), ""},
+		{"bypass with more services passes", res(storageType, "ws", with(secureStorage(), "networkRuleSet.bypass", "Logging, AzureServices")), ""},
+		{"missing bypass is Azure's default AzureServices", res(storageType, "ws", with(secureStorage(), "networkRuleSet.bypass", nil)), ""},
+		{"default action Allow fails", res(storageType, "workspacestorage", with(secureStorage(), "networkRuleSet.defaultAction", "Allow")), `defaultAction is Allow`},
+		{"missing default action fails", res(storageType, "ws", with(secureStorage(), "networkRuleSet.defaultAction", nil)), `Azure's default is Allow`},
+		{"no rule set fails", res(storageType, "ws", with(secureStorage(), "networkRuleSet", nil)), `networkRuleSet is not set`},
+		{"bypass without AzureServices fails", res(storageType, "ws", with(secureStorage(), "networkRuleSet.bypass", "None")), `bypass is "None"`},
+		{"unknown rule set cannot tell", res(storageType, "ws", with(secureStorage(), "networkRuleSet", u)), ""},
+		{"public network access disabled passes", res(storageType, "ws", with(with(secureStorage(), "networkRuleSet", nil), "publicNetworkAccess", "Disabled")), ""},
+		{"public network access enabled still needs Deny", res(storageType, "ws", with(with(secureStorage(), "networkRuleSet.defaultAction", "Allow"), "publicNetworkAccess", "Enabled")), `defaultAction is Allow`},
+		{"unknown default action cannot tell", res(storageType, "ws", with(secureStorage(), "networkRuleSet.defaultAction", u)), ""},
+		{"program's inference account is open on purpose", res("amlvnet:index:SecureStorage$"+storageType, "inferencestorage", with(secureStorage(), "networkRuleSet.defaultAction", "Allow")), ""},
+		{"tagged inference account is open on purpose", res(storageType, "scoring", with(with(secureStorage(), "networkRuleSet.defaultAction", "Allow"), "tags", map[string]any{"amlvnet:purpose": "Inference"})), ""},
+		{"other tag value does not exempt", res(storageType, "scoring", with(with(secureStorage(), "networkRuleSet.defaultAction", "Allow"), "tags", map[string]any{"amlvnet:purpose": "training"})), `defaultAction is Allow`},
+		{"other types are ignored", res(vaultType, "v", map[string]any{}), ""},
+	})
+}
+
+func TestStorageMinTLS(t *testing.T) {
+	runResourceCases(t, "storage-min-tls-1-2", []resourceCase{
+		{"TLS1_2 passes", res(storageType, "s", secureStorage()), ""},
+		{"TLS1_3 passes", res(storageType, "s", with(secureStorage(), "minimumTlsVersion", "TLS1_3")), ""},
+		{"TLS1_0 fails", res(storageType, "s", with(secureStorage(), "minimumTlsVersion", "TLS1_0")), `"TLS1_0"`},
+		{"missing fails", res(storageType, "s", with(secureStorage(), "minimumTlsVersion", nil)), `not set`},
+		{"unknown cannot tell", res(storageType, "s", with(secureStorage(), "minimumTlsVersion", u)), ""},
+		{"applies to the inference account too", res(storageType, "inferencestorage", with(secureStorage(), "minimumTlsVersion", "TLS1_1")), `TLS1_1`},
+	})
+}
+
+func TestStorageHTTPSOnly(t *testing.T) {
+	runResourceCases(t, "storage-https-only", []resourceCase{
+		{"true passes", res(storageType, "s", secureStorage()), ""},
+		{"missing is Azure's default true", res(storageType, "s", with(secureStorage(), "enableHttpsTrafficOnly", nil)), ""},
+		{"false fails", res(storageType, "s", with(secureStorage(), "enableHttpsTrafficOnly", false)), `clear HTTP`},
+		{"unknown cannot tell", res(storageType, "s", with(secureStorage(), "enableHttpsTrafficOnly", u)), ""},
+	})
+}
+
+func TestStorageNoPublicBlobAccess(t *testing.T) {
+	runResourceCases(t, "storage-no-public-blob-access", []resourceCase{
+		{"false passes", res(storageType, "s", secureStorage()), ""},
+		{"true fails", res(storageType, "s", with(secureStorage(), "allowBlobPublicAccess", true)), `anonymously`},
+		{"missing fails", res(storageType, "s", with(secureStorage(), "allowBlobPublicAccess", nil)), `not set`},
+		{"unknown cannot tell", res(storageType, "s", with(secureStorage(), "allowBlobPublicAccess", u)), ""},
+	})
+}
+
+func secureVault() map[string]any {
+	return map[string]any{"properties": map[string]any{
+		"tenantId": u, "enableSoftDelete": true, "enablePurgeProtection": true, "enableRbacAuthorization": true,
+		"networkAcls": map[string]any{"defaultAction": "Deny", "bypass": "AzureServices"},
+	}}
+}
+
+func TestKeyVaultDenyByDefault(t *testing.T) {
+	runResourceCases(t, "keyvault-deny-by-default", []resourceCase{
+		{"secure vault passes", res(vaultType, "v", secureVault()), ""},
+		{"missing bypass is Azure's default AzureServices", res(vaultType, "v", with(secureVault(), "properties.networkAcls.bypass", nil)), ""},
+		{"Allow fails", res(vaultType, "v", with(secureVault(), "properties.networkAcls.defaultAction", "Allow")), `defaultAction is Allow`},
+		{"no ACLs fails", res(vaultType, "v", with(secureVault(), "properties.networkAcls", nil)), `networkAcls is not set`},
+		{"bypass None fails", res(vaultType, "v", with(secureVault(), "properties.networkAcls.bypass", "None")), `bypass is "None"`},
+		{"properties unknown (preview) cannot tell", res(vaultType, "v", map[string]any{"properties": u}), ""},
+		{"public network access disabled passes", res(vaultType, "v", with(with(secureVault(), "properties.networkAcls", nil), "properties.publicNetworkAccess", "Disabled")), ""},
+		{"ACLs unknown cannot tell", res(vaultType, "v", with(secureVault(), "properties.networkAcls", u)), ""},
+	})
+}
+
+func TestKeyVaultPurgeProtection(t *testing.T) {
+	runResourceCases(t, "keyvault-purge-protection", []resourceCase{
+		{"on passes", res(vaultType, "v", secureVault()), ""},
+		{"off fails", res(vaultType, "v", with(secureVault(), "properties.enablePurgeProtection", false)), `enablePurgeProtection is false`},
+		{"missing fails", res(vaultType, "v", with(secureVault(), "properties.enablePurgeProtection", nil)), `not set`},
+		{"soft delete off fails", res(vaultType, "v", with(secureVault(), "properties.enableSoftDelete", false)), `enableSoftDelete is false`},
+		{"unknown cannot tell", res(vaultType, "v", with(secureVault(), "properties.enablePurgeProtection", u)), ""},
+		{"properties unknown cannot tell", res(vaultType, "v", map[string]any{"properties": u}), ""},
+	})
+}
+
+func sshRule(source any, ports any, protocol string) map[string]any {
+	m := map[string]any{"access": "Allow", "direction": "Inbound", "protocol": protocol, "priority": 120.0,
+		"networkSecurityGroupName": u, "securityRuleName": "AllowSshInbound0", "sourcePortRange": "*", "destinationAddressPrefix": "VirtualNetwork"}
+	switch p := ports.(type) {
+	case []any:
+		m["destinationPortRanges"] = p
+	default:
+		m["destinationPortRange"] = p
+	}
+	switch s := source.(type) {
+	case []any:
+		m["sourceAddressPrefixes"] = s
+	default:
+		m["sourceAddressPrefix"] = s
+	}
+	return m
+}
+
+func TestNSGNoInternetSSH(t *testing.T) {
+	runResourceCases(t, "nsg-no-internet-ssh", []resourceCase{
+		{"SSH from a bastion CIDR passes", res(ruleType, "r", sshRule("10.50.255.0/27", "22", "Tcp")), ""},
+		{"SSH from AzureMachineLearning passes", res(ruleType, "r", sshRule("AzureMachineLearning", "22", "*")), ""},
+		{"HTTPS from Internet passes", res(ruleType, "r", sshRule("Internet", []any{"80", "443"}, "Tcp")), ""},
+		{"UDP 22 from Internet passes", res(ruleType, "r", sshRule("Internet", "22", "Udp")), ""},
+		{"deny from Internet passes", res(ruleType, "r", with(sshRule("Internet", "22", "Tcp"), "access", "Deny")), ""},
+		{"outbound passes", res(ruleType, "r", with(sshRule("*", "22", "Tcp"), "direction", "Outbound")), ""},
+		{"22 from Internet fails", res(ruleType, "r", sshRule("Internet", "22", "Tcp")), `AllowSshInbound0 allows TCP 22 \(SSH\) from "Internet"`},
+		{"range from * fails", res(ruleType, "r", sshRule("*", "1-1024", "*")), `from "\*"`},
+		{"any port from 0.0.0.0/0 fails", res(ruleType, "r", sshRule("0.0.0.0/0", "*", "Tcp")), `0.0.0.0/0`},
+		{"port list from Any fails", res(ruleType, "r", sshRule([]any{"10.0.0.0/8", "Any"}, []any{"443", "22"}, "Tcp")), `"Any"`},
+		{"unknown source cannot tell", res(ruleType, "r", sshRule(u, "22", "Tcp")), ""},
+		{"unknown port cannot tell", res(ruleType, "r", sshRule("Internet", u, "Tcp")), ""},
+		{"inline rule of an NSG fails", res(nsgType, "nsg", map[string]any{"networkSecurityGroupName": "n", "securityRules": []any{
+			map[string]any{"name": "ok", "access": "Allow", "direction": "Inbound", "protocol": "Tcp", "sourceAddressPrefix": "10.0.0.0/8", "destinationPortRange": "22", "priority": 100.0},
+			map[string]any{"name": "open-ssh", "access": "Allow", "direction": "Inbound", "protocol": "Tcp", "sourceAddressPrefix": "Internet", "destinationPortRange": "22", "priority": 110.0},
+		}}), `open-ssh`},
+		{"inline rule in ARM properties envelope fails", res(nsgType, "nsg", map[string]any{"securityRules": []any{
+			map[string]any{"name": "arm", "properties": map[string]any{"access": "Allow", "direction": "Inbound", "protocol": "*", "sourceAddressPrefix": "*", "destinationPortRange": "*"}},
+		}}), `arm`},
+		{"NSG without rules passes", res(nsgType, "nsg", map[string]any{"networkSecurityGroupName": "n"}), ""},
+		{"NSG with unknown rules cannot tell", res(nsgType, "nsg", map[string]any{"securityRules": u}), ""},
+	})
+}
+
+func TestAKSDNSServiceIP(t *testing.T) {
+	cluster := func(svc, dns any) Resource {
+		np := map[string]any{"networkPlugin": "azure"}
+		if svc != nil {
+			np["serviceCidr"] = svc
+		}
+		if dns != nil {
+			np["dnsServiceIP"] = dns
+		}
+		return res(aksType, "aks", map[string]any{"networkProfile": np})
+	}
+	mlAKS := func(svc, dns string) Resource {
+		return res(computeType, "aks-compute", map[string]any{"properties": map[string]any{"computeType": "AKS",
+			"properties": map[string]any{"aksNetworkingConfiguration": map[string]any{"serviceCidr": svc, "dnsServiceIP": dns}}}})
+	}
+	runResourceCases(t, "aks-dns-service-ip", []resourceCase{
+		{".10 in the range passes", cluster("10.0.0.0/16", "10.0.0.10"), ""},
+		{"no DNS IP passes", cluster("10.0.0.0/16", nil), ""},
+		{"DNS IP alone inside the default range passes", cluster(nil, "10.0.0.10"), ""},
+		{"outside the range fails", cluster("10.2.0.0/16", "10.0.0.10"), `outside the service range`},
+		{"network address fails", cluster("10.0.0.0/16", "10.0.0.0"), `network address`},
+		{".1 fails", cluster("10.0.0.0/16", "10.0.0.1"), `API server`},
+		{"DNS IP alone outside the default range fails", cluster(nil, "10.1.0.10"), `AKS's default`},
+		{"bad CIDR fails", cluster("10.0.0.0/33", "10.0.0.10"), `not a CIDR`},
+		{"unknown range cannot tell", cluster(u, "10.0.0.1"), ""},
+		{"unknown DNS IP cannot tell", cluster("10.0.0.0/16", u), ""},
+		{"unknown network profile cannot tell", res(aksType, "aks", map[string]any{"networkProfile": u}), ""},
+		{"ML AKS compute passes", mlAKS("10.0.0.0/16", "10.0.0.10"), ""},
+		{"ML AKS compute .1 fails", mlAKS("10.0.0.0/16", "10.0.0.1"), `aksNetworkingConfiguration`},
+	})
+}
+
+// trainingStack is the shape the root program deploys with outbound
+// "restricted": an NSG, standalone rules naming it, a subnet using it and an
+// AmlCompute cluster in the subnet. Names are known, as after `up`.
+func trainingStack() []Resource {
+	rule := func(name, dir, access, proto, src, dst string, ports []any, prio int) Resource {
+		in := map[string]any{"networkSecurityGroupName": "amlvnet-vnet-training-nsg", "resourceGroupName": "amlvnet-prod",
+			"securityRuleName": name, "direction": dir, "access": access, "protocol": proto, "sourceAddressPrefix": src,
+			"destinationAddressPrefix": dst, "priority": float64(prio), "sourcePortRange": "*"}
+		if len(ports) == 1 {
+			in["destinationPortRange"] = ports[0]
+		} else {
+			in["destinationPortRanges"] = ports
+		}
+		return res("amlvnet:index:AmlComputeInVnet$"+ruleType, "training-"+name, in)
+	}
+	nsgID := "/subscriptions/s/resourceGroups/amlvnet-prod/providers/Microsoft.Network/networkSecurityGroups/amlvnet-vnet-training-nsg"
+	subnetID := "/subscriptions/s/resourceGroups/amlvnet-prod/providers/Microsoft.Network/virtualNetworks/amlvnet-vnet/subnets/training"
+	nsg := res("amlvnet:index:Network$"+nsgType, "network-training-nsg", map[string]any{"networkSecurityGroupName": "amlvnet-vnet-training-nsg", "resourceGroupName": "amlvnet-prod"})
+	nsg.ID = nsgID
+	subnet := res("amlvnet:index:Network$"+subnetType, "network-training-subnet", map[string]any{"subnetName": "training", "virtualNetworkName": "amlvnet-vnet",
+		"resourceGroupName": "amlvnet-prod", "networkSecurityGroup": map[string]any{"id": nsgID}})
+	subnet.ID = subnetID
+	return []Resource{
+		nsg, subnet,
+		res("amlvnet:index:AmlComputeInVnet$"+computeType, "training-cluster", map[string]any{"computeName": "cpucluster", "properties": map[string]any{
+			"computeType": "AmlCompute", "properties": map[string]any{"enableNodePublicIp": true, "subnet": map[string]any{"id": subnetID}}}}),
+		rule("AllowBatchNodeManagementInbound", "Inbound", "Allow", "Tcp", "BatchNodeManagement", "VirtualNetwork", []any{"29876-29877"}, 100),
+		rule("AllowAzureMachineLearningInbound", "Inbound", "Allow", "Tcp", "AzureMachineLearning", "VirtualNetwork", []any{"44224"}, 110),
+		rule("AllowStorageOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "Storage.EastUS2", []any{"443", "445"}, 100),
+		rule("AllowContainerRegistryOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureContainerRegistry.EastUS2", []any{"443"}, 110),
+		rule("AllowAzureMachineLearningOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureMachineLearning", []any{"443", "8787", "18881"}, 120),
+		rule("AllowAzureActiveDirectoryOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureActiveDirectory", []any{"443"}, 140),
+		rule("AllowAzureResourceManagerOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureResourceManager", []any{"443"}, 150),
+		rule("AllowBatchNodeManagementOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "BatchNodeManagement.eastus2", []any{"443"}, 160),
+		rule("DenyInternetOutbound", "Outbound", "Deny", "*", "VirtualNetwork", "Internet", []any{"*"}, 4096),
+	}
+}
+
+// plus returns a new slice: the stack and more resources.
+func plus(rs []Resource, more ...Resource) []Resource {
+	return append(append([]Resource(nil), rs...), more...)
+}
+
+// edit returns the stack with the named resource changed or, with a nil
+// change, removed.
+func edit(rs []Resource, name string, change func(*Resource)) []Resource {
+	var out []Resource
+	found := false
+	for _, r := range rs {
+		if urnName(r.URN) == name {
+			found = true
+			if change == nil {
+				continue
+			}
+			r.Inputs = clone(r.Inputs)
+			change(&r)
+		}
+		out = append(out, r)
+	}
+	if !found {
+		panic("no resource " + name)
+	}
+	return out
+}
+
+func clone(m map[string]any) map[string]any {
+	out := map[string]any{}
+	for k, v := range m {
+		if mm, ok := v.(map[string]any); ok {
+			v = clone(mm)
+		}
+		out[k] = v
+	}
+	return out
+}
+
+// unknownNames makes every name and ID unknown, as in a preview of a new
+// stack.
+func unknownNames(rs []Resource) []Resource {
+	var out []Resource
+	for _, r := range rs {
+		r.Inputs = clone(r.Inputs)
+		r.ID = ""
+		for _, k := range []string{"networkSecurityGroupName", "resourceGroupName", "virtualNetworkName"} {
+			if _, ok := r.Inputs[k]; ok && !isNSG(r) {
+				r.Inputs[k] = u
+			}
+		}
+		if isSubnet(r) {
+			r.Inputs["networkSecurityGroup"] = map[string]any{"id": u}
+		}
+		if isMLCompute(r) {
+			with(r.Inputs, "properties.properties.subnet.id", u)
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// withRefs adds the property dependencies the engine reports.
+func withRefs(rs []Resource) []Resource {
+	var nsg, subnet string
+	for _, r := range rs {
+		switch {
+		case isNSG(r):
+			nsg = r.URN
+		case isSubnet(r):
+			subnet = r.URN
+		}
+	}
+	var out []Resource
+	for _, r := range rs {
+		switch {
+		case isSecurityRule(r):
+			r.Refs = map[string][]string{"networkSecurityGroupName": {nsg}}
+		case isSubnet(r):
+			r.Refs = map[string][]string{"networkSecurityGroup": {nsg}}
+		case isMLCompute(r):
+			r.Refs = map[string][]string{"properties": {subnet}}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+type stackCase struct {
+	name      string
+	resources []Resource
+	want      string // regexp of the single violation's message; "" for none
+}
+
+func runStackCases(t *testing.T, policy string, cases []stackCase) {
+	t.Helper()
+	p, ok := Lookup(policy)
+	if !ok || p.Stack == nil {
+		t.Fatalf("no stack policy %q", policy)
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			vs := Run(p, c.resources)
+			if c.want == "" {
+				if len(vs) > 0 {
+					t.Fatalf("want no violation, got %+v", vs)
+				}
+				return
+			}
+			if len(vs) != 1 {
+				t.Fatalf("want one violation matching %q, got %+v", c.want, vs)
+			}
+			if vs[0].Policy != policy || !strings.Contains(vs[0].URN, "NetworkSecurityGroup") {
+				t.Errorf("violation %+v: want policy %s on the NSG", vs[0], policy)
+			}
+			if !regexp.MustCompile(c.want).MatchString(vs[0].Message) {
+				t.Errorf("message %q does not match %q", vs[0].Message, c.want)
+			}
+		})
+	}
+}
+
+func TestAmlComputeNSGInbound(t *testing.T) {
+	noBatch := edit(trainingStack(), "training-AllowBatchNodeManagementInbound", nil)
+	runStackCases(t, "amlcompute-nsg-inbound", []stackCase{
+		{"program's rules pass", trainingStack(), ""},
+		{"missing Batch rule fails", noBatch, `no inbound rule allowing TCP 29876-29877 from BatchNodeManagement`},
+		{"missing 44224 rule fails", edit(trainingStack(), "training-AllowAzureMachineLearningInbound", nil), `TCP 44224 from AzureMachineLearning`},
+		{"Batch rule on one port only fails", edit(trainingStack(), "training-AllowBatchNodeManagementInbound", func(r *Resource) { r.Inputs["destinationPortRange"] = "29876" }), `29876-29877`},
+		{"Batch rule as Deny fails", edit(trainingStack(), "training-AllowBatchNodeManagementInbound", func(r *Resource) { r.Inputs["access"] = "Deny" }), `BatchNodeManagement`},
+		{"regional tag passes", edit(trainingStack(), "training-AllowBatchNodeManagementInbound", func(r *Resource) { r.Inputs["sourceAddressPrefix"] = "BatchNodeManagement.EastUS2" }), ""},
+		{"rule on another NSG does not count", edit(trainingStack(), "training-AllowBatchNodeManagementInbound", func(r *Resource) { r.Inputs["networkSecurityGroupName"] = "other-nsg" }), `BatchNodeManagement`},
+		{"compute without public IP needs no inbound rule", edit(noBatch, "training-cluster", func(r *Resource) {
+			with(r.Inputs, "properties.properties.enableNodePublicIp", false)
+		}), ""},
+		{"non-AmlCompute is ignored", edit(noBatch, "training-cluster", func(r *Resource) { with(r.Inputs, "properties.computeType", "VirtualMachine") }), ""},
+		{"matched by VNet and subnet name when IDs are unknown", func() []Resource {
+			rs := edit(noBatch, "network-training-subnet", func(r *Resource) { r.ID = "" })
+			return rs
+		}(), `BatchNodeManagement`},
+		{"NSG matched by name when its ID is unknown", edit(noBatch, "network-training-nsg", func(r *Resource) { r.ID = "" }), `BatchNodeManagement`},
+		{"subnet without NSG has nothing to check", edit(noBatch, "network-training-subnet", func(r *Resource) { delete(r.Inputs, "networkSecurityGroup") }), ""},
+		{"preview with unknown names cannot tell", unknownNames(noBatch), ""},
+		{"preview with property dependencies still tells", withRefs(unknownNames(noBatch)), `BatchNodeManagement`},
+		{"preview with property dependencies passes the program's rules", withRefs(unknownNames(trainingStack())), ""},
+		{"a rule whose NSG is unknown may be the missing one", plus(noBatch, res(ruleType, "late-batch-rule", map[string]any{
+			"networkSecurityGroupName": u, "direction": "Inbound", "access": "Allow", "protocol": "Tcp",
+			"sourceAddressPrefix": "BatchNodeManagement", "destinationPortRange": "29876-29877", "priority": 300.0})), ""},
+		{"a rule on an unknown NSG that cannot match changes nothing", plus(noBatch, res(ruleType, "late-https-rule", map[string]any{
+			"networkSecurityGroupName": u, "direction": "Inbound", "access": "Allow", "protocol": "Tcp",
+			"sourceAddressPrefix": "Internet", "destinationPortRange": "443", "priority": 300.0})), `BatchNodeManagement`},
+	})
+}
+
+func TestRestrictedOutboundAllowsAzureML(t *testing.T) {
+	runStackCases(t, "restricted-outbound-allows-azureml", []stackCase{
+		{"program's rules pass", trainingStack(), ""},
+		{"no deny, nothing to check", edit(edit(trainingStack(), "training-DenyInternetOutbound", nil), "training-AllowStorageOutbound", nil), ""},
+		{"missing Storage allow fails", edit(trainingStack(), "training-AllowStorageOutbound", nil), `to Storage at a priority number below 4096`},
+		{"missing AAD and ARM allows fail in one message", edit(edit(trainingStack(), "training-AllowAzureActiveDirectoryOutbound", nil), "training-AllowAzureResourceManagerOutbound", nil), `AzureActiveDirectory, AzureResourceManager`},
+		{"allow after the deny fails", edit(trainingStack(), "training-DenyInternetOutbound", func(r *Resource) { r.Inputs["priority"] = 130.0 }), `AzureActiveDirectory, AzureResourceManager, BatchNodeManagement.*below 130`},
+		{"allow on the wrong port fails", edit(trainingStack(), "training-AllowContainerRegistryOutbound", func(r *Resource) { r.Inputs["destinationPortRange"] = "80" }), `AzureContainerRegistry`},
+		{"deny to * counts as a deny to the Internet", edit(edit(trainingStack(), "training-DenyInternetOutbound", func(r *Resource) { r.Inputs["destinationAddressPrefix"] = "*" }), "training-AllowStorageOutbound", nil), `Storage`},
+		{"deny of port 25 only is not a restriction", edit(edit(trainingStack(), "training-DenyInternetOutbound", func(r *Resource) { r.Inputs["destinationPortRange"] = "25" }), "training-AllowStorageOutbound", nil), ""},
+		{"unknown deny priority cannot tell", edit(edit(trainingStack(), "training-DenyInternetOutbound", func(r *Resource) { r.Inputs["priority"] = u }), "training-AllowStorageOutbound", nil), ""},
+		{"unknown allow priority cannot tell", edit(trainingStack(), "training-AllowStorageOutbound", func(r *Resource) { r.Inputs["priority"] = u }), ""},
+		{"preview with unknown names cannot tell", unknownNames(edit(trainingStack(), "training-AllowStorageOutbound", nil)), ""},
+		{"preview with property dependencies still tells", withRefs(unknownNames(edit(trainingStack(), "training-AllowStorageOutbound", nil))), `Storage`},
+		{"inline rules count", []Resource{res(nsgType, "inline-nsg", map[string]any{"networkSecurityGroupName": "n", "securityRules": []any{
+			map[string]any{"name": "deny", "direction": "Outbound", "access": "Deny", "protocol": "*", "destinationAddressPrefix": "Internet", "destinationPortRange": "*", "priority": 4000.0},
+			map[string]any{"name": "storage", "direction": "Outbound", "access": "Allow", "protocol": "Tcp", "destinationAddressPrefix": "Storage", "destinationPortRange": "443", "priority": 100.0},
+		}})}, `AzureContainerRegistry, AzureMachineLearning, AzureActiveDirectory, AzureResourceManager, BatchNodeManagement`},
+	})
+}
+
+func TestAllPoliciesWellFormed(t *testing.T) {
+	names := map[string]bool{}
+	kebab := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	for _, p := range All() {
+		if !kebab.MatchString(p.Name) || names[p.Name] {
+			t.Errorf("policy name %q is not kebab-case or is repeated", p.Name)
+		}
+		names[p.Name] = true
+		if (p.Resource == nil) == (p.Stack == nil) {
+			t.Errorf("%s: exactly one of Resource and Stack must be set", p.Name)
+		}
+		if p.Enforcement != Mandatory && p.Enforcement != Advisory {
+			t.Errorf("%s: enforcement %q", p.Name, p.Enforcement)
+		}
+		if p.Description == "" || p.Source == "" {
+			t.Errorf("%s: description and source are required", p.Name)
+		}
+	}
+}
+
+func TestCheckProgramShapedStackIsClean(t *testing.T) {
+	rs := plus(trainingStack(),
+		res("amlvnet:index:SecureStorage$"+storageType, "workspacestorage", secureStorage()),
+		res("amlvnet:index:SecureStorage$"+storageType, "inferencestorage", with(secureStorage(), "networkRuleSet", map[string]any{"defaultAction": "Allow", "bypass": "AzureServices"})),
+		res("amlvnet:index:SecureKeyVault$"+vaultType, "key-vault", secureVault()),
+		res(aksType, "inference-cluster", map[string]any{"networkProfile": map[string]any{"serviceCidr": "10.0.0.0/16", "dnsServiceIP": "10.0.0.10"}}),
+	)
+	if vs := Check(rs); len(vs) > 0 {
+		t.Fatalf("want no violations, got %+v", vs)
+	}
+	bad := edit(rs, "workspacestorage", func(r *Resource) { r.Inputs["minimumTlsVersion"] = "TLS1_0" })
+	vs := Check(bad)
+	if len(vs) != 1 || vs[0].Policy != "storage-min-tls-1-2" || !strings.HasSuffix(vs[0].URN, "::workspacestorage") {
+		t.Fatalf("want one storage-min-tls-1-2 violation on workspacestorage, got %+v", vs)
+	}
+}
