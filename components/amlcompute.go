@@ -101,6 +101,11 @@ type AmlComputeInVnetArgs struct {
 	AdminSSHPublicKey string
 	AdminPassword     pulumi.StringInput
 
+	// NoPublicIP gives the nodes no public IP (network isolation with private
+	// endpoints): no inbound rule is needed, the outbound rules of the
+	// current docs are added, and forced tunneling routes them all. Optional.
+	// Defaults to false (nodes have a public IP, as in the 2019 article).
+	NoPublicIP bool
 	// Outbound is "default" or "restricted". Optional. Defaults to "default".
 	Outbound string
 	// ForcedTunneling adds routes with next hop Internet for
@@ -353,11 +358,15 @@ type securityRule struct {
 
 // rules returns the NSG rules the Args call for, with their priorities.
 func (a *AmlComputeInVnetArgs) rules(region string) []securityRule {
-	in := []securityRule{
-		{Name: "AllowBatchNodeManagementInbound", Protocol: "Tcp", Source: "BatchNodeManagement", Destination: "VirtualNetwork", Ports: []string{"29876-29877"},
-			Why: "Batch service reaches the compute nodes (2019 article)"},
-		{Name: "AllowAzureMachineLearningInbound", Protocol: "Tcp", Source: "AzureMachineLearning", Destination: "VirtualNetwork", Ports: []string{"44224"},
-			Why: "Azure ML reaches compute nodes that have a public IP (current docs)"},
+	var in []securityRule
+	// Nodes without a public IP are reached through the private endpoint
+	// and Batch's private link: no inbound rule at all (current docs).
+	if !a.NoPublicIP {
+		in = append(in,
+			securityRule{Name: "AllowBatchNodeManagementInbound", Protocol: "Tcp", Source: "BatchNodeManagement", Destination: "VirtualNetwork", Ports: []string{"29876-29877"},
+				Why: "Batch service reaches the compute nodes (2019 article)"},
+			securityRule{Name: "AllowAzureMachineLearningInbound", Protocol: "Tcp", Source: "AzureMachineLearning", Destination: "VirtualNetwork", Ports: []string{"44224"},
+				Why: "Azure ML reaches compute nodes that have a public IP (current docs)"})
 	}
 	if a.SSHAccess {
 		for i, s := range a.SSHSources {
@@ -376,7 +385,9 @@ func (a *AmlComputeInVnetArgs) rules(region string) []securityRule {
 	for i := range in {
 		in[i].Direction, in[i].Access, in[i].Priority = "Inbound", "Allow", a.RulePriorityBase+10*i
 	}
-	if a.Outbound != OutboundRestricted {
+	// Without a public IP the nodes reach these services through the
+	// outbound rules of the current docs, restricted or not.
+	if a.Outbound != OutboundRestricted && !a.NoPublicIP {
 		return in
 	}
 	tag := func(base string) string {
@@ -396,6 +407,9 @@ func (a *AmlComputeInVnetArgs) rules(region string) []securityRule {
 	}
 	for i := range out {
 		out[i].Direction, out[i].Access, out[i].Source, out[i].Priority = "Outbound", "Allow", "VirtualNetwork", a.RulePriorityBase+10*i
+	}
+	if a.Outbound != OutboundRestricted {
+		return append(in, out...)
 	}
 	out = append(out, securityRule{Name: "DenyInternetOutbound", Direction: "Outbound", Access: "Deny", Protocol: "*", Source: "VirtualNetwork", Destination: "Internet", Ports: []string{"*"},
 		Priority: netplan.MaxPriority, Why: "restricted outbound: everything not allowed above (2019 article)"})
@@ -481,6 +495,17 @@ func (a *AmlComputeInVnetArgs) routes(region string) []route {
 	}
 	add("BatchNodeManagement", a.BatchPrefixes, "batch")
 	add("AzureMachineLearning", a.MachineLearningPrefixes, "aml")
+	if a.NoPublicIP {
+		// The services the outbound rules of a node without a public IP
+		// allow must not go through the on-premises appliance either.
+		for _, tag := range []string{"Storage", "AzureActiveDirectory", "AzureResourceManager", "MicrosoftContainerRegistry", "AzureFrontDoor.FirstParty"} {
+			t := tag
+			if tag == "Storage" {
+				t, _ = netplan.RegionalTag(tag, region)
+			}
+			out = append(out, route{Name: strings.ReplaceAll(t, ".", "-"), AddressPrefix: t})
+		}
+	}
 	return out
 }
 
@@ -541,7 +566,7 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 			NodeIdleTimeBeforeScaleDown: pulumi.String(args.IdleTimeBeforeScaleDown),
 		},
 		Subnet:                      &azureml.ResourceIdArgs{Id: args.SubnetID},
-		EnableNodePublicIp:          pulumi.Bool(true),
+		EnableNodePublicIp:          pulumi.Bool(!args.NoPublicIP),
 		RemoteLoginPortPublicAccess: pulumi.String(string(azureml.RemoteLoginPortPublicAccessDisabled)),
 	}
 	if args.SSHAccess {

@@ -27,6 +27,10 @@ type SecureKeyVaultArgs struct {
 	SubnetIDs pulumi.StringArrayInput
 	// ClientIPRanges are public addresses let through the firewall. Optional.
 	ClientIPRanges []string
+	// PrivateOnly turns public network access off: the vault is reached
+	// through a private endpoint only, and takes no VNet rules. Optional.
+	// Defaults to false.
+	PrivateOnly bool
 	// SoftDeleteRetentionDays keeps deleted secrets recoverable (7-90).
 	// Optional. Defaults to 90.
 	SoftDeleteRetentionDays int
@@ -57,8 +61,11 @@ func (a *SecureKeyVaultArgs) Validate() error {
 	if a.TenantID == nil {
 		ps.add("tenantId", "is required")
 	}
-	if a.SubnetIDs == nil {
+	if a.SubnetIDs == nil && !a.PrivateOnly {
 		ps.add("subnetIds", "at least one subnet is required for a deny-by-default vault")
+	}
+	if a.PrivateOnly && len(a.ClientIPRanges) > 0 {
+		ps.add("clientIpRanges", "has no effect with public network access off; remove it")
 	}
 	if _, err := netplan.CanonicalRegion(a.Location); err != nil {
 		ps.add("location", "%v", err)
@@ -97,7 +104,11 @@ func NewSecureKeyVault(ctx *pulumi.Context, name string, args *SecureKeyVaultArg
 	if err := ctx.RegisterComponentResource(SecureKeyVaultType, name, comp, opts...); err != nil {
 		return nil, err
 	}
-	vnetRules := args.SubnetIDs.ToStringArrayOutput().ApplyT(func(ids []string) []keyvault.VirtualNetworkRule {
+	subnetIDs := args.SubnetIDs
+	if args.PrivateOnly || subnetIDs == nil {
+		subnetIDs = pulumi.StringArray{}
+	}
+	vnetRules := subnetIDs.ToStringArrayOutput().ApplyT(func(ids []string) []keyvault.VirtualNetworkRule {
 		out := make([]keyvault.VirtualNetworkRule, 0, len(ids))
 		for _, id := range ids {
 			out = append(out, keyvault.VirtualNetworkRule{Id: id})
@@ -133,6 +144,9 @@ func NewSecureKeyVault(ctx *pulumi.Context, name string, args *SecureKeyVaultArg
 			},
 		},
 		Tags: pulumi.ToStringMap(args.Tags),
+	}
+	if args.PrivateOnly {
+		vargs.Properties.(*keyvault.VaultPropertiesArgs).PublicNetworkAccess = pulumi.String("Disabled")
 	}
 	if args.VaultName != "" {
 		vargs.VaultName = pulumi.String(args.VaultName)

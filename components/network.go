@@ -59,6 +59,9 @@ type NetworkArgs struct {
 	TrainingSubnet SubnetSpec
 	// AksSubnet hosts the AKS nodes. Optional: nil means no AKS subnet.
 	AksSubnet *SubnetSpec
+	// PrivateEndpointSubnet hosts private endpoints (network isolation with
+	// private endpoints). Optional: nil means none.
+	PrivateEndpointSubnet *SubnetSpec
 	// TrainingServiceEndpoints on the training subnet. Optional. Defaults to
 	// Microsoft.Storage and Microsoft.KeyVault.
 	TrainingServiceEndpoints []string
@@ -80,6 +83,8 @@ type NetworkLayout struct {
 	Training     netip.Prefix
 	// Aks is the zero Prefix when there is no AKS subnet.
 	Aks netip.Prefix
+	// PrivateEndpoints is the zero Prefix when there is no such subnet.
+	PrivateEndpoints netip.Prefix
 	// OtherSubnets are subnets of a reused VNet that we do not manage; the
 	// AKS service range must not overlap them either.
 	OtherSubnets []netip.Prefix
@@ -91,8 +96,10 @@ type NetworkLayout struct {
 // AllSubnets lists every subnet prefix of the VNet known to the plan.
 func (l *NetworkLayout) AllSubnets() []netip.Prefix {
 	out := []netip.Prefix{l.Training}
-	if l.Aks.IsValid() {
-		out = append(out, l.Aks)
+	for _, p := range []netip.Prefix{l.Aks, l.PrivateEndpoints} {
+		if p.IsValid() {
+			out = append(out, p)
+		}
 	}
 	return append(out, l.OtherSubnets...)
 }
@@ -106,6 +113,9 @@ func (a *NetworkArgs) applyDefaults() {
 	}
 	if a.Existing == nil && a.AksSubnet != nil && a.AksSubnet.Name == "" {
 		a.AksSubnet.Name = "aks"
+	}
+	if a.Existing == nil && a.PrivateEndpointSubnet != nil && a.PrivateEndpointSubnet.Name == "" {
+		a.PrivateEndpointSubnet.Name = "private-endpoints"
 	}
 	if a.TrainingServiceEndpoints == nil {
 		a.TrainingServiceEndpoints = defaultTrainingServiceEndpoints
@@ -150,6 +160,12 @@ func (a *NetworkArgs) validateStatic(ps *problems) {
 			ps.add("aksSubnet", "must differ from trainingSubnet (%q); AKS and the training cluster need subnets of their own", a.AksSubnet.Name)
 		}
 	}
+	if pe := a.PrivateEndpointSubnet; pe != nil {
+		checkSubnetName("privateEndpointSubnet", pe.Name)
+		if pe.Name == a.TrainingSubnet.Name || (a.AksSubnet != nil && pe.Name == a.AksSubnet.Name) {
+			ps.add("privateEndpointSubnet", "must differ from the training and AKS subnets (%q): private endpoints get a subnet of their own", pe.Name)
+		}
+	}
 	if a.Existing != nil {
 		if len(a.AddressSpace) > 0 {
 			ps.add("addressSpace", "must be empty when existing is set: the address space is read from the existing VNet")
@@ -166,6 +182,9 @@ func (a *NetworkArgs) validateStatic(ps *problems) {
 		}
 		if a.TrainingSubnet.Prefix != "" {
 			ps.add("trainingSubnet", "give the name of an existing subnet, not a prefix, when reusing a VNet")
+		}
+		if a.PrivateEndpointSubnet != nil && a.PrivateEndpointSubnet.Prefix != "" {
+			ps.add("privateEndpointSubnet", "give the name of an existing subnet, not a prefix, when reusing a VNet")
 		}
 		if a.AksSubnet != nil && a.AksSubnet.Prefix != "" {
 			ps.add("aksSubnet", "give the name of an existing subnet, not a prefix, when reusing a VNet")
@@ -215,6 +234,9 @@ func (a *NetworkArgs) createLayout() (*NetworkLayout, []Problem) {
 	layout.Training = parse("trainingSubnet", a.TrainingSubnet.Prefix, "10.20.0.0/24")
 	if a.AksSubnet != nil {
 		layout.Aks = parse("aksSubnet", a.AksSubnet.Prefix, "10.20.4.0/22")
+	}
+	if a.PrivateEndpointSubnet != nil {
+		layout.PrivateEndpoints = parse("privateEndpointSubnet", a.PrivateEndpointSubnet.Prefix, "10.20.1.0/27")
 	}
 	for _, p := range netplan.CheckLayout(space, subnets) {
 		ps.add(p.Field, "%s", p.Message)
@@ -300,8 +322,12 @@ func existingLayout(a *NetworkArgs, vnet *network.LookupVirtualNetworkResult) (*
 	if a.AksSubnet != nil {
 		layout.Aks = want("aksSubnet", a.AksSubnet.Name)
 	}
+	if a.PrivateEndpointSubnet != nil {
+		layout.PrivateEndpoints = want("privateEndpointSubnet", a.PrivateEndpointSubnet.Name)
+	}
 	for name, s := range byName {
-		if name == a.TrainingSubnet.Name || (a.AksSubnet != nil && name == a.AksSubnet.Name) || s.AddressPrefix == nil {
+		if name == a.TrainingSubnet.Name || (a.AksSubnet != nil && name == a.AksSubnet.Name) ||
+			(a.PrivateEndpointSubnet != nil && name == a.PrivateEndpointSubnet.Name) || s.AddressPrefix == nil {
 			continue
 		}
 		if p, err := netplan.ParsePrefix(*s.AddressPrefix); err == nil {
@@ -325,7 +351,9 @@ type Network struct {
 	TrainingNsgName   pulumi.StringOutput `pulumi:"trainingNsgName"`
 	// AksSubnetID and AksNsgName are empty when there is no AKS subnet.
 	AksSubnetID pulumi.StringOutput `pulumi:"aksSubnetId"`
-	AksNsgName  pulumi.StringOutput `pulumi:"aksNsgName"`
+	// PrivateEndpointSubnetID is empty when there is no such subnet.
+	PrivateEndpointSubnetID pulumi.StringOutput `pulumi:"privateEndpointSubnetId"`
+	AksNsgName              pulumi.StringOutput `pulumi:"aksNsgName"`
 	// RouteTableName is empty unless forced tunneling is on.
 	RouteTableName pulumi.StringOutput `pulumi:"routeTableName"`
 }
@@ -453,19 +481,27 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 			return nil, err
 		}
 	}
+	comp.PrivateEndpointSubnetID = pulumi.String("").ToStringOutput()
+	if args.PrivateEndpointSubnet != nil {
+		comp.PrivateEndpointSubnetID, _, err = subnet("pe", *args.PrivateEndpointSubnet, layout.PrivateEndpoints, nil, nil)
+		if err != nil {
+			return nil, err
+		}
+	}
 	comp.RouteTableName = pulumi.String("").ToStringOutput()
 	if routeTable != nil {
 		comp.RouteTableName = routeTable.Name
 	}
 	if err := ctx.RegisterResourceOutputs(comp, pulumi.Map{
-		"resourceGroupName": comp.ResourceGroupName,
-		"vnetId":            comp.VnetID,
-		"vnetName":          comp.VnetName,
-		"trainingSubnetId":  comp.TrainingSubnetID,
-		"trainingNsgName":   comp.TrainingNsgName,
-		"aksSubnetId":       comp.AksSubnetID,
-		"aksNsgName":        comp.AksNsgName,
-		"routeTableName":    comp.RouteTableName,
+		"resourceGroupName":       comp.ResourceGroupName,
+		"vnetId":                  comp.VnetID,
+		"vnetName":                comp.VnetName,
+		"trainingSubnetId":        comp.TrainingSubnetID,
+		"trainingNsgName":         comp.TrainingNsgName,
+		"aksSubnetId":             comp.AksSubnetID,
+		"privateEndpointSubnetId": comp.PrivateEndpointSubnetID,
+		"aksNsgName":              comp.AksNsgName,
+		"routeTableName":          comp.RouteTableName,
 	}); err != nil {
 		return nil, err
 	}

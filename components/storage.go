@@ -35,6 +35,10 @@ type SecureStorageArgs struct {
 	// account used for inference (model scoring) must be (AZURE-FACTS).
 	// Optional. Defaults to false: deny by default.
 	Unrestricted bool
+	// PrivateOnly turns public network access off: the account is reached
+	// through private endpoints only (network isolation with private
+	// endpoints), so it takes no VNet or IP rules. Optional. Defaults to false.
+	PrivateOnly bool
 	// Sku of the account. Optional. Defaults to "Standard_LRS".
 	Sku string
 	// Protect marks the account protected in Pulumi. Optional. Defaults to false.
@@ -72,11 +76,18 @@ func (a *SecureStorageArgs) Validate() error {
 	if !contains(storageSkus, a.Sku) {
 		ps.add("sku", "%q is not a storage SKU; use one of %v", a.Sku, storageSkus)
 	}
-	if a.Unrestricted {
+	switch {
+	case a.Unrestricted && a.PrivateOnly:
+		ps.add("privateOnly", "an account cannot be both unrestricted (for inference) and private-only")
+	case a.Unrestricted:
 		if len(a.ClientIPRanges) > 0 {
 			ps.add("clientIpRanges", "has no effect on an unrestricted account; remove it")
 		}
-	} else if a.SubnetIDs == nil {
+	case a.PrivateOnly:
+		if len(a.ClientIPRanges) > 0 {
+			ps.add("clientIpRanges", "has no effect with public network access off; developers reach the account through the VNet (VPN, ExpressRoute or a bastion): remove it")
+		}
+	case a.SubnetIDs == nil:
 		ps.add("subnetIds", "at least one subnet is required for a deny-by-default account")
 	}
 	ps.addAll("", checkClientIPRanges("clientIpRanges", a.ClientIPRanges))
@@ -134,7 +145,9 @@ func NewSecureStorage(ctx *pulumi.Context, name string, args *SecureStorageArgs,
 		DefaultAction: storage.DefaultActionAllow,
 		Bypass:        pulumi.String("AzureServices"),
 	}
-	if !args.Unrestricted {
+	if args.PrivateOnly {
+		rules.DefaultAction = storage.DefaultActionDeny
+	} else if !args.Unrestricted {
 		vnetRules := args.SubnetIDs.ToStringArrayOutput().ApplyT(func(ids []string) []storage.VirtualNetworkRule {
 			out := make([]storage.VirtualNetworkRule, 0, len(ids))
 			for _, id := range ids {
@@ -166,6 +179,9 @@ func NewSecureStorage(ctx *pulumi.Context, name string, args *SecureStorageArgs,
 	}
 	if args.AccountName != "" {
 		account.AccountName = pulumi.String(args.AccountName)
+	}
+	if args.PrivateOnly {
+		account.PublicNetworkAccess = pulumi.String(string(storage.PublicNetworkAccessDisabled))
 	}
 	// The logical name is lower-case letters and digits so that auto-naming
 	// yields a valid account name.

@@ -36,6 +36,18 @@ type MLWorkspaceArgs struct {
 	// ImageBuildCompute names the compute cluster that builds images, needed
 	// when the registry is behind the VNet. Optional.
 	ImageBuildCompute string
+	// PrivateOnly turns public network access off on the workspace and the
+	// registry (network isolation with private endpoints); the registry must
+	// then be Premium and ImageBuildCompute set. Optional. Defaults to false.
+	PrivateOnly bool
+	// Diagnostics sends the workspace's logs and metrics, and those of
+	// DiagnosticTargets, to the Log Analytics workspace. Optional. Defaults
+	// to false.
+	Diagnostics bool
+	// DiagnosticTargets are other resources (by name: resource ID) whose
+	// diagnostics go to the same Log Analytics workspace when Diagnostics is
+	// on, e.g. the key vault and the storage account. Optional.
+	DiagnosticTargets map[string]pulumi.StringInput
 	// Description of the workspace. Optional.
 	Description string
 	// LogRetentionDays of the Log Analytics workspace (30-730). Optional.
@@ -85,6 +97,17 @@ func (a *MLWorkspaceArgs) Validate() error {
 	}
 	if a.ImageBuildCompute != "" {
 		computeName.check(&ps, "imageBuildCompute", a.ImageBuildCompute)
+	}
+	if a.PrivateOnly {
+		if a.RegistrySku != "Premium" {
+			ps.add("registrySku", "is %s; a registry behind private endpoints needs Premium (Azure refuses network rules and private endpoints below it)", a.RegistrySku)
+		}
+		if a.ImageBuildCompute == "" {
+			ps.add("imageBuildCompute", "is required when the registry is private: name the compute cluster that builds images")
+		}
+	}
+	if len(a.DiagnosticTargets) > 0 && !a.Diagnostics {
+		ps.add("diagnostics", "diagnostic targets are given but diagnostics is off")
 	}
 	if a.LogRetentionDays < 30 || a.LogRetentionDays > 730 {
 		ps.add("logRetentionDays", "is %d; Log Analytics keeps 30-730 days", a.LogRetentionDays)
@@ -148,7 +171,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 	if err != nil {
 		return nil, err
 	}
-	registry, err := containerregistry.NewRegistry(ctx, registryLogicalName(name), &containerregistry.RegistryArgs{
+	rargs := &containerregistry.RegistryArgs{
 		ResourceGroupName: args.ResourceGroupName,
 		Location:          loc,
 		Sku:               &containerregistry.SkuArgs{Name: pulumi.String(args.RegistrySku)},
@@ -156,7 +179,13 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		// admin credentials, which it keeps in the key vault (2019 article).
 		AdminUserEnabled: pulumi.Bool(true),
 		Tags:             tags,
-	}, parent, previousNameAliases(args.PreviousNames, registryLogicalName))
+	}
+	if args.PrivateOnly {
+		rargs.PublicNetworkAccess = pulumi.String(string(containerregistry.PublicNetworkAccessDisabled))
+		rargs.NetworkRuleBypassOptions = pulumi.String(string(containerregistry.NetworkRuleBypassOptionsAzureServices))
+		rargs.NetworkRuleSet = &containerregistry.NetworkRuleSetArgs{DefaultAction: pulumi.String(string(containerregistry.DefaultActionDeny))}
+	}
+	registry, err := containerregistry.NewRegistry(ctx, registryLogicalName(name), rargs, parent, previousNameAliases(args.PreviousNames, registryLogicalName))
 	if err != nil {
 		return nil, err
 	}
@@ -177,9 +206,23 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 	if args.ImageBuildCompute != "" {
 		wargs.ImageBuildCompute = pulumi.String(args.ImageBuildCompute)
 	}
+	if args.PrivateOnly {
+		wargs.PublicNetworkAccess = azureml.PublicNetworkAccessDisabled
+	}
 	ws, err := azureml.NewWorkspace(ctx, name, wargs, parent, pulumi.Protect(args.Protect))
 	if err != nil {
 		return nil, err
+	}
+	if args.Diagnostics {
+		targets := map[string]pulumi.StringInput{"workspace": ws.ID().ToStringOutput()}
+		for k, v := range args.DiagnosticTargets {
+			targets[k] = v
+		}
+		for _, k := range sortedKeys(targets) {
+			if err := newDiagnostics(ctx, name+"-diag-"+k, targets[k], logs.ID().ToStringOutput(), k != "storage", parent); err != nil {
+				return nil, err
+			}
+		}
 	}
 	comp.WorkspaceID = ws.ID().ToStringOutput()
 	comp.WorkspaceName = ws.Name
@@ -204,4 +247,21 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		return nil, err
 	}
 	return comp, nil
+}
+
+// newDiagnostics sends a resource's logs (all categories) and metrics to Log
+// Analytics. Storage accounts have no logs at the account level (they sit on
+// their blob, file, queue and table services), only metrics.
+func newDiagnostics(ctx *pulumi.Context, name string, resourceID, logAnalyticsID pulumi.StringInput, withLogs bool, opts ...pulumi.ResourceOption) error {
+	dargs := &insights.DiagnosticSettingArgs{
+		Name:        pulumi.String("amlvnet-to-log-analytics"),
+		ResourceUri: resourceID,
+		WorkspaceId: logAnalyticsID,
+		Metrics:     insights.MetricSettingsArray{&insights.MetricSettingsArgs{Category: pulumi.String("AllMetrics"), Enabled: pulumi.Bool(true)}},
+	}
+	if withLogs {
+		dargs.Logs = insights.LogSettingsArray{&insights.LogSettingsArgs{CategoryGroup: pulumi.String("allLogs"), Enabled: pulumi.Bool(true)}}
+	}
+	_, err := insights.NewDiagnosticSetting(ctx, name, dargs, opts...)
+	return err
 }

@@ -35,6 +35,12 @@ type NetworkConfig struct {
 	TrainingSubnet string           `json:"trainingSubnet"`
 	AksSubnet      string           `json:"aksSubnet"`
 	Existing       *ExistingNetwork `json:"existing"`
+	// Isolation is serviceEndpoints (the 2019 article's way) or
+	// privateEndpoints (current guidance).
+	Isolation             string `json:"isolation"`
+	PrivateEndpointSubnet string `json:"privateEndpointSubnet"`
+	// Cloud picks the private DNS zone names: public, usgovernment, china.
+	Cloud string `json:"cloud"`
 }
 
 // ExistingNetwork is amlvnet:network.existing.
@@ -71,6 +77,12 @@ type WorkspaceConfig struct {
 	RegistrySku       string `json:"registrySku"`
 	ImageBuildCompute string `json:"imageBuildCompute"`
 	LogRetentionDays  int    `json:"logRetentionDays"`
+	// BatchEndpoints adds the storage queue and table private endpoints
+	// batch endpoints need.
+	BatchEndpoints bool `json:"batchEndpoints"`
+	// Diagnostics sends the workspace's, vault's and storage's logs and
+	// metrics to Log Analytics.
+	Diagnostics bool `json:"diagnostics"`
 }
 
 // ComputeConfig is amlvnet:compute.
@@ -94,6 +106,8 @@ type ComputeConfig struct {
 	// when set, the forced-tunneling routes list its prefixes.
 	ServiceTagsFile string `json:"serviceTagsFile"`
 	RulePriority    int    `json:"rulePriority"`
+	// PublicIP false gives the nodes no public IP (privateEndpoints only).
+	PublicIP *bool `json:"publicIp"`
 }
 
 // AksConfig is amlvnet:aks.

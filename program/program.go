@@ -148,7 +148,15 @@ type Plan struct {
 	Workspace *components.MLWorkspaceArgs
 	Compute   *components.AmlComputeInVnetArgs
 	Aks       *components.AksInVnetArgs // nil when disabled
+	// Private is nil unless amlvnet:network.isolation is privateEndpoints.
+	Private *components.PrivateEndpointsArgs
 }
+
+// Isolation modes of amlvnet:network.isolation.
+const (
+	IsolationServiceEndpoints = "serviceEndpoints"
+	IsolationPrivateEndpoints = "privateEndpoints"
+)
 
 // placeholder stands for an output of a resource that does not exist yet, so
 // that Validate can run on the whole configuration before anything is created.
@@ -180,6 +188,7 @@ func NewPlan(ctx *pulumi.Context, cfg *Config) (*Plan, error) {
 	if nc.Existing != nil {
 		p.Network.Existing = &components.ExistingNetwork{ResourceGroup: nc.Existing.ResourceGroup, Name: nc.Existing.Name}
 	}
+	isolated := p.planIsolation(&ps)
 	if cfg.Aks.Enabled {
 		s := subnetSpec(nc.AksSubnet, nc.Existing != nil)
 		p.Network.AksSubnet = &s
@@ -204,6 +213,7 @@ func NewPlan(ctx *pulumi.Context, cfg *Config) (*Plan, error) {
 		AccountName:       cfg.Storage.AccountName,
 		SubnetIDs:         pulumi.StringArray{placeholder},
 		ClientIPRanges:    cfg.Storage.ClientIPRanges,
+		PrivateOnly:       isolated,
 		Sku:               cfg.Storage.Sku,
 		Protect:           cfg.Protect,
 		Tags:              tags,
@@ -228,6 +238,7 @@ func NewPlan(ctx *pulumi.Context, cfg *Config) (*Plan, error) {
 		VaultName:               cfg.KeyVault.Name,
 		SubnetIDs:               pulumi.StringArray{placeholder},
 		ClientIPRanges:          cfg.Storage.ClientIPRanges,
+		PrivateOnly:             isolated,
 		SoftDeleteRetentionDays: cfg.KeyVault.SoftDeleteRetentionDays,
 		Sku:                     cfg.KeyVault.Sku,
 		Protect:                 cfg.Protect,
@@ -246,8 +257,23 @@ func NewPlan(ctx *pulumi.Context, cfg *Config) (*Plan, error) {
 		ImageBuildCompute: cfg.Workspace.ImageBuildCompute,
 		Description:       cfg.Workspace.Description,
 		LogRetentionDays:  cfg.Workspace.LogRetentionDays,
+		PrivateOnly:       isolated,
+		Diagnostics:       cfg.Workspace.Diagnostics,
 		Protect:           cfg.Protect,
 		Tags:              tags,
+	}
+	if cfg.Workspace.Diagnostics {
+		p.Workspace.DiagnosticTargets = map[string]pulumi.StringInput{"keyvault": placeholder, "storage": placeholder}
+	}
+	if isolated {
+		// Behind private endpoints the registry must be Premium, and
+		// images are built on the training cluster.
+		if p.Workspace.RegistrySku == "" {
+			p.Workspace.RegistrySku = "Premium"
+		}
+		if p.Workspace.ImageBuildCompute == "" {
+			p.Workspace.ImageBuildCompute = orDefault(cfg.Compute.Name, "cpucluster")
+		}
 	}
 	ps.addComponent(keyMapper(KeyWorkspace, nil), components.ProblemsOf(p.Workspace.Validate()))
 
@@ -277,6 +303,13 @@ func NewPlan(ctx *pulumi.Context, cfg *Config) (*Plan, error) {
 	}
 	if cc.ForcedTunneling {
 		p.Compute.RouteTableName = placeholder
+	}
+	if cc.PublicIP != nil && !*cc.PublicIP {
+		if isolated {
+			p.Compute.NoPublicIP = true
+		} else {
+			ps.add(KeyCompute+".publicIp", "false is allowed only with amlvnet:network.isolation privateEndpoints: without them, nodes without a public IP cannot reach the workspace")
+		}
 	}
 	if cc.AdminPassword != "" {
 		p.Compute.AdminPassword = pulumi.ToSecret(pulumi.String(cc.AdminPassword)).(pulumi.StringOutput)
@@ -374,10 +407,78 @@ func NewPlan(ctx *pulumi.Context, cfg *Config) (*Plan, error) {
 	if p.Inference != nil && cfg.InferenceStorage.AccountName != "" && cfg.InferenceStorage.AccountName == cfg.Storage.AccountName {
 		ps.add(KeyInferenceStorage+".accountName", "%q is also %s.accountName; storage account names are globally unique, so give the inference account another name or leave it out for a generated one", cfg.InferenceStorage.AccountName, KeyStorage)
 	}
+	if isolated && layout != nil {
+		p.Private = &components.PrivateEndpointsArgs{
+			ResourceGroupName: placeholder,
+			Location:          loc,
+			Cloud:             nc.Cloud,
+			VnetID:            placeholder,
+			SubnetID:          placeholder,
+			SubnetPrefix:      layout.PrivateEndpoints.String(),
+			Targets:           privateTargets(cfg, placeholder, placeholder, placeholder, placeholder),
+			Tags:              tags,
+		}
+		ps.addComponent(keyMapper(KeyNetwork, map[string]string{"subnetPrefix": KeyNetwork + ".privateEndpointSubnet"}), components.ProblemsOf(p.Private.Validate()))
+	}
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// planIsolation applies amlvnet:network.isolation to the network Args and
+// tells whether the stack uses private endpoints.
+func (p *Plan) planIsolation(ps *configProblems) bool {
+	nc := p.cfg.Network
+	switch nc.Isolation {
+	case "", IsolationServiceEndpoints:
+		if nc.PrivateEndpointSubnet != "" {
+			ps.add(KeyNetwork+".privateEndpointSubnet", "has no effect with isolation %s; remove it or set isolation to %s", IsolationServiceEndpoints, IsolationPrivateEndpoints)
+		}
+		if nc.Cloud != "" {
+			ps.add(KeyNetwork+".cloud", "only picks private DNS zone names; it has no effect with isolation %s", IsolationServiceEndpoints)
+		}
+		return false
+	case IsolationPrivateEndpoints:
+		if nc.PrivateEndpointSubnet == "" {
+			ps.add(KeyNetwork+".privateEndpointSubnet", "is required with isolation %s: a CIDR such as 10.20.1.0/27 (a subnet name when reusing a VNet)", IsolationPrivateEndpoints)
+		}
+		spec := subnetSpec(nc.PrivateEndpointSubnet, nc.Existing != nil)
+		p.Network.PrivateEndpointSubnet = &spec
+		// A resource reached through a private endpoint gets no service
+		// endpoint on the same path (AZURE-FACTS: private endpoints).
+		p.Network.TrainingServiceEndpoints = []string{}
+		return true
+	default:
+		ps.add(KeyNetwork+".isolation", "%q is not an isolation mode; use %s (service endpoints and firewalls, the 2019 article) or %s (current guidance)", nc.Isolation, IsolationServiceEndpoints, IsolationPrivateEndpoints)
+		return false
+	}
+}
+
+// privateTargets lists the private endpoints of an isolated workspace: the
+// workspace, the storage blob and file services (queue and table for batch
+// endpoints), the vault and the registry.
+func privateTargets(cfg *Config, workspaceID, storageID, vaultID, registryID pulumi.StringInput) []components.PrivateEndpointTarget {
+	targets := []components.PrivateEndpointTarget{
+		{Name: "workspace", ResourceID: workspaceID, Group: components.GroupWorkspace},
+		{Name: "storage-blob", ResourceID: storageID, Group: components.GroupBlob},
+		{Name: "storage-file", ResourceID: storageID, Group: components.GroupFile},
+	}
+	if cfg.Workspace.BatchEndpoints {
+		targets = append(targets,
+			components.PrivateEndpointTarget{Name: "storage-queue", ResourceID: storageID, Group: components.GroupQueue},
+			components.PrivateEndpointTarget{Name: "storage-table", ResourceID: storageID, Group: components.GroupTable})
+	}
+	return append(targets,
+		components.PrivateEndpointTarget{Name: "keyvault", ResourceID: vaultID, Group: components.GroupVault},
+		components.PrivateEndpointTarget{Name: "registry", ResourceID: registryID, Group: components.GroupRegistry})
+}
+
+func orDefault(v, d string) string {
+	if v == "" {
+		return d
+	}
+	return v
 }
 
 // readServiceTags fills the forced-tunneling prefixes from Microsoft's
@@ -515,6 +616,9 @@ func (p *Plan) Deploy(ctx *pulumi.Context) error {
 	}
 	p.Workspace.ResourceGroupName = rgName
 	p.Workspace.StorageAccountID, p.Workspace.KeyVaultID = store.AccountID, vault.VaultID
+	if p.Workspace.DiagnosticTargets != nil {
+		p.Workspace.DiagnosticTargets = map[string]pulumi.StringInput{"keyvault": vault.VaultID, "storage": store.AccountID}
+	}
 	ws, err := components.NewMLWorkspace(ctx, "workspace", p.Workspace)
 	if err != nil {
 		return err
@@ -529,6 +633,15 @@ func (p *Plan) Deploy(ctx *pulumi.Context) error {
 	compute, err := components.NewAmlComputeInVnet(ctx, "training", p.Compute)
 	if err != nil {
 		return err
+	}
+	if p.Private != nil {
+		p.Private.ResourceGroupName, p.Private.VnetID, p.Private.SubnetID = rgName, net.VnetID, net.PrivateEndpointSubnetID
+		p.Private.Targets = privateTargets(cfg, ws.WorkspaceID, store.AccountID, vault.VaultID, ws.RegistryID)
+		private, err := components.NewPrivateEndpoints(ctx, "private-endpoints", p.Private)
+		if err != nil {
+			return err
+		}
+		ctx.Export("privateDnsZones", private.ZoneNames)
 	}
 	if p.Aks != nil {
 		p.Aks.ResourceGroupName, p.Aks.WorkspaceName = rgName, ws.WorkspaceName

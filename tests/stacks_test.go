@@ -9,6 +9,7 @@ import (
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/amlvnet/amlvnet/components"
 	"github.com/amlvnet/amlvnet/internal/netplan"
 	"github.com/amlvnet/amlvnet/internal/pulumitest"
 	"github.com/amlvnet/amlvnet/internal/stackfile"
@@ -42,7 +43,7 @@ func TestEveryStackUnderMocks(t *testing.T) {
 		n, _ := stackfile.StackName(f)
 		names[n] = true
 	}
-	for _, want := range []string{"dev", "prod", "existing"} {
+	for _, want := range []string{"dev", "prod", "existing", "isolated"} {
 		if !names[want] {
 			t.Errorf("stacks/ lacks Pulumi.%s.yaml", want)
 		}
@@ -67,8 +68,16 @@ func checkStack(t *testing.T, st *stackfile.Stack, cfg *program.Config, m *pulum
 	}
 	rgName := rg.String("resourceGroupName")
 
-	// Everything sits in the stack's region (the VNet's, for a reused one).
+	isolated := cfg.Network.Isolation == program.IsolationPrivateEndpoints
+	// Everything sits in the stack's region (the VNet's, for a reused one);
+	// private DNS zones and their links are global.
 	for _, r := range m.Resources() {
+		if r.Type == "azure-native:network:PrivateZone" || r.Type == "azure-native:network:VirtualNetworkLink" {
+			if r.String("location") != "Global" {
+				t.Errorf("%s %s in %q, want Global", r.Type, r.Name, r.String("location"))
+			}
+			continue
+		}
 		if loc := r.String("location"); loc != "" && loc != region {
 			t.Errorf("%s %s in %q, want %q", r.Type, r.Name, loc, region)
 		}
@@ -84,13 +93,16 @@ func checkStack(t *testing.T, st *stackfile.Stack, cfg *program.Config, m *pulum
 	training := one(t, "training subnet", m.Find("azure-native:network:Subnet", map[string]string{"subnetName": trainingSubnetName(cfg)}))
 	trainingID := subnetID(training)
 	var endpoints []string
-	v, _ := training.Input("serviceEndpoints")
-	for _, e := range v.ArrayValue() {
-		endpoints = append(endpoints, e.ObjectValue()["service"].StringValue())
+	if v, _ := training.Input("serviceEndpoints"); v.IsArray() {
+		for _, e := range v.ArrayValue() {
+			endpoints = append(endpoints, e.ObjectValue()["service"].StringValue())
+		}
 	}
 	for _, want := range []string{"Microsoft.Storage", "Microsoft.KeyVault"} {
-		if !contains(endpoints, want) {
-			t.Errorf("training subnet lacks the %s service endpoint (has %v)", want, endpoints)
+		// A resource behind a private endpoint gets no service endpoint on
+		// the same path (AZURE-FACTS: private endpoints).
+		if contains(endpoints, want) == isolated {
+			t.Errorf("training subnet service endpoints %v (isolation %q)", endpoints, cfg.Network.Isolation)
 		}
 	}
 	if training.String("networkSecurityGroup.id") == "" {
@@ -138,6 +150,15 @@ func checkStack(t *testing.T, st *stackfile.Stack, cfg *program.Config, m *pulum
 		if sa.String("networkRuleSet.defaultAction") != "Deny" || sa.String("networkRuleSet.bypass") != "AzureServices" {
 			t.Errorf("workspace storage firewall: %v", sa.Inputs["networkRuleSet"])
 		}
+		if isolated {
+			if sa.String("publicNetworkAccess") != "Disabled" {
+				t.Error("isolated storage must have public network access off")
+			}
+			if v, _ := sa.Input("networkRuleSet.virtualNetworkRules"); v.IsArray() && len(v.ArrayValue()) > 0 {
+				t.Error("isolated storage takes no VNet rules (no service endpoint on the path)")
+			}
+			continue
+		}
 		rules, _ := sa.Input("networkRuleSet.virtualNetworkRules")
 		if len(rules.ArrayValue()) != 1 || rules.ArrayValue()[0].ObjectValue()["virtualNetworkResourceId"].StringValue() != trainingID {
 			t.Errorf("workspace storage VNet rules %v, want the training subnet %s", rules, trainingID)
@@ -154,7 +175,11 @@ func checkStack(t *testing.T, st *stackfile.Stack, cfg *program.Config, m *pulum
 		t.Errorf("vault firewall %v", kv.Inputs)
 	}
 	vrules, _ := kv.Input("properties.networkAcls.virtualNetworkRules")
-	if len(vrules.ArrayValue()) != 1 || vrules.ArrayValue()[0].ObjectValue()["id"].StringValue() != trainingID {
+	if isolated {
+		if kv.String("properties.publicNetworkAccess") != "Disabled" || len(vrules.ArrayValue()) != 0 {
+			t.Errorf("isolated vault: public network access off, no VNet rules: %v", kv.Inputs)
+		}
+	} else if len(vrules.ArrayValue()) != 1 || vrules.ArrayValue()[0].ObjectValue()["id"].StringValue() != trainingID {
 		t.Errorf("vault VNet rules %v", vrules)
 	}
 	for _, flag := range []string{"properties.enableRbacAuthorization", "properties.enablePurgeProtection", "properties.enableSoftDelete"} {
@@ -176,6 +201,37 @@ func checkStack(t *testing.T, st *stackfile.Stack, cfg *program.Config, m *pulum
 	}
 	if ws.String("resourceGroupName") != rgName {
 		t.Errorf("workspace in %q, want %q", ws.String("resourceGroupName"), rgName)
+	}
+
+	if isolated {
+		if ws.String("publicNetworkAccess") != "Disabled" || ws.String("imageBuildCompute") == "" {
+			t.Errorf("isolated workspace: public access off and an image build compute: %v", ws.Inputs)
+		}
+		acr := one(t, "registry", m.OfType("azure-native:containerregistry:Registry"))
+		if acr.String("sku.name") != "Premium" || acr.String("publicNetworkAccess") != "Disabled" || acr.String("networkRuleSet.defaultAction") != "Deny" {
+			t.Errorf("isolated registry: Premium, public access off, deny rules: %v", acr.Inputs)
+		}
+		checkPrivateEndpoints(t, cfg, m)
+	} else if len(m.OfType("azure-native:network:PrivateEndpoint")) != 0 {
+		t.Error("private endpoints without isolation privateEndpoints")
+	}
+	if cfg.Workspace.Diagnostics {
+		targets := map[string]bool{}
+		for _, d := range m.OfType("azure-native:insights:DiagnosticSetting") {
+			for _, kind := range []string{"workspaces", "vaults", "storageAccounts"} {
+				if strings.Contains(d.String("resourceUri"), "/"+kind+"/") {
+					targets[kind] = true
+				}
+			}
+			if !strings.Contains(d.String("workspaceId"), "/Microsoft.OperationalInsights/workspaces/") {
+				t.Errorf("diagnostics of %s do not go to Log Analytics", d.String("resourceUri"))
+			}
+		}
+		for _, kind := range []string{"workspaces", "vaults", "storageAccounts"} {
+			if !targets[kind] {
+				t.Errorf("no diagnostic setting for the %s (have %v)", kind, targets)
+			}
+		}
 	}
 
 	checkTrainingRules(t, cfg, region, m, training)
@@ -215,11 +271,13 @@ func checkTrainingRules(t *testing.T, cfg *program.Config, region string, m *pul
 		}
 		return out
 	}
-	if len(find("Inbound", "BatchNodeManagement", "", "29876-29877")) != 1 {
-		t.Error("missing inbound TCP 29876-29877 from BatchNodeManagement")
+	publicIP := cfg.Compute.PublicIP == nil || *cfg.Compute.PublicIP
+	// Nodes without a public IP need no inbound rule (current docs).
+	if n := len(find("Inbound", "BatchNodeManagement", "", "29876-29877")); (n == 1) != publicIP {
+		t.Errorf("%d inbound rules for TCP 29876-29877 from BatchNodeManagement (public IP %v)", n, publicIP)
 	}
-	if len(find("Inbound", "AzureMachineLearning", "", "44224")) != 1 {
-		t.Error("missing inbound TCP 44224 from AzureMachineLearning")
+	if n := len(find("Inbound", "AzureMachineLearning", "", "44224")); (n == 1) != publicIP {
+		t.Errorf("%d inbound rules for TCP 44224 from AzureMachineLearning (public IP %v)", n, publicIP)
 	}
 	var ssh []pulumitest.Resource
 	for _, r := range find("Inbound", "", "", "22") {
@@ -258,8 +316,15 @@ func checkTrainingRules(t *testing.T, cfg *program.Config, region string, m *pul
 		if len(find("Outbound", "", "AzureMachineLearning", "5831")) != 1 {
 			t.Error("restricted outbound lacks UDP 5831 to AzureMachineLearning")
 		}
-	} else if len(find("Outbound", "", "", "")) != 0 {
+	} else if publicIP && len(find("Outbound", "", "", "")) != 0 {
 		t.Error("default outbound adds no outbound rules")
+	}
+	if !publicIP {
+		for _, tag := range []string{"AzureActiveDirectory", "AzureResourceManager", "MicrosoftContainerRegistry", "AzureFrontDoor.FirstParty", "AzureMachineLearning"} {
+			if len(find("Outbound", "", tag, "443")) == 0 {
+				t.Errorf("compute without public IP lacks the outbound allow to %s", tag)
+			}
+		}
 	}
 
 	routes := map[string]string{}
@@ -279,6 +344,14 @@ func checkTrainingRules(t *testing.T, cfg *program.Config, region string, m *pul
 		if len(cfg.Compute.MachineLearningPrefixes) == 0 && routes["AzureMachineLearning"] != "Internet" {
 			t.Errorf("no Internet route for AzureMachineLearning: %v", routes)
 		}
+		if !publicIP {
+			storage, _ := netplan.RegionalTag("Storage", region)
+			for _, tag := range []string{storage, "AzureActiveDirectory", "AzureResourceManager", "MicrosoftContainerRegistry", "AzureFrontDoor.FirstParty"} {
+				if routes[tag] != "Internet" {
+					t.Errorf("compute without public IP: no Internet route for %s", tag)
+				}
+			}
+		}
 	} else if len(routes) != 0 {
 		t.Errorf("routes without forced tunneling: %v", routes)
 	}
@@ -292,6 +365,9 @@ func checkTrainingRules(t *testing.T, cfg *program.Config, region string, m *pul
 	}
 	if n, _ := cluster.Number("properties.properties.scaleSettings.minNodeCount"); int(n) != cfg.Compute.MinNodes {
 		t.Errorf("minNodeCount %v, config %d", n, cfg.Compute.MinNodes)
+	}
+	if b, _ := cluster.Bool("properties.properties.enableNodePublicIp"); b != publicIP {
+		t.Errorf("enableNodePublicIp %v, want %v", b, publicIP)
 	}
 	wantLogin := "Disabled"
 	if cfg.Compute.SSHAccess {
@@ -484,5 +560,75 @@ func TestPlaintextCredentialsRefused(t *testing.T) {
 	c := one(t, "cluster", m.Find("azure-native:machinelearningservices:Compute", map[string]string{"computeName": "cpucluster"}))
 	if _, secret := c.Input("properties.properties.userAccountCredentials.adminUserPassword"); !secret {
 		t.Error("the admin password must reach the cluster as a secret")
+	}
+}
+
+// checkPrivateEndpoints: an endpoint per target with its sub-resource, both
+// workspace zones, every zone global and linked to the VNet, and a zone
+// group on every endpoint naming the zones of its sub-resource.
+func checkPrivateEndpoints(t *testing.T, cfg *program.Config, m *pulumitest.Mocks) {
+	cloud := cfg.Network.Cloud
+	if cloud == "" {
+		cloud = components.CloudPublic
+	}
+	groups := map[string]string{}
+	for _, pe := range m.OfType("azure-native:network:PrivateEndpoint") {
+		conns, _ := pe.Input("privateLinkServiceConnections")
+		if len(conns.ArrayValue()) != 1 {
+			t.Fatalf("%s: want one connection, got %v", pe.Name, conns)
+		}
+		c := conns.ArrayValue()[0].ObjectValue()
+		group := c["groupIds"].ArrayValue()[0].StringValue()
+		groups[group] = c["privateLinkServiceId"].StringValue()
+		if !strings.Contains(pe.String("subnet.id"), "/subnets/private-endpoints") {
+			t.Errorf("%s not in the private-endpoint subnet: %q", pe.Name, pe.String("subnet.id"))
+		}
+	}
+	want := map[string]string{
+		components.GroupWorkspace: "/workspaces/", components.GroupBlob: "/storageAccounts/", components.GroupFile: "/storageAccounts/",
+		components.GroupVault: "/vaults/", components.GroupRegistry: "/registries/",
+	}
+	if cfg.Workspace.BatchEndpoints {
+		want[components.GroupQueue], want[components.GroupTable] = "/storageAccounts/", "/storageAccounts/"
+	}
+	if len(groups) != len(want) {
+		t.Errorf("private endpoints for %v, want %v", groups, want)
+	}
+	for g, kind := range want {
+		if !strings.Contains(groups[g], kind) {
+			t.Errorf("private endpoint %s targets %q, want a %s resource", g, groups[g], kind)
+		}
+	}
+	zones := map[string]bool{}
+	for _, z := range m.OfType("azure-native:network:PrivateZone") {
+		zones[z.String("privateZoneName")] = true
+	}
+	for g := range want {
+		for _, z := range components.PrivateDNSZones(cloud, g) {
+			if !zones[z] {
+				t.Errorf("missing private DNS zone %s for %s", z, g)
+			}
+		}
+	}
+	if !zones["privatelink.api.azureml.ms"] || !zones["privatelink.notebooks.azure.net"] {
+		t.Error("the workspace needs both of its zones")
+	}
+	links := m.OfType("azure-native:network:VirtualNetworkLink")
+	if len(links) != len(zones) {
+		t.Errorf("%d VNet links for %d zones", len(links), len(zones))
+	}
+	for _, l := range links {
+		if !strings.Contains(l.String("virtualNetwork.id"), "/virtualNetworks/") {
+			t.Errorf("link %s not to the VNet", l.Name)
+		}
+	}
+	zoneGroups := m.OfType("azure-native:network:PrivateDnsZoneGroup")
+	if len(zoneGroups) != len(want) {
+		t.Errorf("%d zone groups for %d endpoints", len(zoneGroups), len(want))
+	}
+	for _, zg := range zoneGroups {
+		if v, _ := zg.Input("privateDnsZoneConfigs"); !v.IsArray() || len(v.ArrayValue()) == 0 {
+			t.Errorf("zone group %s names no zone", zg.Name)
+		}
 	}
 }
