@@ -219,7 +219,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 			targets[k] = v
 		}
 		for _, k := range sortedKeys(targets) {
-			if err := newDiagnostics(ctx, name+"-diag-"+k, targets[k], logs.ID().ToStringOutput(), k != "storage", parent); err != nil {
+			if err := newDiagnostics(ctx, name+"-diag-"+k, targets[k], logs.ID().ToStringOutput(), k == "storage", parent); err != nil {
 				return nil, err
 			}
 		}
@@ -251,15 +251,22 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 
 // newDiagnostics sends a resource's logs (all categories) and metrics to Log
 // Analytics. Storage accounts have no logs at the account level (they sit on
-// their blob, file, queue and table services), only metrics.
-func newDiagnostics(ctx *pulumi.Context, name string, resourceID, logAnalyticsID pulumi.StringInput, withLogs bool, opts ...pulumi.ResourceOption) error {
+// their blob, file, queue and table services), only metrics, and Azure
+// refuses the AllMetrics category on them ("Metric category 'AllMetrics' is
+// not supported, supported categories are: 'Capacity;Transaction'"):
+// Transaction is the one they export.
+func newDiagnostics(ctx *pulumi.Context, name string, resourceID, logAnalyticsID pulumi.StringInput, storageAccount bool, opts ...pulumi.ResourceOption) error {
+	metrics := "AllMetrics"
+	if storageAccount {
+		metrics = "Transaction"
+	}
 	dargs := &insights.DiagnosticSettingArgs{
 		Name:        pulumi.String("amlvnet-to-log-analytics"),
 		ResourceUri: resourceID,
 		WorkspaceId: logAnalyticsID,
-		Metrics:     insights.MetricSettingsArray{&insights.MetricSettingsArgs{Category: pulumi.String("AllMetrics"), Enabled: pulumi.Bool(true)}},
+		Metrics:     insights.MetricSettingsArray{&insights.MetricSettingsArgs{Category: pulumi.String(metrics), Enabled: pulumi.Bool(true)}},
 	}
-	if withLogs {
+	if !storageAccount {
 		dargs.Logs = insights.LogSettingsArray{&insights.LogSettingsArgs{CategoryGroup: pulumi.String("allLogs"), Enabled: pulumi.Bool(true)}}
 	}
 	_, err := insights.NewDiagnosticSetting(ctx, name, dargs, opts...)
