@@ -735,3 +735,486 @@ func dependsOn(r, dep pulumitest.Resource) bool {
 	}
 	return false
 }
+
+const (
+	vnetID     = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v"
+	peSubnetID = vnetID + "/subnets/private-endpoints"
+	storageID  = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st"
+	vaultID    = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv"
+	registryID = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/acr"
+	wsID       = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws"
+)
+
+// privateArgs reaches every group the program uses: the workspace, the four
+// storage services, the vault and the registry (7 endpoints, 10 addresses).
+func privateArgs() *PrivateEndpointsArgs {
+	return &PrivateEndpointsArgs{
+		ResourceGroupName: pulumi.String("rg"),
+		Location:          "eastus2",
+		VnetID:            pulumi.String(vnetID),
+		SubnetID:          pulumi.String(peSubnetID),
+		SubnetPrefix:      "10.20.1.0/27",
+		Targets: []PrivateEndpointTarget{
+			{Name: "storage-blob", ResourceID: pulumi.String(storageID), Group: GroupBlob},
+			{Name: "storage-file", ResourceID: pulumi.String(storageID), Group: GroupFile},
+			{Name: "storage-queue", ResourceID: pulumi.String(storageID), Group: GroupQueue},
+			{Name: "storage-table", ResourceID: pulumi.String(storageID), Group: GroupTable},
+			{Name: "keyvault", ResourceID: pulumi.String(vaultID), Group: GroupVault},
+			{Name: "registry", ResourceID: pulumi.String(registryID), Group: GroupRegistry},
+			{Name: "workspace", ResourceID: pulumi.String(wsID), Group: GroupWorkspace},
+		},
+	}
+}
+
+// zoneNameOf reads the zone name out of a private DNS zone ID.
+func zoneNameOf(id string) string {
+	if i := strings.Index(id, "/privateDnsZones/"); i >= 0 {
+		return id[i+len("/privateDnsZones/"):]
+	}
+	return ""
+}
+
+func TestPrivateEndpoints(t *testing.T) {
+	m := &pulumitest.Mocks{}
+	run(t, m, func(ctx *pulumi.Context) error {
+		_, err := NewPrivateEndpoints(ctx, "pe", privateArgs())
+		return err
+	})
+	targets := map[string]string{"storage-blob": storageID, "storage-file": storageID, "storage-queue": storageID, "storage-table": storageID,
+		"keyvault": vaultID, "registry": registryID, "workspace": wsID}
+	groups := map[string]string{"storage-blob": "blob", "storage-file": "file", "storage-queue": "queue", "storage-table": "table",
+		"keyvault": "vault", "registry": "registry", "workspace": "amlworkspace"}
+
+	// One endpoint per target, in the subnet, with its group and target.
+	endpoints := m.OfType("azure-native:network:PrivateEndpoint")
+	if len(endpoints) != len(targets) {
+		t.Fatalf("%d endpoints for %d targets", len(endpoints), len(targets))
+	}
+	endpointOf := map[string]string{} // endpoint resource name -> target name
+	for _, pe := range endpoints {
+		conns, _ := pe.Input("privateLinkServiceConnections")
+		if len(conns.ArrayValue()) != 1 {
+			t.Fatalf("%s: want one connection, got %v", pe.Name, conns)
+		}
+		c := conns.ArrayValue()[0].ObjectValue()
+		name := c["name"].StringValue()
+		endpointOf[pe.Name] = name
+		if pe.Name != "pe-"+name {
+			t.Errorf("endpoint %s for connection %s", pe.Name, name)
+		}
+		var gids []string
+		for _, g := range c["groupIds"].ArrayValue() {
+			gids = append(gids, g.StringValue())
+		}
+		if !reflect.DeepEqual(gids, []string{groups[name]}) {
+			t.Errorf("%s: groupIds %v, want [%s]", name, gids, groups[name])
+		}
+		if got := c["privateLinkServiceId"].StringValue(); got != targets[name] {
+			t.Errorf("%s: privateLinkServiceId %q, want %q", name, got, targets[name])
+		}
+		if pe.String("subnet.id") != peSubnetID || pe.String("location") != "eastus2" {
+			t.Errorf("%s: subnet %q location %q", name, pe.String("subnet.id"), pe.String("location"))
+		}
+	}
+	if len(endpointOf) != len(targets) {
+		t.Errorf("endpoints %v", endpointOf)
+	}
+
+	// Zones: one per name, shared (four storage zones, not eight), both of
+	// the workspace's.
+	wantZones := []string{
+		"privatelink.api.azureml.ms", "privatelink.azurecr.io", "privatelink.blob.core.windows.net", "privatelink.file.core.windows.net",
+		"privatelink.notebooks.azure.net", "privatelink.queue.core.windows.net", "privatelink.table.core.windows.net", "privatelink.vaultcore.azure.net",
+	}
+	var zones []string
+	for _, z := range m.OfType("azure-native:network:PrivateZone") {
+		zones = append(zones, z.String("privateZoneName"))
+		if z.String("location") != "Global" {
+			t.Errorf("zone %s in %q, want Global", z.String("privateZoneName"), z.String("location"))
+		}
+	}
+	sort.Strings(zones)
+	if !reflect.DeepEqual(zones, wantZones) {
+		t.Errorf("zones %v, want %v", zones, wantZones)
+	}
+
+	// A link per zone to the VNet, without auto-registration.
+	linked := map[string]bool{}
+	for _, l := range m.OfType("azure-native:network:VirtualNetworkLink") {
+		linked[l.String("privateZoneName")] = true
+		if l.String("virtualNetwork.id") != vnetID || l.String("location") != "Global" {
+			t.Errorf("link %s: VNet %q location %q", l.Name, l.String("virtualNetwork.id"), l.String("location"))
+		}
+		if b, ok := l.Bool("registrationEnabled"); !ok || b {
+			t.Errorf("link %s: registrationEnabled must be false", l.Name)
+		}
+	}
+	if len(m.OfType("azure-native:network:VirtualNetworkLink")) != len(wantZones) || len(linked) != len(wantZones) {
+		t.Errorf("links to zones %v, want one per zone %v", sortedKeys(linked), wantZones)
+	}
+
+	// A zone group per endpoint, naming exactly that group's zones.
+	zoneGroups := m.OfType("azure-native:network:PrivateDnsZoneGroup")
+	if len(zoneGroups) != len(targets) {
+		t.Fatalf("%d zone groups for %d endpoints", len(zoneGroups), len(targets))
+	}
+	seen := map[string]bool{}
+	for _, zg := range zoneGroups {
+		target, ok := endpointOf[zg.String("privateEndpointName")]
+		if !ok {
+			t.Errorf("zone group %s on unknown endpoint %q", zg.Name, zg.String("privateEndpointName"))
+			continue
+		}
+		seen[target] = true
+		var got []string
+		v, _ := zg.Input("privateDnsZoneConfigs")
+		for _, c := range v.ArrayValue() {
+			got = append(got, zoneNameOf(c.ObjectValue()["privateDnsZoneId"].StringValue()))
+		}
+		sort.Strings(got)
+		want := PrivateDNSZones(CloudPublic, groups[target])
+		sort.Strings(want)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s zone group names zones %v, want %v", target, got, want)
+		}
+	}
+	if len(seen) != len(targets) {
+		t.Errorf("zone groups on %v", sortedKeys(seen))
+	}
+	for _, r := range m.Resources() {
+		if r.Custom && !strings.Contains(r.Parent, PrivateEndpointsType) {
+			t.Errorf("%s %s is not parented to the component", r.Type, r.Name)
+		}
+	}
+}
+
+func TestPrivateDNSZonesPerCloud(t *testing.T) {
+	for _, tt := range []struct {
+		cloud         string
+		workspace     []string
+		vault         string
+		blob          string
+		registryZones []string
+	}{
+		{CloudPublic, []string{"privatelink.api.azureml.ms", "privatelink.notebooks.azure.net"}, "privatelink.vaultcore.azure.net", "privatelink.blob.core.windows.net", []string{"privatelink.azurecr.io"}},
+		{CloudUSGovernment, []string{"privatelink.api.ml.azure.us", "privatelink.notebooks.usgovcloudapi.net"}, "privatelink.vaultcore.usgovcloudapi.net", "privatelink.blob.core.usgovcloudapi.net", []string{"privatelink.azurecr.us"}},
+		{CloudChina, []string{"privatelink.api.ml.azure.cn", "privatelink.notebooks.chinacloudapi.cn"}, "privatelink.vaultcore.azure.cn", "privatelink.blob.core.chinacloudapi.cn", []string{"privatelink.azurecr.cn"}},
+	} {
+		t.Run(tt.cloud, func(t *testing.T) {
+			if got := PrivateDNSZones(tt.cloud, GroupWorkspace); !reflect.DeepEqual(got, tt.workspace) {
+				t.Errorf("workspace zones %v, want %v", got, tt.workspace)
+			}
+			if got := PrivateDNSZones(tt.cloud, GroupVault); !reflect.DeepEqual(got, []string{tt.vault}) {
+				t.Errorf("vault zones %v, want %s", got, tt.vault)
+			}
+			if got := PrivateDNSZones(tt.cloud, GroupBlob); !reflect.DeepEqual(got, []string{tt.blob}) {
+				t.Errorf("blob zones %v, want %s", got, tt.blob)
+			}
+			if got := PrivateDNSZones(tt.cloud, GroupRegistry); !reflect.DeepEqual(got, tt.registryZones) {
+				t.Errorf("registry zones %v, want %v", got, tt.registryZones)
+			}
+			// The component creates those zones for a workspace and a vault.
+			m := &pulumitest.Mocks{}
+			args := privateArgs()
+			args.Cloud = tt.cloud
+			args.Targets = []PrivateEndpointTarget{
+				{Name: "workspace", ResourceID: pulumi.String(wsID), Group: GroupWorkspace},
+				{Name: "keyvault", ResourceID: pulumi.String(vaultID), Group: GroupVault},
+			}
+			run(t, m, func(ctx *pulumi.Context) error {
+				_, err := NewPrivateEndpoints(ctx, "pe", args)
+				return err
+			})
+			var zones []string
+			for _, z := range m.OfType("azure-native:network:PrivateZone") {
+				zones = append(zones, z.String("privateZoneName"))
+			}
+			sort.Strings(zones)
+			want := append(append([]string(nil), tt.workspace...), tt.vault)
+			sort.Strings(want)
+			if !reflect.DeepEqual(zones, want) {
+				t.Errorf("zones %v, want %v", zones, want)
+			}
+		})
+	}
+	if got := PrivateDNSZones("mars", GroupWorkspace); len(got) != 0 {
+		t.Errorf("an unknown cloud has no zones, got %v", got)
+	}
+}
+
+func TestPrivateEndpointsValidation(t *testing.T) {
+	small := privateArgs()
+	small.SubnetPrefix = "10.20.1.0/29"
+	wantProblems(t, small.Validate(), "subnetPrefix: 7 private endpoints need 10 addresses: 10.20.1.0/29 has 3 usable addresses (Azure keeps 5 of 8) but 10 are needed; use a /28 or larger")
+	if n := privateArgs().AddressesNeeded(); n != 10 {
+		t.Errorf("7 endpoints take %d addresses, want 10 (workspace 3, registry 2, one each for the rest)", n)
+	}
+	fits := privateArgs()
+	fits.SubnetPrefix = "10.20.1.0/28" // 11 usable
+	if err := fits.Validate(); err != nil {
+		t.Errorf("10 addresses fit a /28: %v", err)
+	}
+
+	cloud := privateArgs()
+	cloud.Cloud = "mars"
+	wantProblems(t, cloud.Validate(), `cloud: "mars" is not a cloud we know the private DNS zones of; use one of [china public usgovernment]`)
+
+	group := privateArgs()
+	group.Targets[0].Group = "dfs"
+	wantProblems(t, group.Validate(), `targets[0].group: "dfs" is not a sub-resource we can reach privately`)
+
+	dup := privateArgs()
+	dup.Targets[1].Name = "storage-blob"
+	wantProblems(t, dup.Validate(), `targets[1].name: "storage-blob": a unique endpoint name is required`)
+
+	empty := &PrivateEndpointsArgs{Location: "eastus2", SubnetPrefix: "10.20.1.0/27"}
+	wantProblems(t, empty.Validate(), "resourceGroupName: is required", "vnetId: is required", "subnetId: is required", "targets: at least one")
+}
+
+func TestSecureStoragePrivateOnly(t *testing.T) {
+	m := &pulumitest.Mocks{}
+	run(t, m, func(ctx *pulumi.Context) error {
+		_, err := NewSecureStorage(ctx, "ws-storage", &SecureStorageArgs{
+			ResourceGroupName: pulumi.String("rg"),
+			Location:          "eastus2",
+			SubnetIDs:         pulumi.StringArray{pulumi.String(trainingSubnetID)},
+			PrivateOnly:       true,
+		})
+		return err
+	})
+	sa := one(t, m.OfType("azure-native:storage:StorageAccount"))
+	if sa.String("publicNetworkAccess") != "Disabled" || sa.String("networkRuleSet.defaultAction") != "Deny" {
+		t.Errorf("private-only account: publicNetworkAccess %q, default action %q", sa.String("publicNetworkAccess"), sa.String("networkRuleSet.defaultAction"))
+	}
+	for _, path := range []string{"networkRuleSet.virtualNetworkRules", "networkRuleSet.ipRules"} {
+		if v, _ := sa.Input(path); v.IsArray() && len(v.ArrayValue()) > 0 {
+			t.Errorf("%s: %v; a private-only account takes no VNet or IP rules", path, v)
+		}
+	}
+	if b, _ := sa.Bool("enableHttpsTrafficOnly"); !b || sa.String("minimumTlsVersion") != "TLS1_2" {
+		t.Error("HTTPS only and TLS 1.2 still apply")
+	}
+
+	ips := &SecureStorageArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2", PrivateOnly: true, ClientIPRanges: []string{"203.0.113.0/29"}}
+	wantProblems(t, ips.Validate(), "clientIpRanges: has no effect with public network access off")
+	both := &SecureStorageArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2", PrivateOnly: true, Unrestricted: true}
+	wantProblems(t, both.Validate(), "privateOnly: an account cannot be both unrestricted (for inference) and private-only")
+	if err := (&SecureStorageArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2", PrivateOnly: true}).Validate(); err != nil {
+		t.Errorf("a private-only account needs no subnet: %v", err)
+	}
+}
+
+func TestSecureKeyVaultPrivateOnly(t *testing.T) {
+	m := &pulumitest.Mocks{}
+	run(t, m, func(ctx *pulumi.Context) error {
+		_, err := NewSecureKeyVault(ctx, "kv", &SecureKeyVaultArgs{
+			ResourceGroupName: pulumi.String("rg"),
+			Location:          "eastus2",
+			TenantID:          pulumi.String("tenant"),
+			SubnetIDs:         pulumi.StringArray{pulumi.String(trainingSubnetID)},
+			PrivateOnly:       true,
+		})
+		return err
+	})
+	kv := one(t, m.OfType("azure-native:keyvault:Vault"))
+	if kv.String("properties.publicNetworkAccess") != "Disabled" || kv.String("properties.networkAcls.defaultAction") != "Deny" {
+		t.Errorf("private-only vault: %v", kv.Inputs)
+	}
+	for _, path := range []string{"properties.networkAcls.virtualNetworkRules", "properties.networkAcls.ipRules"} {
+		if v, _ := kv.Input(path); v.IsArray() && len(v.ArrayValue()) > 0 {
+			t.Errorf("%s: %v; a private-only vault takes no VNet or IP rules", path, v)
+		}
+	}
+	ips := &SecureKeyVaultArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2", TenantID: pulumi.String("t"), PrivateOnly: true, ClientIPRanges: []string{"203.0.113.0/29"}}
+	wantProblems(t, ips.Validate(), "clientIpRanges: has no effect with public network access off")
+	if err := (&SecureKeyVaultArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2", TenantID: pulumi.String("t"), PrivateOnly: true}).Validate(); err != nil {
+		t.Errorf("a private-only vault needs no subnet: %v", err)
+	}
+}
+
+func TestMLWorkspacePrivateOnlyAndDiagnostics(t *testing.T) {
+	m := &pulumitest.Mocks{}
+	run(t, m, func(ctx *pulumi.Context) error {
+		_, err := NewMLWorkspace(ctx, "workspace", &MLWorkspaceArgs{
+			ResourceGroupName: pulumi.String("rg"),
+			Location:          "eastus2",
+			StorageAccountID:  pulumi.String(storageID),
+			KeyVaultID:        pulumi.String(vaultID),
+			RegistrySku:       "Premium",
+			ImageBuildCompute: "cpucluster",
+			PrivateOnly:       true,
+			Diagnostics:       true,
+			DiagnosticTargets: map[string]pulumi.StringInput{"keyvault": pulumi.String(vaultID), "storage": pulumi.String(storageID)},
+		})
+		return err
+	})
+	ws := one(t, m.OfType("azure-native:machinelearningservices:Workspace"))
+	if ws.String("publicNetworkAccess") != "Disabled" || ws.String("imageBuildCompute") != "cpucluster" {
+		t.Errorf("private-only workspace: %v", ws.Inputs)
+	}
+	acr := one(t, m.OfType("azure-native:containerregistry:Registry"))
+	if acr.String("sku.name") != "Premium" || acr.String("publicNetworkAccess") != "Disabled" || acr.String("networkRuleSet.defaultAction") != "Deny" {
+		t.Errorf("private-only registry: %v", acr.Inputs)
+	}
+
+	logs := one(t, m.OfType("azure-native:operationalinsights:Workspace"))
+	logsID := "/subscriptions/" + pulumitest.SubscriptionID + "/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/" + logs.Name
+	settings := map[string]pulumitest.Resource{}
+	for _, d := range m.OfType("azure-native:insights:DiagnosticSetting") {
+		settings[d.String("resourceUri")] = d
+	}
+	wsURI := "/subscriptions/" + pulumitest.SubscriptionID + "/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/amlvnet-ws"
+	if len(settings) != 3 {
+		t.Fatalf("diagnostic settings on %v, want the workspace, the vault and the storage account", sortedKeys(settings))
+	}
+	for _, uri := range []string{wsURI, vaultID, storageID} {
+		d, ok := settings[uri]
+		if !ok {
+			t.Errorf("no diagnostic setting on %s (have %v)", uri, sortedKeys(settings))
+			continue
+		}
+		if d.String("workspaceId") != logsID {
+			t.Errorf("%s: diagnostics go to %q, want the Log Analytics workspace %q", uri, d.String("workspaceId"), logsID)
+		}
+		var categories []string
+		mv, _ := d.Input("metrics")
+		for _, e := range mv.ArrayValue() {
+			categories = append(categories, e.ObjectValue()["category"].StringValue())
+		}
+		lv, _ := d.Input("logs")
+		if uri == storageID {
+			// No logs on the account itself, and Azure refuses AllMetrics
+			// there (supported: Capacity, Transaction).
+			if lv.IsArray() && len(lv.ArrayValue()) > 0 {
+				t.Errorf("storage account diagnostics take metrics only, got logs %v", lv)
+			}
+			if !reflect.DeepEqual(categories, []string{"Transaction"}) {
+				t.Errorf("storage account metric categories %v, want [Transaction]", categories)
+			}
+			continue
+		}
+		if !reflect.DeepEqual(categories, []string{"AllMetrics"}) {
+			t.Errorf("%s: metric categories %v", uri, categories)
+		}
+		if len(lv.ArrayValue()) != 1 || lv.ArrayValue()[0].ObjectValue()["categoryGroup"].StringValue() != "allLogs" {
+			t.Errorf("%s: logs %v, want categoryGroup allLogs", uri, lv)
+		}
+	}
+
+	args := &MLWorkspaceArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2", StorageAccountID: pulumi.String(storageID),
+		KeyVaultID: pulumi.String(vaultID), PrivateOnly: true}
+	wantProblems(t, args.Validate(), "registrySku: is Basic; a registry behind private endpoints needs Premium", "imageBuildCompute: is required when the registry is private")
+	args = &MLWorkspaceArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2", StorageAccountID: pulumi.String(storageID),
+		KeyVaultID: pulumi.String(vaultID), DiagnosticTargets: map[string]pulumi.StringInput{"storage": pulumi.String(storageID)}}
+	wantProblems(t, args.Validate(), "diagnostics: diagnostic targets are given but diagnostics is off")
+}
+
+func TestAmlComputeWithoutPublicIP(t *testing.T) {
+	outbound := []string{"AllowStorageOutbound", "AllowContainerRegistryOutbound", "AllowAzureMachineLearningOutbound", "AllowAzureMachineLearningUdpOutbound",
+		"AllowAzureActiveDirectoryOutbound", "AllowAzureResourceManagerOutbound", "AllowBatchNodeManagementOutbound",
+		"AllowMicrosoftContainerRegistryOutbound", "AllowFrontDoorFirstPartyOutbound"}
+
+	// Outbound default: the allows are there all the same, and no deny.
+	m := &pulumitest.Mocks{}
+	args := computeArgs()
+	args.NoPublicIP = true
+	run(t, m, func(ctx *pulumi.Context) error {
+		_, err := NewAmlComputeInVnet(ctx, "training", args)
+		return err
+	})
+	c := one(t, m.OfType("azure-native:machinelearningservices:Compute"))
+	if b, ok := c.Bool("properties.properties.enableNodePublicIp"); !ok || b {
+		t.Errorf("enableNodePublicIp must be false, got %v (set %v)", b, ok)
+	}
+	rules := rulesByName(m)
+	for name, r := range rules {
+		if r.String("direction") == "Inbound" {
+			t.Errorf("inbound rule %s: nodes without a public IP need none", name)
+		}
+		if p := r.String("destinationPortRange"); p == "44224" || p == "29876-29877" {
+			t.Errorf("rule %s opens the public-IP node ports %s", name, p)
+		}
+	}
+	for _, name := range outbound {
+		if r, ok := rules[name]; !ok || r.String("direction") != "Outbound" || r.String("access") != "Allow" {
+			t.Errorf("missing outbound allow %s (have %v)", name, sortedKeys(rules))
+		}
+	}
+	if _, ok := rules["DenyInternetOutbound"]; ok || len(rules) != len(outbound) {
+		t.Errorf("outbound default: no deny rule, just the allows; got %v", sortedKeys(rules))
+	}
+	if len(m.OfType("azure-native:network:Route")) != 0 {
+		t.Error("no routes without forced tunneling")
+	}
+
+	// Restricted with forced tunneling: the deny too, and a route per service.
+	m = &pulumitest.Mocks{}
+	args = computeArgs()
+	args.NoPublicIP, args.Outbound, args.ForcedTunneling = true, OutboundRestricted, true
+	run(t, m, func(ctx *pulumi.Context) error {
+		_, err := NewAmlComputeInVnet(ctx, "training", args)
+		return err
+	})
+	rules = rulesByName(m)
+	deny, ok := rules["DenyInternetOutbound"]
+	if !ok || deny.String("access") != "Deny" || deny.String("destinationAddressPrefix") != "Internet" {
+		t.Fatalf("restricted: want the deny rule, got %v", sortedKeys(rules))
+	}
+	denyPriority, _ := deny.Number("priority")
+	for _, name := range outbound {
+		if p, _ := rules[name].Number("priority"); p >= denyPriority {
+			t.Errorf("%s priority %v is not below the deny's %v", name, p, denyPriority)
+		}
+	}
+	routes := map[string]string{}
+	for _, r := range m.OfType("azure-native:network:Route") {
+		routes[r.String("addressPrefix")] = r.String("nextHopType")
+	}
+	want := map[string]string{}
+	for _, tag := range []string{"Storage.EastUS2", "AzureActiveDirectory", "AzureResourceManager", "MicrosoftContainerRegistry",
+		"AzureFrontDoor.FirstParty", "BatchNodeManagement.eastus2", "AzureMachineLearning"} {
+		want[tag] = "Internet"
+	}
+	if !reflect.DeepEqual(routes, want) {
+		t.Errorf("routes %v, want %v", routes, want)
+	}
+}
+
+func TestNetworkPrivateEndpointSubnet(t *testing.T) {
+	m := &pulumitest.Mocks{}
+	run(t, m, func(ctx *pulumi.Context) error {
+		_, err := NewNetwork(ctx, "net", &NetworkArgs{
+			ResourceGroupName:        pulumi.String("rg"),
+			Location:                 "eastus2",
+			AddressSpace:             []string{"10.20.0.0/16"},
+			TrainingSubnet:           SubnetSpec{Prefix: "10.20.0.0/24"},
+			AksSubnet:                &SubnetSpec{Prefix: "10.20.4.0/22"},
+			PrivateEndpointSubnet:    &SubnetSpec{Prefix: "10.20.1.0/27"},
+			TrainingServiceEndpoints: []string{},
+		})
+		return err
+	})
+	if n := len(m.OfType("azure-native:network:Subnet")); n != 3 {
+		t.Fatalf("want 3 subnets, got %d", n)
+	}
+	training := one(t, m.Find("azure-native:network:Subnet", map[string]string{"subnetName": "training"}))
+	aks := one(t, m.Find("azure-native:network:Subnet", map[string]string{"subnetName": "aks"}))
+	pe := one(t, m.Find("azure-native:network:Subnet", map[string]string{"subnetName": "private-endpoints"}))
+	if pe.String("addressPrefix") != "10.20.1.0/27" || pe.String("networkSecurityGroup.id") == "" {
+		t.Errorf("private-endpoint subnet %v", pe.Inputs)
+	}
+	if !dependsOn(pe, aks) || !dependsOn(aks, training) {
+		t.Errorf("subnet writes must be chained: pe deps %v, aks deps %v", pe.DependsOn, aks.DependsOn)
+	}
+	for _, sn := range []pulumitest.Resource{training, pe} {
+		if v, _ := sn.Input("serviceEndpoints"); v.IsArray() && len(v.ArrayValue()) > 0 {
+			t.Errorf("%s: service endpoints %v; none on the private-endpoint path", sn.String("subnetName"), v)
+		}
+	}
+	if n := len(m.OfType("azure-native:network:NetworkSecurityGroup")); n != 3 {
+		t.Errorf("want one NSG per subnet, got %d", n)
+	}
+	overlap := &NetworkArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2", AddressSpace: []string{"10.20.0.0/16"},
+		TrainingSubnet: SubnetSpec{Prefix: "10.20.0.0/24"}, PrivateEndpointSubnet: &SubnetSpec{Prefix: "10.20.0.64/27"}}
+	wantProblems(t, overlap.Validate(), "privateEndpointSubnet: 10.20.0.64/27 overlaps trainingSubnet (10.20.0.0/24)")
+}

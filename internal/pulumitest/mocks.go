@@ -339,6 +339,10 @@ func armID(token, name string, in resource.PropertyMap) string {
 		return rg + "/providers/Microsoft.Network/routeTables/" + or("routeTableName")
 	case "azure-native:network:Route":
 		return rg + "/providers/Microsoft.Network/routeTables/" + str("routeTableName") + "/routes/" + or("routeName")
+	case "azure-native:network:PrivateZone":
+		return rg + "/providers/Microsoft.Network/privateDnsZones/" + or("privateZoneName")
+	case "azure-native:network:PrivateEndpoint":
+		return rg + "/providers/Microsoft.Network/privateEndpoints/" + or("privateEndpointName")
 	case "azure-native:storage:StorageAccount":
 		return rg + "/providers/Microsoft.Storage/storageAccounts/" + or("accountName")
 	case "azure-native:keyvault:Vault":
