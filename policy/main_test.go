@@ -124,6 +124,23 @@ func rule(dir, access, proto, src, dst, port string, prio int) map[string]any {
 		"destinationAddressPrefix": dst, "destinationPortRange": port, "priority": prio}
 }
 
+const storageURN = "urn:pulumi:test::amlvnet::azure-native:storage:StorageAccount::workspacestorage"
+
+// privateStack is a storage account and a private endpoint to its blob
+// service as a preview shows them to a stack policy: the endpoint's
+// privateLinkServiceId computed, linked to the account by the engine's
+// property dependencies.
+func privateStack(t *testing.T, publicNetworkAccess string) []policyx.AnalyzerResource {
+	account := with(secureStorage(), "publicNetworkAccess", publicNetworkAccess)
+	return []policyx.AnalyzerResource{
+		stateResource(t, "azure-native:storage:StorageAccount", "workspacestorage", map[string]any{"id": computed}, account, nil),
+		stateResource(t, "azure-native:network:PrivateEndpoint", "private-endpoints-storage-blob", map[string]any{"id": computed},
+			map[string]any{"subnet": map[string]any{"id": computed}, "privateLinkServiceConnections": []any{
+				map[string]any{"name": "storage-blob", "groupIds": []any{"blob"}, "privateLinkServiceId": computed}}},
+			map[string][]string{"privateLinkServiceConnections": {storageURN}}),
+	}
+}
+
 // fixture is one failing input per policy: a resource for resource
 // policies, the whole stack for stack policies; failURN names the resource
 // the violation must be reported on.
@@ -153,6 +170,7 @@ func fixtures(t *testing.T) map[string]fixture {
 			map[string]any{"networkProfile": map[string]any{"serviceCidr": "10.0.0.0/16", "dnsServiceIP": "10.0.0.1"}})),
 		"amlcompute-nsg-inbound": {stack: trainingStack(t,
 			rule("Inbound", "Allow", "Tcp", "AzureMachineLearning", "VirtualNetwork", "44224", 110)), failURN: nsgURN},
+		"no-public-access-with-private-endpoint": {stack: privateStack(t, "Enabled"), failURN: storageURN},
 		"restricted-outbound-allows-azureml": {stack: trainingStack(t,
 			rule("Inbound", "Allow", "Tcp", "BatchNodeManagement", "VirtualNetwork", "29876-29877", 100),
 			rule("Inbound", "Allow", "Tcp", "AzureMachineLearning", "VirtualNetwork", "44224", 110),
@@ -245,6 +263,7 @@ func TestUnknownsAndCleanInputsReportNothing(t *testing.T) {
 		"amlcompute-nsg-inbound": {stack: trainingStack(t,
 			rule("Inbound", "Allow", "Tcp", "BatchNodeManagement", "VirtualNetwork", "29876-29877", 100),
 			rule("Inbound", "Allow", "Tcp", "AzureMachineLearning", "VirtualNetwork", "44224", 110))},
+		"no-public-access-with-private-endpoint": {stack: privateStack(t, "Disabled")},
 	}
 	for _, p := range pack.Policies() {
 		f, ok := clean[p.Name()]

@@ -91,6 +91,7 @@ func All() []Policy {
 		amlComputeNSGInbound,
 		restrictedOutboundAllowsAzureML,
 		aksDNSServiceIP,
+		noPublicAccessWithPrivateEndpoint,
 	}
 }
 

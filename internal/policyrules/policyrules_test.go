@@ -493,3 +493,165 @@ func TestCheckProgramShapedStackIsClean(t *testing.T) {
 		t.Fatalf("want one storage-min-tls-1-2 violation on workspacestorage, got %+v", vs)
 	}
 }
+
+const (
+	registryType  = "azure-native:containerregistry:Registry"
+	workspaceType = "azure-native:machinelearningservices:Workspace"
+	endpointType  = "azure-native:network:PrivateEndpoint"
+	isolatedRG    = "/subscriptions/s/resourceGroups/amlvnet-isolated"
+)
+
+// isolatedStack is what the root program deploys with isolation
+// privateEndpoints, as after `up` (IDs known): the four targets with public
+// network access off, and an endpoint per sub-resource.
+func isolatedStack() []Resource {
+	target := func(typ, name, id string, inputs map[string]any) Resource {
+		r := res(typ, name, inputs)
+		r.ID = isolatedRG + "/providers/" + id
+		return r
+	}
+	storageID := isolatedRG + "/providers/Microsoft.Storage/storageAccounts/workspacestorage1a2b"
+	endpoint := func(name, group, id string) Resource {
+		return res("amlvnet:index:PrivateEndpoints$"+endpointType, "private-endpoints-"+name, map[string]any{
+			"resourceGroupName": "amlvnet-isolated", "subnet": map[string]any{"id": u},
+			"privateLinkServiceConnections": []any{map[string]any{"name": name, "groupIds": []any{group}, "privateLinkServiceId": id}},
+		})
+	}
+	return []Resource{
+		target("amlvnet:index:SecureStorage$"+storageType, "workspacestorage", "Microsoft.Storage/storageAccounts/workspacestorage1a2b",
+			with(with(secureStorage(), "publicNetworkAccess", "Disabled"), "networkRuleSet.virtualNetworkRules", []any{})),
+		target("amlvnet:index:SecureKeyVault$"+vaultType, "key-vault", "Microsoft.KeyVault/vaults/key-vault9f8e",
+			with(secureVault(), "properties.publicNetworkAccess", "Disabled")),
+		target("amlvnet:index:MLWorkspace$"+registryType, "workspaceacr", "Microsoft.ContainerRegistry/registries/workspaceacr77aa",
+			map[string]any{"sku": map[string]any{"name": "Premium"}, "publicNetworkAccess": "Disabled", "networkRuleSet": map[string]any{"defaultAction": "Deny"}}),
+		target("amlvnet:index:MLWorkspace$"+workspaceType, "workspace", "Microsoft.MachineLearningServices/workspaces/amlvnet-isolated-ws",
+			map[string]any{"workspaceName": "amlvnet-isolated-ws", "resourceGroupName": "amlvnet-isolated", "publicNetworkAccess": "Disabled"}),
+		endpoint("workspace", "amlworkspace", isolatedRG+"/providers/Microsoft.MachineLearningServices/workspaces/amlvnet-isolated-ws"),
+		endpoint("storage-blob", "blob", storageID),
+		endpoint("storage-file", "file", storageID),
+		endpoint("keyvault", "vault", isolatedRG+"/providers/Microsoft.KeyVault/vaults/key-vault9f8e"),
+		endpoint("registry", "registry", isolatedRG+"/providers/Microsoft.ContainerRegistry/registries/workspaceacr77aa"),
+	}
+}
+
+// previewed turns the stack into a preview of a new stack: IDs unknown, the
+// endpoints' privateLinkServiceId unknown; with refs, the engine's property
+// dependencies name each endpoint's target.
+func previewed(rs []Resource, refs bool) []Resource {
+	byID := map[string]string{}
+	for _, r := range rs {
+		if r.ID != "" {
+			byID[r.ID] = r.URN
+		}
+	}
+	var out []Resource
+	for _, r := range rs {
+		r.Inputs = clone(r.Inputs)
+		r.ID = ""
+		if isPrivateEndpoint(r) {
+			conn := clone(r.Inputs["privateLinkServiceConnections"].([]any)[0].(map[string]any))
+			if refs {
+				r.Refs = map[string][]string{"privateLinkServiceConnections": {byID[conn["privateLinkServiceId"].(string)]}, "subnet": {urn(subnetType, "pe-subnet")}}
+			}
+			conn["privateLinkServiceId"] = u
+			r.Inputs["privateLinkServiceConnections"] = []any{conn}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func TestNoPublicAccessWithPrivateEndpoint(t *testing.T) {
+	const policy = "no-public-access-with-private-endpoint"
+	p, ok := Lookup(policy)
+	if !ok || p.Stack == nil || p.Enforcement != Mandatory {
+		t.Fatalf("want a mandatory stack policy %q", policy)
+	}
+	set := func(name, path string, v any) func([]Resource) []Resource {
+		return func(rs []Resource) []Resource {
+			return edit(rs, name, func(r *Resource) { with(r.Inputs, path, v) })
+		}
+	}
+	cases := []struct {
+		name string
+		rs   []Resource
+		// onURN is the name of the resource the single violation is on; ""
+		// for no violation.
+		onURN, want string
+	}{
+		{"program's isolated stack passes", isolatedStack(), "", ""},
+		{"lower-case disabled passes", set("key-vault", "properties.publicNetworkAccess", "disabled")(isolatedStack()), "", ""},
+		{"storage with public access Enabled fails, naming both endpoints", set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack()),
+			"workspacestorage", `^storage account workspacestorage is reached through private endpoint\(s\) private-endpoints-storage-blob, private-endpoints-storage-file but its publicNetworkAccess is "Enabled".*set publicNetworkAccess to Disabled`},
+		{"storage with public access not set fails", set("workspacestorage", "publicNetworkAccess", nil)(isolatedStack()),
+			"workspacestorage", `publicNetworkAccess is not set \(Azure's default is Enabled\)`},
+		{"vault with public access Enabled fails", set("key-vault", "properties.publicNetworkAccess", "Enabled")(isolatedStack()),
+			"key-vault", `^key vault key-vault .*private-endpoints-keyvault.*properties.publicNetworkAccess is "Enabled"`},
+		{"vault with publicNetworkAccess outside properties fails", set("key-vault", "publicNetworkAccess", "Disabled")(set("key-vault", "properties.publicNetworkAccess", nil)(isolatedStack())),
+			"key-vault", `properties.publicNetworkAccess is not set`},
+		{"registry with public access not set fails", set("workspaceacr", "publicNetworkAccess", nil)(isolatedStack()),
+			"workspaceacr", `^container registry workspaceacr .*private-endpoints-registry`},
+		{"workspace with public access Enabled fails", set("workspace", "publicNetworkAccess", "Enabled")(isolatedStack()),
+			"workspace", `^ML workspace amlvnet-isolated-ws .*private-endpoints-workspace.*"Enabled"`},
+		{"unknown public access cannot tell", set("workspacestorage", "publicNetworkAccess", u)(isolatedStack()), "", ""},
+		{"unknown vault properties cannot tell", edit(isolatedStack(), "key-vault", func(r *Resource) { r.Inputs["properties"] = u }), "", ""},
+		{"an account no endpoint reaches may stay public", plus(isolatedStack(), res(storageType, "inferencestorage", secureStorage())), "", ""},
+		{"an endpoint to a resource outside the stack changes nothing", set("private-endpoints-registry", "privateLinkServiceConnections",
+			[]any{map[string]any{"privateLinkServiceId": "/subscriptions/s/resourceGroups/other/providers/Microsoft.ContainerRegistry/registries/shared"}})(
+			set("workspaceacr", "publicNetworkAccess", "Enabled")(isolatedStack())), "", ""},
+		{"preview without dependencies cannot tell", previewed(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack()), false), "", ""},
+		{"preview with dependencies still tells", previewed(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack()), true),
+			"workspacestorage", `private-endpoints-storage-blob, private-endpoints-storage-file`},
+		{"preview with dependencies passes the program's stack", previewed(isolatedStack(), true), "", ""},
+		{"whole connection list unknown, one dependency, still tells", edit(previewed(set("workspace", "publicNetworkAccess", nil)(isolatedStack()), true),
+			"private-endpoints-workspace", func(r *Resource) { r.Inputs["privateLinkServiceConnections"] = u }), "workspace", `private-endpoints-workspace`},
+		{"two unknown connections cannot tell which is which", edit(previewed(set("workspace", "publicNetworkAccess", nil)(isolatedStack()), true),
+			"private-endpoints-workspace", func(r *Resource) {
+				c := r.Inputs["privateLinkServiceConnections"].([]any)[0]
+				r.Inputs["manualPrivateLinkServiceConnections"] = []any{c}
+			}), "", ""},
+		{"target ID unknown, matched by name and resource group", edit(set("workspace", "publicNetworkAccess", "Enabled")(isolatedStack()), "workspace",
+			func(r *Resource) { r.ID = "" }), "workspace", `amlvnet-isolated-ws`},
+		{"a Log Analytics workspace ID does not match an ML workspace", edit(edit(set("workspace", "publicNetworkAccess", "Enabled")(isolatedStack()), "workspace",
+			func(r *Resource) { r.ID = "" }), "private-endpoints-workspace", func(r *Resource) {
+			r.Inputs["privateLinkServiceConnections"] = []any{map[string]any{"privateLinkServiceId": isolatedRG + "/providers/Microsoft.OperationalInsights/workspaces/amlvnet-isolated-ws"}}
+		}), "", ""},
+		{"manual connections count", edit(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack()), "private-endpoints-storage-blob", func(r *Resource) {
+			r.Inputs["manualPrivateLinkServiceConnections"], r.Inputs["privateLinkServiceConnections"] = r.Inputs["privateLinkServiceConnections"], nil
+		}), "workspacestorage", `private-endpoints-storage-blob, private-endpoints-storage-file`},
+		{"ARM properties envelope counts", edit(set("workspaceacr", "publicNetworkAccess", "Enabled")(isolatedStack()), "private-endpoints-registry", func(r *Resource) {
+			r.Inputs["privateLinkServiceConnections"] = []any{map[string]any{"name": "registry", "properties": map[string]any{
+				"privateLinkServiceId": isolatedRG + "/providers/Microsoft.ContainerRegistry/registries/workspaceacr77aa", "groupIds": []any{"registry"}}}}
+		}), "workspaceacr", `private-endpoints-registry`},
+		{"explicit API version in the type token", edit(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack()), "workspacestorage", func(r *Resource) {
+			r.Type = "azure-native:storage/v20230101:StorageAccount"
+		}), "workspacestorage", `storage account`},
+		{"IDs compare case-insensitively", edit(set("workspaceacr", "publicNetworkAccess", "Enabled")(isolatedStack()), "workspaceacr", func(r *Resource) {
+			r.ID = strings.ToUpper(r.ID)
+		}), "workspaceacr", `container registry`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			vs := Run(p, c.rs)
+			if c.onURN == "" {
+				if len(vs) > 0 {
+					t.Fatalf("want no violation, got %+v", vs)
+				}
+				return
+			}
+			if len(vs) != 1 {
+				t.Fatalf("want one violation on %s, got %+v", c.onURN, vs)
+			}
+			if vs[0].Policy != policy || urnName(vs[0].URN) != c.onURN {
+				t.Errorf("violation %+v: want policy %s on %s", vs[0], policy, c.onURN)
+			}
+			if !regexp.MustCompile(c.want).MatchString(vs[0].Message) {
+				t.Errorf("message %q does not match %q", vs[0].Message, c.want)
+			}
+		})
+	}
+	// Every policy passes the program's isolated stack.
+	if vs := Check(isolatedStack()); len(vs) > 0 {
+		t.Errorf("the isolated stack violates %+v", vs)
+	}
+}
