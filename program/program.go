@@ -407,7 +407,7 @@ func NewPlan(ctx *pulumi.Context, cfg *Config) (*Plan, error) {
 	if p.Inference != nil && cfg.InferenceStorage.AccountName != "" && cfg.InferenceStorage.AccountName == cfg.Storage.AccountName {
 		ps.add(KeyInferenceStorage+".accountName", "%q is also %s.accountName; storage account names are globally unique, so give the inference account another name or leave it out for a generated one", cfg.InferenceStorage.AccountName, KeyStorage)
 	}
-	if isolated && layout != nil {
+	if isolated && layout != nil && layout.PrivateEndpoints.IsValid() {
 		p.Private = &components.PrivateEndpointsArgs{
 			ResourceGroupName: placeholder,
 			Location:          loc,
@@ -438,13 +438,17 @@ func (p *Plan) planIsolation(ps *configProblems) bool {
 		if nc.Cloud != "" {
 			ps.add(KeyNetwork+".cloud", "only picks private DNS zone names; it has no effect with isolation %s", IsolationServiceEndpoints)
 		}
+		if p.cfg.Workspace.BatchEndpoints {
+			ps.add(KeyWorkspace+".batchEndpoints", "adds private endpoints, which isolation %s does not use; remove it or set amlvnet:network.isolation to %s", IsolationServiceEndpoints, IsolationPrivateEndpoints)
+		}
 		return false
 	case IsolationPrivateEndpoints:
 		if nc.PrivateEndpointSubnet == "" {
 			ps.add(KeyNetwork+".privateEndpointSubnet", "is required with isolation %s: a CIDR such as 10.20.1.0/27 (a subnet name when reusing a VNet)", IsolationPrivateEndpoints)
+		} else {
+			spec := subnetSpec(nc.PrivateEndpointSubnet, nc.Existing != nil)
+			p.Network.PrivateEndpointSubnet = &spec
 		}
-		spec := subnetSpec(nc.PrivateEndpointSubnet, nc.Existing != nil)
-		p.Network.PrivateEndpointSubnet = &spec
 		// A resource reached through a private endpoint gets no service
 		// endpoint on the same path (AZURE-FACTS: private endpoints).
 		p.Network.TrainingServiceEndpoints = []string{}

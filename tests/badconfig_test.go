@@ -141,6 +141,22 @@ func with(m map[string]any, kv ...any) map[string]any {
 	return out
 }
 
+// isolated is the Set of the dev base switched to network isolation with
+// private endpoints, as stacks/Pulumi.isolated.yaml does, plus the given
+// overrides (pairs of path, value). The developers' IP list goes: it has no
+// effect once public network access is off, and the program says so.
+func isolated(kv ...any) map[string]any {
+	set := map[string]any{
+		"amlvnet:network.isolation":             "privateEndpoints",
+		"amlvnet:network.privateEndpointSubnet": "10.20.1.0/27",
+		"amlvnet:storage.clientIpRanges":        Unset,
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		set[kv[i].(string)] = kv[i+1]
+	}
+	return set
+}
+
 var badConfigCases = []BadConfigCase{
 	// Address plan.
 	{
@@ -505,6 +521,77 @@ var badConfigCases = []BadConfigCase{
 		Want: map[string]string{"amlvnet:network.trainingSubnet": "it has: [apps bastion ml-training]"},
 	},
 
+	// Network isolation with private endpoints.
+	{
+		Name: "isolation value unknown",
+		Set:  map[string]any{"amlvnet:network.isolation": "privateLink"},
+		Want: map[string]string{"amlvnet:network.isolation": "use serviceEndpoints (service endpoints and firewalls, the 2019 article) or privateEndpoints"},
+	},
+	{
+		Name: "privateEndpoints without privateEndpointSubnet",
+		Set:  isolated("amlvnet:network.privateEndpointSubnet", Unset),
+		Want: map[string]string{"amlvnet:network.privateEndpointSubnet": "is required with isolation privateEndpoints"},
+	},
+	{
+		Name: "privateEndpointSubnet with serviceEndpoints",
+		Set:  map[string]any{"amlvnet:network.privateEndpointSubnet": "10.20.1.0/27"},
+		Want: map[string]string{"amlvnet:network.privateEndpointSubnet": "remove it or set isolation to privateEndpoints"},
+	},
+	{
+		Name: "cloud with serviceEndpoints",
+		Set:  map[string]any{"amlvnet:network.cloud": "usgovernment"},
+		Want: map[string]string{"amlvnet:network.cloud": "no effect with isolation serviceEndpoints"},
+	},
+	{
+		Name: "compute without public IP and without private endpoints",
+		Set:  map[string]any{"amlvnet:compute.publicIp": false},
+		Want: map[string]string{"amlvnet:compute.publicIp": "only with amlvnet:network.isolation privateEndpoints"},
+	},
+	{
+		Name: "registrySku Basic with private endpoints",
+		Set:  isolated("amlvnet:workspace.registrySku", "Basic"),
+		Want: map[string]string{"amlvnet:workspace.registrySku": "needs Premium"},
+	},
+	{
+		Name: "clientIpRanges with private endpoints",
+		Set:  isolated("amlvnet:storage.clientIpRanges", []any{"203.0.113.0/29"}),
+		Want: map[string]string{"amlvnet:storage.clientIpRanges": "has no effect with public network access off"},
+	},
+	{
+		Name: "private-endpoint subnet too small for batch endpoints",
+		Set:  isolated("amlvnet:network.privateEndpointSubnet", "10.20.1.0/29", "amlvnet:workspace.batchEndpoints", true),
+		Want: map[string]string{"amlvnet:network.privateEndpointSubnet": "7 private endpoints need 10 addresses: 10.20.1.0/29 has 3 usable addresses (Azure keeps 5 of 8) but 10 are needed; use a /28 or larger"},
+	},
+	{
+		Name: "private-endpoint subnet overlaps the training subnet",
+		Set:  isolated("amlvnet:network.privateEndpointSubnet", "10.20.0.128/27"),
+		Want: map[string]string{"amlvnet:network.privateEndpointSubnet": "overlaps trainingSubnet (10.20.0.0/24)"},
+	},
+	{
+		Name: "cloud mars with private endpoints",
+		Set:  isolated("amlvnet:network.cloud", "mars"),
+		Want: map[string]string{"amlvnet:network.cloud": "use one of [china public usgovernment]"},
+	},
+	{
+		Name: "reused VNet with the training subnet for private endpoints",
+		Set: map[string]any{
+			"azure-native:location":          "westeurope",
+			"amlvnet:storage.clientIpRanges": Unset,
+			"amlvnet:network": map[string]any{
+				"existing":              map[string]any{"resourceGroup": "corp-network", "name": "corp-vnet"},
+				"trainingSubnet":        "ml-training",
+				"isolation":             "privateEndpoints",
+				"privateEndpointSubnet": "ml-training",
+			},
+		},
+		Want: map[string]string{"amlvnet:network.privateEndpointSubnet": "private endpoints get a subnet of their own"},
+	},
+	{
+		Name: "diagnostics as a string",
+		Set:  map[string]any{"amlvnet:workspace.diagnostics": "yes"},
+		Want: map[string]string{"amlvnet:workspace.diagnostics": "expected true or false"},
+	},
+
 	// Several mistakes at once: all reported in one run.
 	{
 		Name:     "three compute mistakes",
@@ -577,6 +664,20 @@ var badConfigCases = []BadConfigCase{
 		},
 	},
 	{
+		Name:     "isolated registry, developer IPs and cloud",
+		Combined: true,
+		Set: isolated(
+			"amlvnet:workspace.registrySku", "Standard",
+			"amlvnet:storage.clientIpRanges", []any{"203.0.113.0/29"},
+			"amlvnet:network.cloud", "azurestack",
+		),
+		Want: map[string]string{
+			"amlvnet:workspace.registrySku":  "needs Premium",
+			"amlvnet:storage.clientIpRanges": "remove it",
+			"amlvnet:network.cloud":          "use one of",
+		},
+	},
+	{
 		Name:     "SSH, tunneling and workspace name",
 		Combined: true,
 		Set: map[string]any{
@@ -594,10 +695,15 @@ var badConfigCases = []BadConfigCase{
 }
 
 // TestBadConfigBasesAreValid makes sure each case's failure comes from its
-// own change: both bases run cleanly.
+// own change: both bases, and the dev base switched to private endpoints
+// (isolated()), run cleanly.
 func TestBadConfigBasesAreValid(t *testing.T) {
-	for name, base := range map[string]map[string]any{"dev": devBase(), "aks": aksBase()} {
-		cfg, secrets := render(base)
+	for name, config := range map[string]func() (map[string]string, []string){
+		"dev":      func() (map[string]string, []string) { return render(devBase()) },
+		"aks":      func() (map[string]string, []string) { return render(aksBase()) },
+		"isolated": BadConfigCase{Set: isolated()}.Config,
+	} {
+		cfg, secrets := config()
 		m, err := runConfig(t, cfg, secrets...)
 		if err != nil {
 			t.Fatalf("%s base: %v", name, err)
