@@ -1,7 +1,9 @@
 package components
 
 import (
+	"maps"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -342,7 +344,7 @@ func TestAmlComputeDefaultRules(t *testing.T) {
 	})
 	rules := rulesByName(m)
 	if len(rules) != 2 {
-		t.Fatalf("want the two inbound rules only, got %v", sortedKeys(rules))
+		t.Fatalf("want the two inbound rules only, got %v", slices.Sorted(maps.Keys(rules)))
 	}
 	batch := rules["AllowBatchNodeManagementInbound"]
 	if batch.String("sourceAddressPrefix") != "BatchNodeManagement" || batch.String("destinationPortRange") != "29876-29877" ||
@@ -850,7 +852,7 @@ func TestPrivateEndpoints(t *testing.T) {
 		}
 	}
 	if len(m.OfType("azure-native:network:VirtualNetworkLink")) != len(wantZones) || len(linked) != len(wantZones) {
-		t.Errorf("links to zones %v, want one per zone %v", sortedKeys(linked), wantZones)
+		t.Errorf("links to zones %v, want one per zone %v", slices.Sorted(maps.Keys(linked)), wantZones)
 	}
 
 	// A zone group per endpoint, naming exactly that group's zones.
@@ -879,7 +881,7 @@ func TestPrivateEndpoints(t *testing.T) {
 		}
 	}
 	if len(seen) != len(targets) {
-		t.Errorf("zone groups on %v", sortedKeys(seen))
+		t.Errorf("zone groups on %v", slices.Sorted(maps.Keys(seen)))
 	}
 	for _, r := range m.Resources() {
 		if r.Custom && !strings.Contains(r.Parent, PrivateEndpointsType) {
@@ -1065,12 +1067,12 @@ func TestMLWorkspacePrivateOnlyAndDiagnostics(t *testing.T) {
 	}
 	wsURI := "/subscriptions/" + pulumitest.SubscriptionID + "/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/amlvnet-ws"
 	if len(settings) != 3 {
-		t.Fatalf("diagnostic settings on %v, want the workspace, the vault and the storage account", sortedKeys(settings))
+		t.Fatalf("diagnostic settings on %v, want the workspace, the vault and the storage account", slices.Sorted(maps.Keys(settings)))
 	}
 	for _, uri := range []string{wsURI, vaultID, storageID} {
 		d, ok := settings[uri]
 		if !ok {
-			t.Errorf("no diagnostic setting on %s (have %v)", uri, sortedKeys(settings))
+			t.Errorf("no diagnostic setting on %s (have %v)", uri, slices.Sorted(maps.Keys(settings)))
 			continue
 		}
 		if d.String("workspaceId") != logsID {
@@ -1137,11 +1139,11 @@ func TestAmlComputeWithoutPublicIP(t *testing.T) {
 	}
 	for _, name := range outbound {
 		if r, ok := rules[name]; !ok || r.String("direction") != "Outbound" || r.String("access") != "Allow" {
-			t.Errorf("missing outbound allow %s (have %v)", name, sortedKeys(rules))
+			t.Errorf("missing outbound allow %s (have %v)", name, slices.Sorted(maps.Keys(rules)))
 		}
 	}
 	if _, ok := rules["DenyInternetOutbound"]; ok || len(rules) != len(outbound) {
-		t.Errorf("outbound default: no deny rule, just the allows; got %v", sortedKeys(rules))
+		t.Errorf("outbound default: no deny rule, just the allows; got %v", slices.Sorted(maps.Keys(rules)))
 	}
 	if len(m.OfType("azure-native:network:Route")) != 0 {
 		t.Error("no routes without forced tunneling")
@@ -1158,7 +1160,7 @@ func TestAmlComputeWithoutPublicIP(t *testing.T) {
 	rules = rulesByName(m)
 	deny, ok := rules["DenyInternetOutbound"]
 	if !ok || deny.String("access") != "Deny" || deny.String("destinationAddressPrefix") != "Internet" {
-		t.Fatalf("restricted: want the deny rule, got %v", sortedKeys(rules))
+		t.Fatalf("restricted: want the deny rule, got %v", slices.Sorted(maps.Keys(rules)))
 	}
 	denyPriority, _ := deny.Number("priority")
 	for _, name := range outbound {

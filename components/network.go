@@ -2,7 +2,9 @@ package components
 
 import (
 	"fmt"
+	"maps"
 	"net/netip"
+	"slices"
 	"sort"
 
 	network "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
@@ -298,7 +300,7 @@ func existingLayout(a *NetworkArgs, vnet *network.LookupVirtualNetworkResult) (*
 	want := func(field, name string) netip.Prefix {
 		s, ok := byName[name]
 		if !ok {
-			ps.add(field, "VNet %s has no subnet %q (it has: %v)", a.Existing.Name, name, sortedKeys(byName))
+			ps.add(field, "VNet %s has no subnet %q (it has: %v)", a.Existing.Name, name, slices.Sorted(maps.Keys(byName)))
 			return netip.Prefix{}
 		}
 		if len(s.Delegations) > 0 {
@@ -524,15 +526,6 @@ func mergeEndpoints(existing []network.ServiceEndpointPropertiesFormatResponse, 
 			seen[e] = true
 			out = append(out, e)
 		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
 	}
 	sort.Strings(out)
 	return out

@@ -2,6 +2,8 @@ package components
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -141,7 +143,7 @@ func (a *PrivateEndpointsArgs) Validate() error {
 	}
 	zones, ok := privateDNSZones[a.Cloud]
 	if !ok {
-		ps.add("cloud", "%q is not a cloud we know the private DNS zones of; use one of %v", a.Cloud, sortedKeys(privateDNSZones))
+		ps.add("cloud", "%q is not a cloud we know the private DNS zones of; use one of %v", a.Cloud, slices.Sorted(maps.Keys(privateDNSZones)))
 	}
 	if len(a.Targets) == 0 {
 		ps.add("targets", "at least one resource to reach privately is required")
@@ -158,7 +160,7 @@ func (a *PrivateEndpointsArgs) Validate() error {
 		}
 		if ok {
 			if _, known := zones[t.Group]; !known {
-				ps.add(f+".group", "%q is not a sub-resource we can reach privately; use one of %v", t.Group, sortedKeys(zones))
+				ps.add(f+".group", "%q is not a sub-resource we can reach privately; use one of %v", t.Group, slices.Sorted(maps.Keys(zones)))
 			}
 		}
 	}
@@ -205,7 +207,7 @@ func NewPrivateEndpoints(ctx *pulumi.Context, name string, args *PrivateEndpoint
 		}
 	}
 	zoneIDs := map[string]pulumi.StringOutput{}
-	zoneNames := sortedKeys(needed)
+	zoneNames := slices.Sorted(maps.Keys(needed))
 	for _, z := range zoneNames {
 		key := strings.ReplaceAll(strings.TrimPrefix(z, "privatelink."), ".", "-")
 		zone, err := network.NewPrivateZone(ctx, name+"-zone-"+key, &network.PrivateZoneArgs{

@@ -5,6 +5,8 @@ import (
 	insights "github.com/pulumi/pulumi-azure-native-sdk/insights/v2"
 	operationalinsights "github.com/pulumi/pulumi-azure-native-sdk/operationalinsights/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"maps"
+	"slices"
 
 	"github.com/amlvnet/amlvnet/internal/azureml"
 	"github.com/amlvnet/amlvnet/internal/netplan"
@@ -218,7 +220,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		for k, v := range args.DiagnosticTargets {
 			targets[k] = v
 		}
-		for _, k := range sortedKeys(targets) {
+		for _, k := range slices.Sorted(maps.Keys(targets)) {
 			if err := newDiagnostics(ctx, name+"-diag-"+k, targets[k], logs.ID().ToStringOutput(), k == "storage", parent); err != nil {
 				return nil, err
 			}

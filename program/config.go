@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -225,7 +227,7 @@ func decodeValue(key string, raw json.RawMessage, v reflect.Value, ps *configPro
 				fields[tag] = i
 			}
 		}
-		for _, k := range sortedKeys(obj) {
+		for _, k := range slices.Sorted(maps.Keys(obj)) {
 			i, ok := fields[k]
 			if !ok {
 				ps.add(key+"."+k, "unknown key; %s takes %s", key, strings.Join(jsonKeys(v.Type()), ", "))
@@ -312,13 +314,4 @@ func jsonKind(raw []byte) string {
 	default:
 		return "the number " + s
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -1,7 +1,6 @@
 package tests
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"sort"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/amlvnet/amlvnet/internal/pulumitest"
 	"github.com/amlvnet/amlvnet/internal/stackfile"
+	"github.com/amlvnet/amlvnet/internal/standin"
 	"github.com/amlvnet/amlvnet/program"
 )
 
@@ -34,21 +34,8 @@ func passphrase() string {
 // file feeds the offline preview's stand-in provider.
 func fixtureVnets(t testing.TB) map[string]pulumitest.ExistingVnet {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "existing-vnets.json"))
+	list, err := standin.LoadFixtures(filepath.Join("testdata", "existing-vnets.json"))
 	if err != nil {
-		t.Fatal(err)
-	}
-	var list []struct {
-		ResourceGroup   string   `json:"resourceGroup"`
-		Name            string   `json:"name"`
-		Location        string   `json:"location"`
-		AddressPrefixes []string `json:"addressPrefixes"`
-		Subnets         []struct {
-			Name          string `json:"name"`
-			AddressPrefix string `json:"addressPrefix"`
-		} `json:"subnets"`
-	}
-	if err := json.Unmarshal(data, &list); err != nil {
 		t.Fatal(err)
 	}
 	out := map[string]pulumitest.ExistingVnet{}

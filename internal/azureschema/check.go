@@ -2,6 +2,7 @@ package azureschema
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"reflect"
 	"slices"
@@ -142,7 +143,7 @@ func (c *checker) value(path string, p *Property, v any) {
 		switch {
 		case p.IsMap():
 			elem := p.MapValue()
-			keys := sortedKeys(m)
+			keys := slices.Sorted(maps.Keys(m))
 			for _, k := range keys {
 				c.value(path+"."+k, elem, m[k])
 			}
@@ -173,7 +174,7 @@ func (c *checker) value(path string, p *Property, v any) {
 		}
 		member, ok := p.OneOf[ds]
 		if !ok {
-			c.add(dpath, "unknown union member %q (allowed: %s)", ds, strings.Join(sortedKeys(p.OneOf), ", "))
+			c.add(dpath, "unknown union member %q (allowed: %s)", ds, strings.Join(slices.Sorted(maps.Keys(p.OneOf)), ", "))
 			return
 		}
 		if t, ok := c.s.Type(member); ok {
@@ -256,13 +257,4 @@ func jsonKind(v any) string {
 		return "object"
 	}
 	return fmt.Sprintf("%T", v)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

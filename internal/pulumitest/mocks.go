@@ -7,6 +7,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -232,7 +234,7 @@ func (m *Mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 		}
 		id := fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/Microsoft.Network/virtualNetworks/%s", SubscriptionID, rg, name)
 		var subnets []resource.PropertyValue
-		for _, sn := range sortedKeys(v.Subnets) {
+		for _, sn := range slices.Sorted(maps.Keys(v.Subnets)) {
 			s := resource.PropertyMap{
 				"id":            resource.NewStringProperty(id + "/subnets/" + sn),
 				"name":          resource.NewStringProperty(sn),
@@ -379,15 +381,6 @@ func strings2values(in []string) []resource.PropertyValue {
 	for _, s := range in {
 		out = append(out, resource.NewStringProperty(s))
 	}
-	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
 	return out
 }
 

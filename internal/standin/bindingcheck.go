@@ -2,8 +2,10 @@ package standin
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -116,7 +118,7 @@ func requiredField(t reflect.Type) bool {
 // object checks an object value against plain struct st.
 func (c *bindingCheck) object(path string, st reflect.Type, m map[string]any) {
 	fields := fieldsOf(st)
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		f, ok := fields[k]
 		if !ok {
 			c.add(join(path, k), "unknown property")
@@ -189,7 +191,7 @@ func (c *bindingCheck) value(path string, t reflect.Type, v any) {
 			c.add(path, "expected object, got %s", plainKind(v))
 			return
 		}
-		for _, k := range sortedKeys(m) {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
 			c.value(path+"."+k, t.Elem(), m[k])
 		}
 	case reflect.Struct:
@@ -230,7 +232,7 @@ func (c *bindingCheck) union(path string, u bindingUnion, v any) {
 	}
 	member, ok := u.members[ds]
 	if !ok {
-		allowed := sortedKeys(u.members)
+		allowed := slices.Sorted(maps.Keys(u.members))
 		c.add(dpath, "unknown union member %q (allowed: %s)", ds, strings.Join(allowed, ", "))
 		return
 	}
@@ -267,13 +269,4 @@ func plainKind(v any) string {
 		return "number"
 	}
 	return fmt.Sprintf("%T", v)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
