@@ -3,9 +3,12 @@
 package program
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -38,12 +41,70 @@ const (
 // the resources. A bad config returns a *ConfigError before anything is
 // registered.
 func Run(ctx *pulumi.Context) error {
+	// The Go language host hands every config key over in PULUMI_CONFIG;
+	// a misspelled top-level key would otherwise be silently ignored.
+	if all := os.Getenv("PULUMI_CONFIG"); all != "" {
+		var values map[string]any
+		if err := json.Unmarshal([]byte(all), &values); err == nil {
+			if err := CheckKnownKeys(slices.Collect(maps.Keys(values))); err != nil {
+				return err
+			}
+		}
+	}
 	cfg, loadErr := LoadConfig(ctx)
 	plan, planErr := NewPlan(ctx, cfg)
 	if err := mergeConfigErrors(loadErr, planErr); err != nil {
 		return err
 	}
 	return plan.Deploy(ctx)
+}
+
+// knownKeys are the program's top-level config keys in its own namespace.
+var knownKeys = []string{KeyResourceGroup, KeyNetwork, KeyStorage, KeyInferenceStorage, KeyKeyVault, KeyWorkspace, KeyCompute, KeyAks, KeyAttach, KeyProtect, KeyTags}
+
+// CheckKnownKeys refuses keys in the amlvnet namespace that the program does
+// not read (a typo such as amlvnet:computee), naming the closest known key.
+// Keys of other namespaces (providers) are not ours to judge.
+func CheckKnownKeys(keys []string) error {
+	var ps configProblems
+	for _, k := range keys {
+		if !strings.HasPrefix(k, "amlvnet:") || slices.Contains(knownKeys, k) {
+			continue
+		}
+		best, bestDist := "", len(k)
+		for _, known := range knownKeys {
+			if d := editDistance(k, known); d < bestDist {
+				best, bestDist = known, d
+			}
+		}
+		hint := ""
+		if bestDist <= 3 {
+			hint = fmt.Sprintf(" (did you mean %s?)", best)
+		}
+		ps.add(k, "unknown key%s; the program reads %s", hint, strings.Join(knownKeys, ", "))
+	}
+	return ps.err()
+}
+
+// editDistance is the Levenshtein distance of a and b.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }
 
 // mergeConfigErrors reports decoding and validation problems together. A

@@ -261,3 +261,37 @@ func TestEngineRejectsBadConfigBeforeCreating(t *testing.T) {
 		})
 	}
 }
+
+// TestEngineRefusesMisspelledKeysAndMistypedDeclarations: a misspelled
+// top-level key is refused before the engine runs, and a value the CLI
+// refuses against Pulumi.yaml's typed declarations fails promptly (it once
+// left the preview waiting forever).
+func TestEngineRefusesMisspelledKeysAndMistypedDeclarations(t *testing.T) {
+	requireCLI(t)
+	dir := t.TempDir()
+	base, err := os.ReadFile(filepath.Join("..", "stacks", "Pulumi.dev.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	typo := filepath.Join(dir, "Pulumi.typo.yaml")
+	if err := os.WriteFile(typo, bytes.Replace(base, []byte("amlvnet:protect:"), []byte("amlvnet:protec:"), 1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err = offline.Open(context.Background(), offline.Options{ConfigPath: typo, Root: ".."})
+	if !offline.IsConfigError(err) || !strings.Contains(err.Error(), "amlvnet:protec: unknown key (did you mean amlvnet:protect?)") {
+		t.Errorf("want the misspelled key refused with a suggestion, got %v", err)
+	}
+
+	mistyped := filepath.Join(dir, "Pulumi.mistyped.yaml")
+	if err := os.WriteFile(mistyped, bytes.Replace(base, []byte("amlvnet:protect: false"), []byte("amlvnet:protect: maybe"), 1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var log bytes.Buffer
+	s := openSession(t, mistyped, &log)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	_, err = s.Preview(ctx, &log)
+	if !offline.IsConfigError(err) || !strings.Contains(err.Error(), "protect") {
+		t.Errorf("want the CLI's refusal of protect: maybe, got %v", err)
+	}
+}

@@ -632,3 +632,16 @@ func checkPrivateEndpoints(t *testing.T, cfg *program.Config, m *pulumitest.Mock
 		}
 	}
 }
+
+// TestMisspelledTopLevelKeyUnderLanguageHost: run as `pulumi up` does, with
+// every key in PULUMI_CONFIG, a misspelled top-level key is refused.
+func TestMisspelledTopLevelKeyUnderLanguageHost(t *testing.T) {
+	t.Setenv("PULUMI_CONFIG", `{"azure-native:location":"eastus2","amlvnet:computee":"{}","aws:region":"x"}`)
+	m, err := runConfig(t, map[string]string{"azure-native:location": "eastus2"})
+	if !containsKey(err, "amlvnet:computee") || len(m.Resources()) != 0 {
+		t.Fatalf("want amlvnet:computee refused before anything is registered, got %v", err)
+	}
+	if containsKey(err, "aws:region") {
+		t.Error("keys of other namespaces are not ours to judge")
+	}
+}

@@ -53,13 +53,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer cancel()
 
-	s, err := offline.Open(ctx, offline.Options{ConfigPath: *configPath, Fixtures: *fixtures, Log: stderr})
-	if err != nil {
-		fmt.Fprintln(stderr, "preview-offline:", err)
-		return 1
-	}
-	defer s.Close()
-
 	fail := func(err error) int {
 		fmt.Fprintln(stderr, "preview-offline:", err)
 		if offline.IsConfigError(err) {
@@ -67,6 +60,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
+	s, err := offline.Open(ctx, offline.Options{ConfigPath: *configPath, Fixtures: *fixtures, Log: stderr})
+	if err != nil {
+		return fail(err)
+	}
+	defer s.Close()
+
 	switch {
 	case *asState:
 		if _, err := s.Up(ctx); err != nil {

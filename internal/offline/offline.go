@@ -15,11 +15,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/auto"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/events"
@@ -178,6 +181,15 @@ func Open(ctx context.Context, o Options) (s *Session, err error) {
 	if err != nil {
 		return nil, err
 	}
+	// A misspelled top-level key never reaches an inline program (it only
+	// asks for the keys it knows): check the file's keys first.
+	st, err := stackfile.Load(o.ConfigPath, project.Name.String(), o.Passphrase)
+	if err != nil {
+		return nil, err
+	}
+	if err := program.CheckKnownKeys(slices.Collect(maps.Keys(st.Config))); err != nil {
+		return nil, err
+	}
 	if err := os.WriteFile(filepath.Join(dir, "work", "Pulumi."+stackName+".yaml"), data, 0o600); err != nil {
 		return nil, err
 	}
@@ -276,22 +288,36 @@ type PreviewDoc struct {
 // progress display goes to w as well.
 func (s *Session) Preview(ctx context.Context, progress io.Writer) (*PreviewDoc, error) {
 	ch := make(chan events.EngineEvent)
-	doc := &PreviewDoc{Steps: []Step{}}
+	var mu sync.Mutex
+	collected := &PreviewDoc{Steps: []Step{}}
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		for ev := range ch {
-			collect(doc, ev.EngineEvent)
+			mu.Lock()
+			collect(collected, ev.EngineEvent)
+			mu.Unlock()
 		}
 	}()
 	if progress == nil {
 		progress = s.log
 	}
 	res, err := s.Stack.Preview(ctx, optpreview.EventStreams(ch), optpreview.ProgressStreams(progress), optpreview.ErrorProgressStreams(s.log))
-	<-done
 	if err != nil {
+		// When the CLI fails before the engine starts (e.g. it refuses the
+		// stack file against Pulumi.yaml), the event stream is never
+		// closed: take what has arrived rather than wait for it.
+		select {
+		case <-done:
+		case <-time.After(2 * time.Second):
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		doc := &PreviewDoc{Steps: append([]Step{}, collected.Steps...), Diagnostics: append([]string(nil), collected.Diagnostics...)}
 		return doc, s.wrap(err)
 	}
+	<-done
+	doc := collected
 	doc.ChangeSummary = map[string]int{}
 	for op, n := range res.ChangeSummary {
 		doc.ChangeSummary[string(op)] = n
@@ -353,8 +379,10 @@ func (s *Session) SetConfig(ctx context.Context, key, value string, secret bool)
 	return s.Stack.SetConfigWithOptions(ctx, key, auto.ConfigValue{Value: value, Secret: secret}, &auto.ConfigOptions{Path: true})
 }
 
-// IsConfigError tells whether err is the program refusing its config.
+// IsConfigError tells whether err is a refused configuration: the program
+// refusing it, or the CLI refusing the stack file against the project's
+// typed config declarations.
 func IsConfigError(err error) bool {
 	var ce *program.ConfigError
-	return errors.As(err, &ce)
+	return errors.As(err, &ce) || err != nil && strings.Contains(err.Error(), "validating stack config")
 }
