@@ -247,9 +247,7 @@ func (a *AksInVnetArgs) Validate() error {
 	}) {
 		ps.add(p.Field, "%s", p.Message)
 	}
-	for _, p := range netplan.CheckPriorities(planRules(a.rules())) {
-		ps.add("rulePriority", "%s: %s", p.Field, p.Message)
-	}
+	checkRulePriorities(&ps, a.RulePriorityBase, a.rules())
 	return ps.err("AksInVnet")
 }
 

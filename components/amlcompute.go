@@ -256,7 +256,7 @@ func (a *AmlComputeInVnetArgs) Validate() error {
 		}
 	}
 
-	names := map[string]string{strings.ToLower(a.Name): "name (the training cluster)"}
+	names := map[string]string{strings.ToLower(a.Name): "the training cluster"}
 	addresses := map[netip.Addr]string{}
 	attachedInSubnet := 0
 	for i := range a.Attached {
@@ -267,7 +267,7 @@ func (a *AmlComputeInVnetArgs) Validate() error {
 		if first, dup := names[strings.ToLower(at.Name)]; dup && at.Name != "" {
 			aps.add("name", "%q is already used by %s; compute names are unique in a workspace, pick another", at.Name, first)
 		}
-		names[strings.ToLower(at.Name)] = prefix + "name"
+		names[strings.ToLower(at.Name)] = fmt.Sprintf("attach[%d]", i)
 		switch at.Kind {
 		case AttachVirtualMachine:
 			if !vmResourceID.MatchString(at.ResourceID) {
@@ -288,9 +288,9 @@ func (a *AmlComputeInVnetArgs) Validate() error {
 			} else if reserved, why := azureReserved(subnet, addr); reserved {
 				aps.add("address", "%s is %s of %s, which Azure keeps for itself", addr, why, subnet)
 			} else if first, dup := addresses[addr]; dup {
-				aps.add("address", "%s is already the address of %s; each attached machine has its own IP", addr, first)
+				aps.add("address", "%s is also the address of %s; each attached machine has its own IP", addr, first)
 			} else {
-				addresses[addr] = prefix + "address"
+				addresses[addr] = fmt.Sprintf("attach[%d]", i)
 				attachedInSubnet++
 			}
 		}
@@ -312,9 +312,7 @@ func (a *AmlComputeInVnetArgs) Validate() error {
 		}
 	}
 	if region != "" {
-		for _, p := range netplan.CheckPriorities(planRules(a.rules(region))) {
-			ps.add("rulePriority", "%s: %s", p.Field, p.Message)
-		}
+		checkRulePriorities(&ps, a.RulePriorityBase, a.rules(region))
 	}
 	return ps.err("AmlComputeInVnet")
 }
@@ -422,6 +420,35 @@ func planRules(rules []securityRule) []netplan.Rule {
 		out = append(out, netplan.Rule{Name: r.Name, Direction: r.Direction, Priority: r.Priority})
 	}
 	return out
+}
+
+// checkRulePriorities reports, in one problem, a rulePriority that puts the
+// component's rules outside Azure's 100-4096 or on top of one another, and
+// says which values would fit.
+func checkRulePriorities(ps *problems, base int, rules []securityRule) {
+	broken := netplan.CheckPriorities(planRules(rules))
+	if len(broken) == 0 {
+		return
+	}
+	// The allows of one direction step by 10 from the base and must stay
+	// below any deny at the top of the range.
+	perDirection := map[string]int{}
+	for _, r := range rules {
+		if r.Access != "Deny" {
+			perDirection[r.Direction]++
+		}
+	}
+	most := 0
+	for _, n := range perDirection {
+		most = max(most, n)
+	}
+	highest := netplan.MaxPriority - 1 - 10*(most-1)
+	var names []string
+	for _, b := range broken {
+		names = append(names, b.Field)
+	}
+	ps.add("rulePriority", "is %d, which puts %d rule(s) (%s) outside 100-4096 or on top of another rule; use a value from %d to %d",
+		base, len(broken), strings.Join(names, ", "), netplan.MinPriority, highest)
 }
 
 // secretString keeps a credential secret whatever the caller passed in.

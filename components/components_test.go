@@ -188,7 +188,7 @@ func TestNetworkValidation(t *testing.T) {
 	}
 	wantProblems(t, args.Validate(),
 		"location:",
-		"addressSpace[1]: 172.17.5.0/24 overlaps 172.17.0.0/16, the default docker bridge",
+		"addressSpace[1]: 172.17.5.0/24 overlaps 172.17.0.0/16, the default Docker bridge",
 		"trainingSubnet:",
 		"aksSubnet:")
 }
@@ -560,7 +560,7 @@ func TestAmlComputeValidation(t *testing.T) {
 			ResourceID: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm2"},
 	}
 	wantProblems(t, args.Validate(),
-		"name: ML compute name \"x\" has 1 characters; Azure allows 2-16",
+		"name: ML compute name \"x\" is 1 character long; Azure allows 2-16",
 		"minNodes: is 5, above maxNodes (3)",
 		"outbound: \"open\" is not allowed",
 		"sshSources[0]: \"Internet\" opens SSH to the whole Internet",
@@ -568,8 +568,8 @@ func TestAmlComputeValidation(t *testing.T) {
 		"idleTimeBeforeScaleDown:",
 		"batchPrefixes: has no effect while forcedTunneling is false",
 		"batchPrefixes[0]: 10.0.0.0/8 is in the RFC 1918 private range",
-		"attach[0].name: ML compute name \"x\" has 1 characters",
-		"attach[0].name: \"x\" is already used by name",
+		"attach[0].name: ML compute name \"x\" is 1 character long",
+		"attach[0].name: \"x\" is already used by the training cluster",
 		"attach[0].kind: \"Databricks\" is not a kind we can attach",
 		"attach[0].address: 10.30.0.4 is outside the training subnet 10.20.0.0/28",
 		"attach[0].sshUser: is required",
@@ -717,7 +717,7 @@ func TestMLWorkspace(t *testing.T) {
 		t.Errorf("Application Insights must sit on Log Analytics: %v", ai.Inputs)
 	}
 	args := &MLWorkspaceArgs{Location: "eastus2", WorkspaceName: "w", RegistrySku: "Gold"}
-	wantProblems(t, args.Validate(), "resourceGroupName", "storageAccountId", "keyVaultId", "name: ML workspace name \"w\" has 1 characters", "registrySku: \"Gold\"")
+	wantProblems(t, args.Validate(), "resourceGroupName", "storageAccountId", "keyVaultId", "name: ML workspace name \"w\" is 1 character long", "registrySku: \"Gold\"")
 }
 
 func one(t *testing.T, rs []pulumitest.Resource) pulumitest.Resource {

@@ -48,7 +48,11 @@ func (r nameRule) violation(name string) string {
 		return fmt.Sprintf("a %s name is required (%d-%d characters: %s)", r.kind, r.min, r.max, r.explain)
 	}
 	if n := len(name); n < r.min || n > r.max {
-		return fmt.Sprintf("%s name %q has %d characters; Azure allows %d-%d", r.kind, name, n, r.min, r.max)
+		unit := "characters"
+		if n == 1 {
+			unit = "character"
+		}
+		return fmt.Sprintf("%s name %q is %d %s long; Azure allows %d-%d", r.kind, name, n, unit, r.min, r.max)
 	}
 	if !r.pattern.MatchString(name) {
 		return fmt.Sprintf("%s name %q is not allowed; use %s", r.kind, name, r.explain)

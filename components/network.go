@@ -151,6 +151,8 @@ func (a *NetworkArgs) validateStatic(ps *problems) {
 	checkSubnetName := func(field, name string) {
 		if name == "" && a.Existing != nil {
 			ps.add(field, "the name of an existing subnet of %s is required", a.Existing.Name)
+		} else if _, err := netip.ParsePrefix(name); err == nil && a.Existing != nil {
+			ps.add(field, "%s is a CIDR: give the name of an existing subnet of %s, not a prefix, when reusing a VNet", name, a.Existing.Name)
 		} else if name != "" {
 			subnetName.check(ps, field, name)
 		}
@@ -215,7 +217,7 @@ func (a *NetworkArgs) createLayout() (*NetworkLayout, []Problem) {
 			continue
 		}
 		if netplan.Overlaps(p, mustPrefix(netplan.DefaultDockerBridge)) {
-			ps.add(field, "%s overlaps %s, the default docker bridge; AKS nodes would not reach it (AZURE-FACTS: AKS)", p, netplan.DefaultDockerBridge)
+			ps.add(field, "%s overlaps %s, the default Docker bridge of AKS nodes and Docker hosts: containers there could not reach the VNet (Azure/AKS docs); pick another range", p, netplan.DefaultDockerBridge)
 		}
 		layout.AddressSpace = append(layout.AddressSpace, p)
 		space = append(space, netplan.NamedPrefix{Field: field, Prefix: p})
@@ -282,7 +284,7 @@ func existingLayout(a *NetworkArgs, vnet *network.LookupVirtualNetworkResult) (*
 	if vnet.Location == nil {
 		ps.add("existing", "VNet %s reports no location", a.Existing.Name)
 	} else if region, err := netplan.CanonicalRegion(*vnet.Location); err != nil || region != layout.Location {
-		ps.add("existing", "VNet %s is in %s but the stack deploys to %s; Azure ML needs the VNet in the workspace's region (AZURE-FACTS: compute)", a.Existing.Name, *vnet.Location, layout.Location)
+		ps.add("existing", "VNet %s is in %s but the stack deploys to %s; Azure ML needs the VNet in the workspace's region (set azure-native:location to the VNet's region, or reuse a VNet there)", a.Existing.Name, *vnet.Location, layout.Location)
 	}
 	if vnet.AddressSpace != nil {
 		for _, s := range vnet.AddressSpace.AddressPrefixes {

@@ -161,6 +161,10 @@ func LoadConfig(ctx *pulumi.Context) (*Config, error) {
 	decodeStrict(KeyCompute, config.Get(ctx, KeyCompute), &cfg.Compute, &ps)
 	decodeStrict(KeyAks, config.Get(ctx, KeyAks), &cfg.Aks, &ps)
 	decodeStrict(KeyAttach, config.Get(ctx, KeyAttach), &cfg.Attach, &ps)
+	// Zero means "default" to the components, so a zero written on purpose
+	// would be silently replaced: refuse it where zero is not a valid value.
+	refuseExplicitZero(&ps, KeyCompute, config.Get(ctx, KeyCompute), "maxNodes", "rulePriority")
+	refuseExplicitZero(&ps, KeyAks, config.Get(ctx, KeyAks), "nodeCount", "maxPods", "rulePriority")
 	requireSecret(ctx, &ps, cfg)
 	if v := config.Get(ctx, KeyProtect); v != "" {
 		b, err := strconv.ParseBool(v)
@@ -173,6 +177,18 @@ func LoadConfig(ctx *pulumi.Context) (*Config, error) {
 		decodeStrict(KeyTags, v, &cfg.Tags, &ps)
 	}
 	return cfg, ps.err()
+}
+
+func refuseExplicitZero(ps *configProblems, key, raw string, fields ...string) {
+	var obj map[string]json.RawMessage
+	if json.Unmarshal([]byte(raw), &obj) != nil {
+		return // reported by the decoder
+	}
+	for _, f := range fields {
+		if v, ok := obj[f]; ok && strings.TrimSpace(string(v)) == "0" {
+			ps.add(key+"."+f, "is 0, which is not allowed; leave it out for the default or give a positive number")
+		}
+	}
 }
 
 // requireSecret refuses credentials written in plain text in the stack file:

@@ -482,7 +482,7 @@ var badConfigCases = []BadConfigCase{
 			"amlvnet:compute.outbound":     "restricted",
 			"amlvnet:compute.rulePriority": 4090,
 		},
-		Want: map[string]string{"amlvnet:compute.rulePriority": "outside 100-4096"},
+		Want: map[string]string{"amlvnet:compute.rulePriority": "outside 100-4096 or on top of another rule; use a value from 100 to 4015"},
 	},
 	{
 		Name: "rule priority collides with the deny rule",
@@ -490,7 +490,7 @@ var badConfigCases = []BadConfigCase{
 			"amlvnet:compute.outbound":     "restricted",
 			"amlvnet:compute.rulePriority": 4016,
 		},
-		Want: map[string]string{"amlvnet:compute.rulePriority": "priorities must be unique per direction"},
+		Want: map[string]string{"amlvnet:compute.rulePriority": "on top of another rule; use a value from 100 to 4015"},
 	},
 	{
 		Name: "rule priority below 100",
@@ -889,4 +889,15 @@ func setIn(container any, rest string, v any) any {
 	}
 	obj[name] = setIn(obj[name], next, v)
 	return obj
+}
+
+// TestExplicitZeroRefused: zero means "default" inside the components, so a
+// zero written in the stack file is refused rather than silently replaced.
+func TestExplicitZeroRefused(t *testing.T) {
+	c := BadConfigCase{Set: map[string]any{"amlvnet:compute.maxNodes": 0}}
+	cfg, secrets := c.Config()
+	_, err := runConfig(t, cfg, secrets...)
+	if !containsKey(err, "amlvnet:compute.maxNodes") {
+		t.Errorf("maxNodes: 0 must be refused, got %v", err)
+	}
 }
