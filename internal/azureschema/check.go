@@ -92,7 +92,7 @@ func (c *checker) value(path string, p *Property, v any) {
 	case TypeString:
 		str, ok := v.(string)
 		if !ok {
-			c.add(path, "expected string, got %s", jsonKind(v))
+			c.add(path, "expected string, got %s", JSONKind(v))
 			return
 		}
 		if p.Const != "" && str != p.Const {
@@ -101,31 +101,31 @@ func (c *checker) value(path string, p *Property, v any) {
 	case TypeEnum:
 		str, ok := v.(string)
 		if !ok {
-			c.add(path, "expected string (enum), got %s", jsonKind(v))
+			c.add(path, "expected string (enum), got %s", JSONKind(v))
 			return
 		}
 		if p.StrictEnum && !slices.Contains(p.Enum, str) {
 			c.add(path, "value %q not allowed (allowed: %s)", str, strings.Join(p.Enum, ", "))
 		}
 	case TypeInteger:
-		f, ok := number(v)
+		f, ok := Number(v)
 		if !ok {
-			c.add(path, "expected integer, got %s", jsonKind(v))
+			c.add(path, "expected integer, got %s", JSONKind(v))
 		} else if f != math.Trunc(f) || math.IsInf(f, 0) {
 			c.add(path, "expected integer, got %v", f)
 		}
 	case TypeNumber:
-		if _, ok := number(v); !ok {
-			c.add(path, "expected number, got %s", jsonKind(v))
+		if _, ok := Number(v); !ok {
+			c.add(path, "expected number, got %s", JSONKind(v))
 		}
 	case TypeBoolean:
 		if _, ok := v.(bool); !ok {
-			c.add(path, "expected boolean, got %s", jsonKind(v))
+			c.add(path, "expected boolean, got %s", JSONKind(v))
 		}
 	case TypeArray:
 		items, ok := asSlice(v)
 		if !ok {
-			c.add(path, "expected array, got %s", jsonKind(v))
+			c.add(path, "expected array, got %s", JSONKind(v))
 			return
 		}
 		if p.Items == nil {
@@ -137,7 +137,7 @@ func (c *checker) value(path string, p *Property, v any) {
 	case TypeObject, TypeStringMap:
 		m, ok := asMap(v)
 		if !ok {
-			c.add(path, "expected object, got %s", jsonKind(v))
+			c.add(path, "expected object, got %s", JSONKind(v))
 			return
 		}
 		switch {
@@ -155,7 +155,7 @@ func (c *checker) value(path string, p *Property, v any) {
 	case TypeUnion:
 		m, ok := asMap(v)
 		if !ok {
-			c.add(path, "expected object, got %s", jsonKind(v))
+			c.add(path, "expected object, got %s", JSONKind(v))
 			return
 		}
 		dpath := join(path, p.Discriminator)
@@ -169,7 +169,7 @@ func (c *checker) value(path string, p *Property, v any) {
 		}
 		ds, ok := d.(string)
 		if !ok {
-			c.add(dpath, "expected string, got %s", jsonKind(d))
+			c.add(dpath, "expected string, got %s", JSONKind(d))
 			return
 		}
 		member, ok := p.OneOf[ds]
@@ -195,7 +195,8 @@ func isUnknown(v any) bool {
 	return false
 }
 
-func number(v any) (float64, bool) {
+// Number returns v as a float64 when it is any Go number.
+func Number(v any) (float64, bool) {
 	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
@@ -238,7 +239,8 @@ func asMap(v any) (map[string]any, bool) {
 	return out, true
 }
 
-func jsonKind(v any) string {
+// JSONKind names the JSON type of a decoded value, for messages.
+func JSONKind(v any) string {
 	if v == nil {
 		return "null"
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/amlvnet/amlvnet/internal/azureml"
+	"github.com/amlvnet/amlvnet/internal/azureschema"
 )
 
 // BindingChecker is a SchemaChecker built from the Go types of the project's
@@ -158,28 +159,28 @@ func (c *bindingCheck) value(path string, t reflect.Type, v any) {
 		// any JSON value
 	case reflect.String:
 		if _, ok := v.(string); !ok {
-			c.add(path, "expected string, got %s", plainKind(v))
+			c.add(path, "expected string, got %s", azureschema.JSONKind(v))
 		}
 	case reflect.Bool:
 		if _, ok := v.(bool); !ok {
-			c.add(path, "expected boolean, got %s", plainKind(v))
+			c.add(path, "expected boolean, got %s", azureschema.JSONKind(v))
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		f, ok := plainNumber(v)
+		f, ok := azureschema.Number(v)
 		if !ok {
-			c.add(path, "expected integer, got %s", plainKind(v))
+			c.add(path, "expected integer, got %s", azureschema.JSONKind(v))
 		} else if f != math.Trunc(f) || math.IsInf(f, 0) {
 			c.add(path, "expected integer, got %v", f)
 		}
 	case reflect.Float32, reflect.Float64:
-		if _, ok := plainNumber(v); !ok {
-			c.add(path, "expected number, got %s", plainKind(v))
+		if _, ok := azureschema.Number(v); !ok {
+			c.add(path, "expected number, got %s", azureschema.JSONKind(v))
 		}
 	case reflect.Slice, reflect.Array:
 		items, ok := v.([]any)
 		if !ok {
-			c.add(path, "expected array, got %s", plainKind(v))
+			c.add(path, "expected array, got %s", azureschema.JSONKind(v))
 			return
 		}
 		for i, e := range items {
@@ -188,7 +189,7 @@ func (c *bindingCheck) value(path string, t reflect.Type, v any) {
 	case reflect.Map:
 		m, ok := v.(map[string]any)
 		if !ok {
-			c.add(path, "expected object, got %s", plainKind(v))
+			c.add(path, "expected object, got %s", azureschema.JSONKind(v))
 			return
 		}
 		for _, k := range slices.Sorted(maps.Keys(m)) {
@@ -197,7 +198,7 @@ func (c *bindingCheck) value(path string, t reflect.Type, v any) {
 	case reflect.Struct:
 		m, ok := v.(map[string]any)
 		if !ok {
-			c.add(path, "expected object, got %s", plainKind(v))
+			c.add(path, "expected object, got %s", azureschema.JSONKind(v))
 			return
 		}
 		c.object(path, t, m)
@@ -213,7 +214,7 @@ func (c *bindingCheck) union(path string, u bindingUnion, v any) {
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		c.add(path, "expected object, got %s", plainKind(v))
+		c.add(path, "expected object, got %s", azureschema.JSONKind(v))
 		return
 	}
 	dpath := join(path, u.discriminator)
@@ -227,7 +228,7 @@ func (c *bindingCheck) union(path string, u bindingUnion, v any) {
 	}
 	ds, ok := d.(string)
 	if !ok {
-		c.add(dpath, "expected string, got %s", plainKind(d))
+		c.add(dpath, "expected string, got %s", azureschema.JSONKind(d))
 		return
 	}
 	member, ok := u.members[ds]
@@ -237,36 +238,4 @@ func (c *bindingCheck) union(path string, u bindingUnion, v any) {
 		return
 	}
 	c.object(path, member, m)
-}
-
-func plainNumber(v any) (float64, bool) {
-	rv := reflect.ValueOf(v)
-	switch rv.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return float64(rv.Int()), true
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return float64(rv.Uint()), true
-	case reflect.Float32, reflect.Float64:
-		return rv.Float(), true
-	}
-	return 0, false
-}
-
-func plainKind(v any) string {
-	switch v.(type) {
-	case nil:
-		return "null"
-	case string:
-		return "string"
-	case bool:
-		return "boolean"
-	case []any:
-		return "array"
-	case map[string]any:
-		return "object"
-	}
-	if _, ok := plainNumber(v); ok {
-		return "number"
-	}
-	return fmt.Sprintf("%T", v)
 }
