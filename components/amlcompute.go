@@ -199,7 +199,7 @@ func (a *AmlComputeInVnetArgs) Validate() error {
 	if a.MaxNodes < 1 {
 		ps.add("maxNodes", "is %d; a cluster needs at least 1 node", a.MaxNodes)
 	}
-	if a.MinNodes > a.MaxNodes {
+	if a.MaxNodes >= 1 && a.MinNodes > a.MaxNodes {
 		ps.add("minNodes", "is %d, above maxNodes (%d); minNodes must be <= maxNodes", a.MinNodes, a.MaxNodes)
 	}
 	if !isoDuration.MatchString(a.IdleTimeBeforeScaleDown) || a.IdleTimeBeforeScaleDown == "P" || strings.HasSuffix(a.IdleTimeBeforeScaleDown, "T") {

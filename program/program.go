@@ -43,20 +43,44 @@ const (
 func Run(ctx *pulumi.Context) error {
 	// The Go language host hands every config key over in PULUMI_CONFIG;
 	// a misspelled top-level key would otherwise be silently ignored.
+	var keys []string
 	if all := os.Getenv("PULUMI_CONFIG"); all != "" {
 		var values map[string]any
 		if err := json.Unmarshal([]byte(all), &values); err == nil {
-			if err := CheckKnownKeys(slices.Collect(maps.Keys(values))); err != nil {
-				return err
-			}
+			keys = slices.Collect(maps.Keys(values))
 		}
 	}
-	cfg, loadErr := LoadConfig(ctx)
-	plan, planErr := NewPlan(ctx, cfg)
-	if err := mergeConfigErrors(loadErr, planErr); err != nil {
-		return err
+	return RunWithKeys(keys)(ctx)
+}
+
+// RunWithKeys is Run for a caller that knows every config key of the stack
+// (the offline preview reads them from the stack file): keys the program
+// does not read are reported with the config's other problems.
+func RunWithKeys(keys []string) pulumi.RunFunc {
+	return func(ctx *pulumi.Context) error {
+		keyErr := CheckKnownKeys(keys)
+		cfg, loadErr := LoadConfig(ctx)
+		plan, planErr := NewPlan(ctx, cfg)
+		if err := joinConfigErrors(keyErr, mergeConfigErrors(loadErr, planErr)); err != nil {
+			return err
+		}
+		return plan.Deploy(ctx)
 	}
-	return plan.Deploy(ctx)
+}
+
+// joinConfigErrors lists the problems of two config errors together.
+func joinConfigErrors(a, b error) error {
+	var ea, eb *ConfigError
+	if a == nil || !errors.As(a, &ea) {
+		return b
+	}
+	if b == nil {
+		return a
+	}
+	if !errors.As(b, &eb) {
+		return b
+	}
+	return configProblems(append(append([]Problem(nil), ea.Problems...), eb.Problems...)).err()
 }
 
 // knownKeys are the program's top-level config keys in its own namespace.

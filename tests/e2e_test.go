@@ -277,7 +277,9 @@ func TestEngineRefusesMisspelledKeysAndMistypedDeclarations(t *testing.T) {
 	if err := os.WriteFile(typo, bytes.Replace(base, []byte("amlvnet:protect:"), []byte("amlvnet:protec:"), 1), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, err = offline.Open(context.Background(), offline.Options{ConfigPath: typo, Root: ".."})
+	var log bytes.Buffer
+	s := openSession(t, typo, &log)
+	_, err = s.Preview(context.Background(), &log)
 	if !offline.IsConfigError(err) || !strings.Contains(err.Error(), "amlvnet:protec: unknown key (did you mean amlvnet:protect?)") {
 		t.Errorf("want the misspelled key refused with a suggestion, got %v", err)
 	}
@@ -286,8 +288,7 @@ func TestEngineRefusesMisspelledKeysAndMistypedDeclarations(t *testing.T) {
 	if err := os.WriteFile(mistyped, bytes.Replace(base, []byte("amlvnet:protect: false"), []byte("amlvnet:protect: maybe"), 1), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	var log bytes.Buffer
-	s := openSession(t, mistyped, &log)
+	s = openSession(t, mistyped, &log)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	_, err = s.Preview(ctx, &log)

@@ -641,6 +641,10 @@ func TestMisspelledTopLevelKeyUnderLanguageHost(t *testing.T) {
 	if !containsKey(err, "amlvnet:computee") || len(m.Resources()) != 0 {
 		t.Fatalf("want amlvnet:computee refused before anything is registered, got %v", err)
 	}
+	// Reported with the config's other problems, not instead of them.
+	if !containsKey(err, "amlvnet:network.trainingSubnet") {
+		t.Errorf("the other problems of the config must be reported too: %v", err)
+	}
 	if containsKey(err, "aws:region") {
 		t.Error("keys of other namespaces are not ours to judge")
 	}

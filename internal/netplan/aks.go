@@ -158,15 +158,20 @@ func CheckAKSNetwork(n AKSNetwork) []Problem {
 	}
 
 	if svc.IsValid() {
-		if svc.Bits() < largestServiceBits {
-			add(n.ServiceCidrField, "%s is larger than /%d, the largest service range Kubernetes accepts; use e.g. %s",
-				svc, largestServiceBits, defaultServiceCidr)
-		}
 		avoid := append(prefixesOf(vnet), aksReserved...)
 		if bridge.IsValid() {
 			avoid = append(avoid, bridge)
 		}
+		// One suggestion for every problem of the range, so they agree.
 		hint := rangeHint(max(svc.Bits(), largestServiceBits), avoid, false)
+		if svc.Bits() < largestServiceBits {
+			sizeHint := hint
+			if sizeHint == "" {
+				sizeHint = "; e.g. use " + defaultServiceCidr.String()
+			}
+			add(n.ServiceCidrField, "%s is larger than /%d, the largest service range Kubernetes accepts%s",
+				svc, largestServiceBits, sizeHint)
+		}
 		if hits := overlapping(vnet, svc); len(hits) > 0 {
 			add(n.ServiceCidrField, "%s overlaps %s; the Kubernetes service range must lie outside the virtual network (Azure refuses it with ServiceCidrOverlapExistingSubnetsCidr and it can't be changed later)%s",
 				svc, strings.Join(hits, ", "), hint)

@@ -139,9 +139,6 @@ func Open(ctx context.Context, o Options) (s *Session, err error) {
 	if o.Log == nil {
 		o.Log = io.Discard
 	}
-	if o.Program == nil {
-		o.Program = program.Run
-	}
 
 	dir, err := os.MkdirTemp("", "amlvnet-offline-")
 	if err != nil {
@@ -181,14 +178,14 @@ func Open(ctx context.Context, o Options) (s *Session, err error) {
 	if err != nil {
 		return nil, err
 	}
-	// A misspelled top-level key never reaches an inline program (it only
-	// asks for the keys it knows): check the file's keys first.
-	st, err := stackfile.Load(o.ConfigPath, project.Name.String(), o.Passphrase)
-	if err != nil {
-		return nil, err
-	}
-	if err := program.CheckKnownKeys(slices.Collect(maps.Keys(st.Config))); err != nil {
-		return nil, err
+	// An inline program only asks for the keys it knows, so it would never
+	// see a misspelled one: give it the file's keys to check.
+	if o.Program == nil {
+		st, err := stackfile.Load(o.ConfigPath, project.Name.String(), o.Passphrase)
+		if err != nil {
+			return nil, err
+		}
+		o.Program = program.RunWithKeys(slices.Collect(maps.Keys(st.Config)))
 	}
 	if err := os.WriteFile(filepath.Join(dir, "work", "Pulumi."+stackName+".yaml"), data, 0o600); err != nil {
 		return nil, err
