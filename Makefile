@@ -1,6 +1,7 @@
 # amlvnet's commands. `make preview` and `make test` build what they need.
 
 PULUMI_VERSION := v3.274.1
+STATICCHECK_VERSION := v0.8.2
 STACK ?= dev
 FUZZTIME ?= 10s
 
@@ -23,10 +24,12 @@ preview-json: tools
 preview-all: tools
 	@for f in stacks/Pulumi.*.yaml; do echo "== $$f"; go run ./cmd/preview-offline -config $$f || exit 1; done
 
-# Formatting, vet, and every test (unit, mocks, engine end-to-end).
+# Formatting, vet, staticcheck (pinned, from the module proxy), and every
+# test (unit, mocks, engine end-to-end).
 test: tools
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	go vet ./...
+	go run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
 	go test ./...
 
 # Each fuzz target for a bounded time; the corpus lives in testdata/fuzz.

@@ -32,8 +32,6 @@ var (
 		"letters, digits and '-'; starting with a letter"}
 	aksName = nameRule{"AKS cluster", 1, 63, regexp.MustCompile(`^[A-Za-z0-9]([-\w]*[A-Za-z0-9])?$`),
 		"letters, digits, '-', '_'; starting and ending with a letter or digit"}
-	registryName = nameRule{"container registry", 5, 50, regexp.MustCompile(`^[A-Za-z0-9]+$`),
-		"letters and digits only"}
 )
 
 // check adds a problem to ps when name breaks the rule.

@@ -1,7 +1,6 @@
 package policyrules
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -237,15 +236,4 @@ func portCovers(spec string, port int) bool {
 	}
 	p, err := strconv.Atoi(spec)
 	return err == nil && p == port
-}
-
-// describe renders a value for a message.
-func describe(v any) string {
-	switch t := v.(type) {
-	case string:
-		return strconv.Quote(t)
-	case nil:
-		return "not set"
-	}
-	return fmt.Sprint(v)
 }

@@ -207,11 +207,6 @@ func (s *Server) Configure(_ context.Context, req *pulumirpc.ConfigureRequest) (
 				return v
 			}
 		}
-		for _, k := range []string{"azure-native:config:" + key, "azure-native:" + key} {
-			if v := req.GetVariables()[k]; v != "" {
-				return v
-			}
-		}
 		return ""
 	}
 	s.mu.Lock()
