@@ -35,6 +35,11 @@ type AksInVnetArgs struct {
 	SubnetID pulumi.StringInput
 	// SubnetPrefix is the AKS subnet's CIDR, for the capacity check. Required.
 	SubnetPrefix string
+	// SubnetName is the AKS subnet's name, where an internal load balancer
+	// for scoring is placed. Required with LoadBalancerType
+	// InternalLoadBalancer (Azure ML otherwise looks for a subnet named
+	// "aks-subnet").
+	SubnetName string
 	// AddressSpace and OtherSubnets are the VNet's prefixes: the service
 	// range and docker bridge may overlap none of them. AddressSpace is
 	// required; OtherSubnets lists the VNet's subnets besides this one.
@@ -178,6 +183,8 @@ func (a *AksInVnetArgs) Validate() error {
 	}
 	if !contains(loadBalancerTypes, a.LoadBalancerType) {
 		ps.add("loadBalancerType", "%q is not allowed; use one of %v", a.LoadBalancerType, loadBalancerTypes)
+	} else if a.LoadBalancerType == string(azureml.LoadBalancerTypeInternalLoadBalancer) && a.SubnetName == "" {
+		ps.add("subnetName", "is required with an internal load balancer: the name of the subnet it goes in")
 	}
 	// Production purposes are refused by Azure ML below 12 agent cores, and
 	// FastProd below 3 nodes (azure-docs #55597).
@@ -386,6 +393,12 @@ func NewAksInVnet(ctx *pulumi.Context, name string, args *AksInVnetArgs, opts ..
 				AgentVmSize:      pulumi.String(args.VMSize),
 				ClusterPurpose:   pulumi.String(args.ClusterPurpose),
 				LoadBalancerType: pulumi.String(args.LoadBalancerType),
+				LoadBalancerSubnet: func() pulumi.StringPtrInput {
+					if args.LoadBalancerType == string(azureml.LoadBalancerTypeInternalLoadBalancer) {
+						return pulumi.String(args.SubnetName)
+					}
+					return nil
+				}(),
 				AksNetworkingConfiguration: &azureml.AksNetworkingConfigurationArgs{
 					SubnetId:         subnetID,
 					ServiceCidr:      pulumi.String(args.ServiceCidr),

@@ -685,6 +685,15 @@ func TestAksValidation(t *testing.T) {
 	if err := dev.Validate(); err != nil {
 		t.Errorf("a one-node DevTest cluster is valid: %v", err)
 	}
+	ilb := aksArgs()
+	ilb.LoadBalancerType = "InternalLoadBalancer"
+	if !strings.Contains(strings.Join(problemsOf(ilb.Validate()), "\n"), "subnetName: is required with an internal load balancer") {
+		t.Error("an internal load balancer needs the subnet's name")
+	}
+	ilb.SubnetName = "aks"
+	if err := ilb.Validate(); err != nil {
+		t.Errorf("an internal load balancer with its subnet is valid: %v", err)
+	}
 	reserved := aksArgs()
 	reserved.ServiceCidr, reserved.DNSServiceIP = "172.30.0.0/16", "172.30.0.10"
 	if !strings.Contains(strings.Join(problemsOf(reserved.Validate()), "\n"), "serviceCidr") {

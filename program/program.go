@@ -482,6 +482,7 @@ func NewPlan(ctx *pulumi.Context, cfg *Config) (*Plan, error) {
 		}
 		if layout != nil {
 			p.Aks.SubnetPrefix = layout.Aks.String()
+			p.Aks.SubnetName = p.Network.AksSubnet.Name
 			for _, s := range layout.AddressSpace {
 				p.Aks.AddressSpace = append(p.Aks.AddressSpace, s.String())
 			}

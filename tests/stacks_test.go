@@ -435,6 +435,9 @@ func checkAks(t *testing.T, cfg *program.Config, m *pulumitest.Mocks) {
 		t.Errorf("Network Contributor on the AKS subnet: %v", role.Inputs)
 	}
 	compute := one(t, "AKS compute", m.Find("azure-native:machinelearningservices:Compute", map[string]string{"properties.computeType": "AKS"}))
+	if cfg.Aks.LoadBalancerType == "InternalLoadBalancer" && compute.String("properties.properties.loadBalancerSubnet") != aksSubnet.String("subnetName") {
+		t.Errorf("the internal load balancer goes in the AKS subnet: %q", compute.String("properties.properties.loadBalancerSubnet"))
+	}
 	if compute.String("properties.properties.aksNetworkingConfiguration.subnetId") != subnetID(aksSubnet) {
 		t.Errorf("AKS compute networking %v", compute.Inputs)
 	}
