@@ -3,6 +3,7 @@ package components
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -178,10 +179,10 @@ func (a *AksInVnetArgs) Validate() error {
 	if a.MaxPods < 10 || a.MaxPods > 250 {
 		ps.add("maxPods", "is %d; Azure CNI takes 10-250 pods per node", a.MaxPods)
 	}
-	if !contains(clusterPurposes, a.ClusterPurpose) {
+	if !slices.Contains(clusterPurposes, a.ClusterPurpose) {
 		ps.add("clusterPurpose", "%q is not allowed; use one of %v", a.ClusterPurpose, clusterPurposes)
 	}
-	if !contains(loadBalancerTypes, a.LoadBalancerType) {
+	if !slices.Contains(loadBalancerTypes, a.LoadBalancerType) {
 		ps.add("loadBalancerType", "%q is not allowed; use one of %v", a.LoadBalancerType, loadBalancerTypes)
 	} else if a.LoadBalancerType == string(azureml.LoadBalancerTypeInternalLoadBalancer) && a.SubnetName == "" {
 		ps.add("subnetName", "is required with an internal load balancer: the name of the subnet it goes in")

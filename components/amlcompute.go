@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/netip"
 	"regexp"
+	"slices"
 	"strings"
 
 	network "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
@@ -225,7 +226,7 @@ func (a *AmlComputeInVnetArgs) Validate() error {
 	}
 	for i, s := range a.SSHSources {
 		f := fmt.Sprintf("sshSources[%d]", i)
-		if contains(openToAllSource, strings.ToLower(s)) {
+		if slices.Contains(openToAllSource, strings.ToLower(s)) {
 			ps.add(f, "%q opens SSH to the whole Internet; give the CIDRs of your bastion or office", s)
 		} else if _, err := parseAddrOrPrefix(s); err != nil {
 			ps.add(f, "%v", err)
@@ -328,11 +329,7 @@ func azureReserved(subnet netip.Prefix, addr netip.Addr) (bool, string) {
 		}
 		a = a.Next()
 	}
-	last := first
-	for i := uint64(1); i < netplan.AddressCount(subnet); i++ {
-		last = last.Next()
-	}
-	if addr == last {
+	if addr == netplan.LastAddr(subnet) {
 		return true, "the last address"
 	}
 	return false, ""

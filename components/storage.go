@@ -3,6 +3,7 @@ package components
 import (
 	"fmt"
 	"net/netip"
+	"slices"
 
 	storage "github.com/pulumi/pulumi-azure-native-sdk/storage/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -73,7 +74,7 @@ func (a *SecureStorageArgs) Validate() error {
 	if a.AccountName != "" {
 		storageAccountName.check(&ps, "accountName", a.AccountName)
 	}
-	if !contains(storageSkus, a.Sku) {
+	if !slices.Contains(storageSkus, a.Sku) {
 		ps.add("sku", "%q is not a storage SKU; use one of %v", a.Sku, storageSkus)
 	}
 	switch {

@@ -94,7 +94,7 @@ func (a *MLWorkspaceArgs) Validate() error {
 		ps.add("location", "%v", err)
 	}
 	workspaceName.check(&ps, "name", a.WorkspaceName)
-	if !contains(registrySkus, a.RegistrySku) {
+	if !slices.Contains(registrySkus, a.RegistrySku) {
 		ps.add("registrySku", "%q is not a registry SKU; use one of %v", a.RegistrySku, registrySkus)
 	}
 	if a.ImageBuildCompute != "" {

@@ -3,6 +3,7 @@ package tests
 import (
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -101,7 +102,7 @@ func checkStack(t *testing.T, st *stackfile.Stack, cfg *program.Config, m *pulum
 	for _, want := range []string{"Microsoft.Storage", "Microsoft.KeyVault"} {
 		// A resource behind a private endpoint gets no service endpoint on
 		// the same path (AZURE-FACTS: private endpoints).
-		if contains(endpoints, want) == isolated {
+		if slices.Contains(endpoints, want) == isolated {
 			t.Errorf("training subnet service endpoints %v (isolation %q)", endpoints, cfg.Network.Isolation)
 		}
 	}
@@ -265,7 +266,7 @@ func checkTrainingRules(t *testing.T, cfg *program.Config, region string, m *pul
 			ports := append(r.Strings("destinationPortRanges"), r.String("destinationPortRange"))
 			dests := append(r.Strings("destinationAddressPrefixes"), r.String("destinationAddressPrefix"))
 			if r.String("direction") == direction && (source == "" || r.String("sourceAddressPrefix") == source) &&
-				(dest == "" || contains(dests, dest)) && (port == "" || contains(ports, port)) {
+				(dest == "" || slices.Contains(dests, dest)) && (port == "" || slices.Contains(ports, port)) {
 				out = append(out, r)
 			}
 		}
@@ -504,15 +505,6 @@ func subnetID(r pulumitest.Resource) string {
 	}
 	return "/subscriptions/" + pulumitest.SubscriptionID + "/resourceGroups/" + r.String("resourceGroupName") +
 		"/providers/Microsoft.Network/virtualNetworks/" + r.String("virtualNetworkName") + "/subnets/" + r.String("subnetName")
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func orDefault(v, d int) int {

@@ -57,7 +57,7 @@ func CheckDNSServiceIP(service netip.Prefix, dns netip.Addr) error {
 	}
 	svc := service.Masked()
 	network := svc.Addr()
-	last := lastAddr(svc)
+	last := LastAddr(svc)
 	hint := "use another address inside it, " + dnsHint(svc)
 	if AddressCount(svc) < 4 {
 		hint = fmt.Sprintf("a /%d service range leaves no address for the DNS service IP; use a larger one such as %s", svc.Bits(), defaultServiceCidr)
@@ -75,8 +75,8 @@ func CheckDNSServiceIP(service netip.Prefix, dns netip.Addr) error {
 	return nil
 }
 
-// lastAddr is the highest address of an IPv4 prefix.
-func lastAddr(p netip.Prefix) netip.Addr {
+// LastAddr is the highest address of an IPv4 prefix.
+func LastAddr(p netip.Prefix) netip.Addr {
 	a := p.Masked().Addr().As4()
 	v := be32(a) | uint32((uint64(1)<<(32-p.Bits()))-1)
 	return addrFrom32(v)

@@ -380,6 +380,5 @@ func (s *Session) SetConfig(ctx context.Context, key, value string, secret bool)
 // refusing it, or the CLI refusing the stack file against the project's
 // typed config declarations.
 func IsConfigError(err error) bool {
-	var ce *program.ConfigError
-	return errors.As(err, &ce) || err != nil && strings.Contains(err.Error(), "validating stack config")
+	return program.IsConfigError(err) || err != nil && strings.Contains(err.Error(), "validating stack config")
 }
