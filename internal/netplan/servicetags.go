@@ -125,7 +125,7 @@ func closestRegions(key string, n int) []string {
 	}
 	dist := make(map[string]int, len(names))
 	for _, name := range names {
-		dist[name] = editDistance(key, name)
+		dist[name] = EditDistance(key, name)
 	}
 	slices.SortFunc(names, func(a, b string) int {
 		return cmp.Or(cmp.Compare(dist[a], dist[b]), strings.Compare(a, b))
@@ -133,10 +133,10 @@ func closestRegions(key string, n int) []string {
 	return names[:min(n, len(names))]
 }
 
-// editDistance is the Levenshtein distance between a and b (bytes; region
+// EditDistance is the Levenshtein distance between a and b (bytes; region
 // names are ASCII). Inputs are capped so that a pathological string stays
 // cheap.
-func editDistance(a, b string) int {
+func EditDistance(a, b string) int {
 	const limit = 64
 	a, b = a[:min(len(a), limit)], b[:min(len(b), limit)]
 	prev := make([]int, len(b)+1)
@@ -160,8 +160,9 @@ func editDistance(a, b string) int {
 
 // knownTags gives the usual spelling of the service tags this project uses,
 // whether each has regional variants, and whether its region is written in
-// lower case (AZURE-FACTS writes BatchNodeManagement.eastus2; Azure accepts
-// either).
+// lower case (Microsoft's examples write BatchNodeManagement.eastus2 and
+// Storage.EastUS2, https://learn.microsoft.com/azure/virtual-network/service-tags-overview;
+// Azure accepts either).
 var knownTags = map[string]struct {
 	name      string
 	regional  bool
