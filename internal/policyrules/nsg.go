@@ -150,7 +150,7 @@ var nsgNoInternetSSH = Policy{
 	Name:        "nsg-no-internet-ssh",
 	Description: "No NSG rule allows inbound SSH (TCP 22, or a range or * covering it) from the whole Internet (Internet, *, Any, 0.0.0.0/0).",
 	Enforcement: Mandatory,
-	Source:      "AML compute cluster in a VNet: Inbound rules (2019): optional TCP 22 for SSH only when remote login is wanted; Attached VM: SSH from AzureMachineLearning",
+	Source:      "the 2019 article \"Secure Azure ML experimentation and inference jobs within an Azure Virtual Network\" (docs.microsoft.com/azure/machine-learning/service/how-to-enable-virtual-network): TCP 22 only when remote login is wanted; attached VMs take SSH from AzureMachineLearning",
 	Resource: func(r Resource) []string {
 		var out []string
 		for _, rule := range rulesOf(r) {
@@ -391,7 +391,7 @@ var amlComputeNSGInbound = Policy{
 	Name:        "amlcompute-nsg-inbound",
 	Description: "The NSG of a subnet that hosts an AmlCompute cluster with public node IPs allows inbound TCP 29876-29877 from BatchNodeManagement and TCP 44224 from AzureMachineLearning.",
 	Enforcement: Mandatory,
-	Source:      "AML compute cluster in a VNet: Inbound rules (2019: 29876-29877 from BatchNodeManagement; current docs: 44224 from AzureMachineLearning)",
+	Source:      "the 2019 article \"Secure Azure ML experimentation and inference jobs within an Azure Virtual Network\" (docs.microsoft.com/azure/machine-learning/service/how-to-enable-virtual-network) (29876-29877 from BatchNodeManagement); https://learn.microsoft.com/azure/machine-learning/how-to-access-azureml-behind-firewall (44224 from AzureMachineLearning)",
 	Stack: func(resources []Resource) []Violation {
 		s := newStack(resources)
 		var out []Violation
@@ -441,7 +441,7 @@ var restrictedOutboundAllowsAzureML = Policy{
 	Name:        "restricted-outbound-allows-azureml",
 	Description: "An NSG that denies outbound Internet traffic allows, at a higher precedence (lower priority number), outbound TCP 443 to Storage.<Region>, AzureContainerRegistry.<Region>, AzureMachineLearning, AzureActiveDirectory, AzureResourceManager and BatchNodeManagement.<Region>.",
 	Enforcement: Mandatory,
-	Source:      "AML compute cluster in a VNet: Outbound (2019: deny Internet, then allow Storage, AzureContainerRegistry, AzureMachineLearning; current docs add AzureActiveDirectory, AzureResourceManager, BatchNodeManagement)",
+	Source:      "the 2019 article \"Secure Azure ML experimentation and inference jobs within an Azure Virtual Network\" (docs.microsoft.com/azure/machine-learning/service/how-to-enable-virtual-network) (deny Internet, allow Storage, AzureContainerRegistry, AzureMachineLearning); https://learn.microsoft.com/azure/machine-learning/how-to-access-azureml-behind-firewall (AzureActiveDirectory, AzureResourceManager, BatchNodeManagement)",
 	Stack: func(resources []Resource) []Violation {
 		s := newStack(resources)
 		var out []Violation

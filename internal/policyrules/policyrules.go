@@ -9,7 +9,7 @@
 // reports a violation it could only guess. Missing values mean Azure's
 // default, and each rule says what that default is.
 //
-// Each rule cites the line of /work/shared/AZURE-FACTS.md it enforces; see
+// Each rule names the public source of the Azure behaviour it enforces; see
 // docs/policy.md.
 package policyrules
 
@@ -70,7 +70,7 @@ type Policy struct {
 	Description string
 	// Enforcement is Mandatory or Advisory.
 	Enforcement string
-	// Source is the AZURE-FACTS.md section and rule the policy enforces.
+	// Source names the public documentation or issue the rule enforces.
 	Source string
 	// Resource checks one resource and returns one message per problem.
 	Resource func(Resource) []string

@@ -137,7 +137,7 @@ var noPublicAccessWithPrivateEndpoint = Policy{
 	Name:        "no-public-access-with-private-endpoint",
 	Description: "A storage account, key vault, container registry or ML workspace that a network:PrivateEndpoint connects to (its privateLinkServiceId) has public network access disabled (publicNetworkAccess Disabled; for a key vault properties.publicNetworkAccess), so the private endpoint is the only way in.",
 	Enforcement: Mandatory,
-	Source:      "Private endpoints (current docs; beyond the 2019 article): network isolation reaches the workspace, its storage, vault and registry through private endpoints with public network access off",
+	Source:      "https://learn.microsoft.com/azure/machine-learning/how-to-network-isolation-planning: the workspace, its storage, vault and registry reached through private endpoints with public network access off",
 	Stack: func(resources []Resource) []Violation {
 		var targets, endpoints []Resource
 		for _, r := range resources {
