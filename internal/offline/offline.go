@@ -370,6 +370,16 @@ func (s *Session) Export(ctx context.Context) (json.RawMessage, error) {
 	return json.RawMessage(stdout), nil
 }
 
+// Import replaces the stack's deployment with state, as `pulumi stack
+// import` does (state is what Export returns).
+func (s *Session) Import(ctx context.Context, state json.RawMessage) error {
+	var doc apitype.UntypedDeployment
+	if err := json.Unmarshal(state, &doc); err != nil {
+		return fmt.Errorf("reading the state to import: %w", err)
+	}
+	return s.Stack.Import(ctx, doc)
+}
+
 // SetConfig changes one config value of the stack (path syntax allowed, as
 // with `pulumi config set --path`).
 func (s *Session) SetConfig(ctx context.Context, key, value string, secret bool) error {
