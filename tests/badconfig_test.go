@@ -750,10 +750,10 @@ func TestBadConfigs(t *testing.T) {
 			}
 			byKey := map[string][]string{}
 			for _, p := range ce.Problems {
-				if !strings.HasPrefix(p.Key, "azure-native:") && !strings.HasPrefix(p.Key, "amlvnet:") {
-					t.Errorf("problem key %q is not a config key", p.Key)
+				if !strings.HasPrefix(p.Path, "azure-native:") && !strings.HasPrefix(p.Path, "amlvnet:") {
+					t.Errorf("problem key %q is not a config key", p.Path)
 				}
-				byKey[p.Key] = append(byKey[p.Key], p.Message)
+				byKey[p.Path] = append(byKey[p.Path], p.Message)
 			}
 			for key, fragment := range c.Want {
 				msgs, ok := byKey[key]

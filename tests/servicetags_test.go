@@ -68,7 +68,7 @@ func containsKey(err error, key string) bool {
 		return false
 	}
 	for _, p := range ce.Problems {
-		if p.Key == key {
+		if p.Path == key {
 			return true
 		}
 	}

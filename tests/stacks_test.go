@@ -69,7 +69,7 @@ func checkStack(t *testing.T, st *stackfile.Stack, cfg *program.Config, m *pulum
 	}
 	rgName := rg.String("resourceGroupName")
 
-	isolated := cfg.Network.Isolation == program.IsolationPrivateEndpoints
+	isolated := cfg.Network.Isolation == components.IsolationPrivateEndpoints
 	// Everything sits in the stack's region (the VNet's, for a reused one);
 	// private DNS zones and their links are global.
 	for _, r := range m.Resources() {
@@ -101,7 +101,7 @@ func checkStack(t *testing.T, st *stackfile.Stack, cfg *program.Config, m *pulum
 	}
 	for _, want := range []string{"Microsoft.Storage", "Microsoft.KeyVault"} {
 		// A resource behind a private endpoint gets no service endpoint on
-		// the same path (AZURE-FACTS: private endpoints).
+		// the same path (Azure ML network isolation docs).
 		if slices.Contains(endpoints, want) == isolated {
 			t.Errorf("training subnet service endpoints %v (isolation %q)", endpoints, cfg.Network.Isolation)
 		}
@@ -361,8 +361,8 @@ func checkTrainingRules(t *testing.T, cfg *program.Config, region string, m *pul
 	if cluster.String("properties.properties.subnet.id") != subnetID(training) {
 		t.Errorf("cluster subnet %q", cluster.String("properties.properties.subnet.id"))
 	}
-	if n, _ := cluster.Number("properties.properties.scaleSettings.maxNodeCount"); int(n) != orDefault(cfg.Compute.MaxNodes, 4) {
-		t.Errorf("maxNodeCount %v, config %d", n, cfg.Compute.MaxNodes)
+	if n, _ := cluster.Number("properties.properties.scaleSettings.maxNodeCount"); int(n) != *cfg.Compute.WithDefaults().MaxNodes {
+		t.Errorf("maxNodeCount %v, config %v", n, cfg.Compute.MaxNodes)
 	}
 	if n, _ := cluster.Number("properties.properties.scaleSettings.minNodeCount"); int(n) != cfg.Compute.MinNodes {
 		t.Errorf("minNodeCount %v, config %d", n, cfg.Compute.MinNodes)
@@ -386,7 +386,7 @@ func checkAttached(t *testing.T, cfg *program.Config, m *pulumitest.Mocks) {
 		if c.String("properties.computeType") != a.Kind || c.String("properties.resourceId") != a.ResourceID || c.String("properties.properties.address") != a.Address {
 			t.Errorf("attach %s: %v", a.Name, c.Inputs)
 		}
-		if a.SSHPassword != "" {
+		if a.SSHPassword != nil {
 			if _, secret := c.Input("properties.properties.administratorAccount.password"); !secret {
 				t.Errorf("attach %s: the SSH password must be a secret", a.Name)
 			}
@@ -423,8 +423,9 @@ func checkAks(t *testing.T, cfg *program.Config, m *pulumitest.Mocks) {
 	if len(pools.ArrayValue()) == 0 || pools.ArrayValue()[0].ObjectValue()["vnetSubnetID"].StringValue() != subnetID(aksSubnet) {
 		t.Errorf("AKS pool not in the AKS subnet: %v", pools)
 	}
-	if mc.String("networkProfile.serviceCidr") != orDefaultString(cfg.Aks.ServiceCidr, "10.0.0.0/16") ||
-		mc.String("networkProfile.dnsServiceIP") != orDefaultString(cfg.Aks.DNSServiceIP, "10.0.0.10") ||
+	aks := cfg.Aks.WithDefaults()
+	if mc.String("networkProfile.serviceCidr") != aks.ServiceCidr ||
+		mc.String("networkProfile.dnsServiceIP") != aks.DNSServiceIP ||
 		mc.String("networkProfile.networkPlugin") != "azure" {
 		t.Errorf("AKS network profile %v", mc.Inputs["networkProfile"])
 	}
@@ -436,16 +437,16 @@ func checkAks(t *testing.T, cfg *program.Config, m *pulumitest.Mocks) {
 		t.Errorf("Network Contributor on the AKS subnet: %v", role.Inputs)
 	}
 	compute := one(t, "AKS compute", m.Find("azure-native:machinelearningservices:Compute", map[string]string{"properties.computeType": "AKS"}))
-	if cfg.Aks.LoadBalancerType == "InternalLoadBalancer" && compute.String("properties.properties.loadBalancerSubnet") != aksSubnet.String("subnetName") {
+	if aks.LoadBalancerType == "InternalLoadBalancer" && compute.String("properties.properties.loadBalancerSubnet") != aksSubnet.String("subnetName") {
 		t.Errorf("the internal load balancer goes in the AKS subnet: %q", compute.String("properties.properties.loadBalancerSubnet"))
 	}
 	if compute.String("properties.properties.aksNetworkingConfiguration.subnetId") != subnetID(aksSubnet) {
 		t.Errorf("AKS compute networking %v", compute.Inputs)
 	}
-	if want := orDefaultString(cfg.Aks.DockerBridgeCidr, "172.17.0.1/16"); compute.String("properties.properties.aksNetworkingConfiguration.dockerBridgeCidr") != want {
+	if want := aks.DockerBridgeCidr; compute.String("properties.properties.aksNetworkingConfiguration.dockerBridgeCidr") != want {
 		t.Errorf("the docker bridge goes with the workspace's AKS compute: want %s", want)
 	}
-	for _, src := range cfg.Aks.ScoringSources {
+	for _, src := range aks.ScoringSources {
 		if len(m.Find("azure-native:network:SecurityRule", map[string]string{"sourceAddressPrefix": src, "direction": "Inbound"})) != 1 {
 			t.Errorf("no scoring rule from %s", src)
 		}
@@ -495,7 +496,7 @@ func trainingSubnetName(cfg *program.Config) string {
 	if cfg.Network.Existing != nil {
 		return cfg.Network.TrainingSubnet
 	}
-	return "training"
+	return components.DefaultTrainingSubnetName
 }
 
 // subnetID is the ID the mocks gave a subnet resource.
@@ -505,20 +506,6 @@ func subnetID(r pulumitest.Resource) string {
 	}
 	return "/subscriptions/" + pulumitest.SubscriptionID + "/resourceGroups/" + r.String("resourceGroupName") +
 		"/providers/Microsoft.Network/virtualNetworks/" + r.String("virtualNetworkName") + "/subnets/" + r.String("subnetName")
-}
-
-func orDefault(v, d int) int {
-	if v == 0 {
-		return d
-	}
-	return v
-}
-
-func orDefaultString(v, d string) string {
-	if v == "" {
-		return d
-	}
-	return v
 }
 
 // TestPlaintextCredentialsRefused: SSH passwords and keys written in plain
