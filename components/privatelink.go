@@ -18,9 +18,9 @@ const PrivateEndpointsType = "amlvnet:index:PrivateEndpoints"
 
 // Azure clouds, for private DNS zone names.
 const (
-	CloudPublic       = "public"
-	CloudUSGovernment = "usgovernment"
-	CloudChina        = "china"
+	CloudPublic       = netplan.CloudPublic
+	CloudUSGovernment = netplan.CloudUSGovernment
+	CloudChina        = netplan.CloudChina
 )
 
 // Sub-resources (group IDs) a private endpoint can target.
@@ -95,18 +95,29 @@ type PrivateEndpoint struct {
 // amlvnet:network.cloud and the endpoints follow from the isolation mode.
 type PrivateEndpointsSpec struct {
 	// Cloud selects the zone names: public, usgovernment or china.
-	// Optional. Defaults to public.
+	// Optional. Defaults to the cloud of the location's region.
 	Cloud string `json:"cloud,omitempty" pulumi:"cloud,optional"`
 	// Endpoints to create. Required.
 	Endpoints []PrivateEndpoint `json:"-" pulumi:"endpoints"`
 }
 
-// WithDefaults returns the spec with its documented defaults filled in.
-func (s PrivateEndpointsSpec) WithDefaults() PrivateEndpointsSpec {
+// WithDefaults returns the spec with its documented defaults filled in for
+// a canonical region ("" assumes the public cloud).
+func (s PrivateEndpointsSpec) WithDefaults(region string) PrivateEndpointsSpec {
 	if s.Cloud == "" {
-		s.Cloud = CloudPublic
+		s.Cloud = netplan.RegionCloud(region)
 	}
 	return s
+}
+
+// PrivateEndpointsSite is where the endpoints go, as their validation needs it.
+type PrivateEndpointsSite struct {
+	// Region is the canonical region; "" skips the checks that need it.
+	Region string
+	// Subnet is the endpoints' subnet, named at SubnetPath; the zero Prefix
+	// skips the capacity check.
+	Subnet     netip.Prefix
+	SubnetPath *Path
 }
 
 // addressesNeeded is how many addresses the endpoints take in their subnet.
@@ -123,14 +134,17 @@ func (s PrivateEndpointsSpec) addressesNeeded() int {
 }
 
 // Validate reports every problem of the spec, named below p, and whether the
-// endpoints fit subnet, named at subnetPath; the zero Prefix skips that check.
-func (s PrivateEndpointsSpec) Validate(p *Path, subnet netip.Prefix, subnetPath *Path) Problems {
+// endpoints fit the site's subnet.
+func (s PrivateEndpointsSpec) Validate(p *Path, site PrivateEndpointsSite) Problems {
 	endpointsPath := p.Child("endpoints")
-	s = s.WithDefaults()
+	given := s.Cloud
+	s = s.WithDefaults(site.Region)
 	var ps Problems
 	zones, ok := privateDNSZones[s.Cloud]
 	if !ok {
 		ps.Add(p.Child("cloud"), "%q is not a cloud we know the private DNS zones of; use one of %v", s.Cloud, slices.Sorted(maps.Keys(privateDNSZones)))
+	} else if cloud := netplan.RegionCloud(site.Region); given != "" && site.Region != "" && given != cloud {
+		ps.Add(p.Child("cloud"), "is %s, but region %s is in the %s cloud; leave it out or set it to %s", given, site.Region, cloud, cloud)
 	}
 	if len(s.Endpoints) == 0 {
 		ps.Add(endpointsPath, "at least one resource to reach privately is required")
@@ -148,9 +162,9 @@ func (s PrivateEndpointsSpec) Validate(p *Path, subnet netip.Prefix, subnetPath 
 			}
 		}
 	}
-	if subnet.IsValid() {
-		if err := netplan.CheckSubnetCapacity(subnet, s.addressesNeeded()); err != nil {
-			ps.Add(subnetPath, "%d private endpoints need %d addresses: %v", len(s.Endpoints), s.addressesNeeded(), err)
+	if site.Subnet.IsValid() {
+		if err := netplan.CheckSubnetCapacity(site.Subnet, s.addressesNeeded()); err != nil {
+			ps.Add(site.SubnetPath, "%d private endpoints need %d addresses: %v", len(s.Endpoints), s.addressesNeeded(), err)
 		}
 	}
 	return ps
@@ -177,8 +191,8 @@ type PrivateEndpointsArgs struct {
 
 func (a *PrivateEndpointsArgs) validate() error {
 	var ps Problems
-	checkRegion(&ps, NewPath("location"), a.Location)
-	ps = append(ps, a.Spec.Validate(NewPath("spec"), a.Subnet.Prefix, NewPath("subnet", "prefix"))...)
+	region := checkRegion(&ps, NewPath("location"), a.Location)
+	ps = append(ps, a.Spec.Validate(NewPath("spec"), PrivateEndpointsSite{Region: region, Subnet: a.Subnet.Prefix, SubnetPath: NewPath("subnet", "prefix")})...)
 	for field, v := range map[string]pulumi.Input{"resourceGroupName": a.ResourceGroupName, "vnetId": a.VnetID, "subnet.id": a.Subnet.ID} {
 		if v == nil {
 			ps.Add(NewPath(field), "is required")
@@ -214,7 +228,7 @@ func NewPrivateEndpoints(ctx *pulumi.Context, name string, args *PrivateEndpoint
 	if err := args.validate(); err != nil {
 		return nil, err
 	}
-	spec := args.Spec.WithDefaults()
+	spec := args.Spec.WithDefaults(mustRegion(args.Location))
 	comp := &PrivateEndpoints{}
 	if err := ctx.RegisterComponentResource(PrivateEndpointsType, name, comp, opts...); err != nil {
 		return nil, err

@@ -195,6 +195,8 @@ func TestPrivateDNSZonesPerCloud(t *testing.T) {
 			// The component creates those zones for a workspace and a vault.
 			m := &pulumitest.Mocks{}
 			args := privateArgs()
+			// A cloud's zones are those of a region in that cloud.
+			args.Location = map[string]string{CloudPublic: "eastus2", CloudUSGovernment: "usgovvirginia", CloudChina: "chinanorth3"}[tt.cloud]
 			args.Spec = PrivateEndpointsSpec{Cloud: tt.cloud, Endpoints: []PrivateEndpoint{
 				{Name: "workspace", Target: "workspace", Group: GroupWorkspace},
 				{Name: "keyvault", Target: "vault", Group: GroupVault},
@@ -235,7 +237,7 @@ func TestPrivateEndpointsValidation(t *testing.T) {
 	}
 	fits := privateArgs()
 	fits.Subnet.Prefix = netip.MustParsePrefix("10.20.1.0/28") // 11 usable
-	if ps := fits.Spec.Validate(NewPath("spec"), fits.Subnet.Prefix, NewPath("subnet", "prefix")); len(ps) != 0 {
+	if ps := fits.Spec.Validate(NewPath("spec"), PrivateEndpointsSite{Region: "eastus2", Subnet: fits.Subnet.Prefix, SubnetPath: NewPath("subnet", "prefix")}); len(ps) != 0 {
 		t.Errorf("10 addresses fit a /28: %v", ps)
 	}
 	run(t, &pulumitest.Mocks{}, func(ctx *pulumi.Context) error {
@@ -270,21 +272,37 @@ func TestPrivateEndpointsValidation(t *testing.T) {
 func TestPrivateEndpointsSpecValidate(t *testing.T) {
 	spec := PrivateEndpointsSpec{Endpoints: []PrivateEndpoint{{Name: "", Group: GroupBlob}, {Name: "ws", Group: GroupWorkspace}}}
 	// The capacity problem is named where the caller says the subnet is.
-	wantSpecProblems(t, spec.Validate(NewPath("amlvnet:privateEndpoints"), netip.MustParsePrefix("10.20.1.0/30"), NewPath("amlvnet:network", "privateEndpointSubnet")),
+	wantSpecProblems(t, spec.Validate(NewPath("amlvnet:privateEndpoints"), PrivateEndpointsSite{Subnet: netip.MustParsePrefix("10.20.1.0/30"), SubnetPath: NewPath("amlvnet:network", "privateEndpointSubnet")}),
 		`amlvnet:privateEndpoints.endpoints[0].name: "": a unique endpoint name is required`,
 		"amlvnet:network.privateEndpointSubnet: 2 private endpoints need 4 addresses: 10.20.1.0/30 is smaller than /29")
 	// The zero Prefix skips the capacity check.
-	wantSpecProblems(t, PrivateEndpointsSpec{Endpoints: []PrivateEndpoint{{Name: "ws", Group: GroupWorkspace}}}.Validate(NewPath("spec"), netip.Prefix{}, nil))
+	wantSpecProblems(t, PrivateEndpointsSpec{Endpoints: []PrivateEndpoint{{Name: "ws", Group: GroupWorkspace}}}.Validate(NewPath("spec"), PrivateEndpointsSite{}))
+}
+
+// The cloud follows the region unless given, and a given cloud must be the
+// region's: zone names of another cloud would never resolve.
+func TestPrivateEndpointsCloudFollowsTheRegion(t *testing.T) {
+	for region, want := range map[string]string{"": CloudPublic, "eastus2": CloudPublic, "usgovvirginia": CloudUSGovernment, "chinanorth3": CloudChina} {
+		if got := (PrivateEndpointsSpec{}).WithDefaults(region).Cloud; got != want {
+			t.Errorf("region %q: default cloud %q, want %q", region, got, want)
+		}
+	}
+	spec := PrivateEndpointsSpec{Cloud: CloudChina, Endpoints: []PrivateEndpoint{{Name: "ws", Group: GroupWorkspace}}}
+	wantSpecProblems(t, spec.Validate(NewPath("amlvnet:network"), PrivateEndpointsSite{Region: "eastus2"}),
+		"amlvnet:network.cloud: is china, but region eastus2 is in the public cloud; leave it out or set it to public")
+	spec.Cloud = CloudUSGovernment
+	wantSpecProblems(t, spec.Validate(NewPath("amlvnet:network"), PrivateEndpointsSite{Region: "usgovarizona"}))
 }
 
 func TestPrivateEndpointsSpecWithDefaultsAndPurity(t *testing.T) {
-	if d := (PrivateEndpointsSpec{}).WithDefaults(); d.Cloud != CloudPublic {
+	if d := (PrivateEndpointsSpec{}).WithDefaults(""); d.Cloud != CloudPublic {
 		t.Errorf("default cloud %q", d.Cloud)
 	}
 	spec := PrivateEndpointsSpec{Endpoints: []PrivateEndpoint{{Name: "a", Group: "dfs"}, {Name: "a", Group: GroupBlob}}}
 	saved := PrivateEndpointsSpec{Endpoints: []PrivateEndpoint{{Name: "a", Group: "dfs"}, {Name: "a", Group: GroupBlob}}}
 	subnet := netip.MustParsePrefix("10.20.1.0/29")
-	first, second := spec.Validate(NewPath("spec"), subnet, NewPath("subnet")), spec.Validate(NewPath("spec"), subnet, NewPath("subnet"))
+	site := PrivateEndpointsSite{Region: "eastus2", Subnet: subnet, SubnetPath: NewPath("subnet")}
+	first, second := spec.Validate(NewPath("spec"), site), spec.Validate(NewPath("spec"), site)
 	if len(first) != 2 || !reflect.DeepEqual(first, second) {
 		t.Errorf("Validate twice gives %v then %v", first, second)
 	}

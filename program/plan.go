@@ -1,7 +1,6 @@
 package program
 
 import (
-	"net/netip"
 	"os"
 	"reflect"
 	"strings"
@@ -247,9 +246,9 @@ func (p *plan) planPrivateEndpoints(ps *components.Problems) {
 		components.PrivateEndpoint{Name: "keyvault", Target: targetKeyVault, Group: components.GroupVault},
 		components.PrivateEndpoint{Name: "registry", Target: targetRegistry, Group: components.GroupRegistry})
 	p.private = &components.PrivateEndpointsSpec{Cloud: p.cfg.Network.Cloud, Endpoints: endpoints}
-	var subnet netip.Prefix
+	site := components.PrivateEndpointsSite{Region: p.region, SubnetPath: pathNetwork.Child("privateEndpointSubnet")}
 	if p.layout != nil {
-		subnet = p.layout.PrivateEndpoints
+		site.Subnet = p.layout.PrivateEndpoints
 	}
-	*ps = append(*ps, p.private.Validate(pathNetwork, subnet, pathNetwork.Child("privateEndpointSubnet"))...)
+	*ps = append(*ps, p.private.Validate(pathNetwork, site)...)
 }

@@ -573,6 +573,11 @@ var badConfigCases = []BadConfigCase{
 		Want: map[string]string{"amlvnet:network.cloud": "use one of [china public usgovernment]"},
 	},
 	{
+		Name: "cloud of another region with private endpoints",
+		Set:  isolated("amlvnet:network.cloud", "china"),
+		Want: map[string]string{"amlvnet:network.cloud": "region eastus2 is in the public cloud"},
+	},
+	{
 		Name: "reused VNet with the training subnet for private endpoints",
 		Set: map[string]any{
 			"azure-native:location":          "westeurope",

@@ -11,8 +11,57 @@ import (
 	"strings"
 )
 
-// regions maps each public-cloud region's short name to the capitalization
-// Azure's service tags use for it (e.g. "Storage.EastUS2"). Azure accepts
+// Azure clouds, as the regions below belong to them.
+const (
+	CloudPublic       = "public"
+	CloudUSGovernment = "usgovernment"
+	CloudChina        = "china"
+)
+
+// sovereignRegions are the regions of Azure Government and of Azure
+// operated by 21Vianet, as the Azure SDKs' region lists name them
+// (https://learn.microsoft.com/dotnet/api/azure.core.azurelocation; the Java
+// SDK's com.azure.core.management.Region), with the capitalization of their
+// service tags, by cloud.
+var sovereignRegions = map[string]map[string]string{
+	CloudUSGovernment: {
+		"usgovvirginia": "USGovVirginia",
+		"usgovtexas":    "USGovTexas",
+		"usgovarizona":  "USGovArizona",
+		"usdodeast":     "USDoDEast",
+		"usdodcentral":  "USDoDCentral",
+	},
+	CloudChina: {
+		"chinaeast":   "ChinaEast",
+		"chinaeast2":  "ChinaEast2",
+		"chinaeast3":  "ChinaEast3",
+		"chinanorth":  "ChinaNorth",
+		"chinanorth2": "ChinaNorth2",
+		"chinanorth3": "ChinaNorth3",
+	},
+}
+
+// RegionCloud returns the cloud a canonical region belongs to.
+func RegionCloud(region string) string {
+	for cloud, rs := range sovereignRegions {
+		if _, ok := rs[region]; ok {
+			return cloud
+		}
+	}
+	return CloudPublic
+}
+
+func init() {
+	for _, rs := range sovereignRegions {
+		for k, v := range rs {
+			regions[k] = v
+		}
+	}
+}
+
+// regions maps each region's short name to the capitalization Azure's
+// service tags use for it (e.g. "Storage.EastUS2"): the public cloud's
+// here, the sovereign clouds' added from sovereignRegions. Azure accepts
 // tags case-insensitively, but plans and diffs read better with the
 // canonical form, and an unknown region should fail here rather than at
 // deployment time.
