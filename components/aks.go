@@ -159,7 +159,7 @@ type AksInVnetArgs struct {
 	Tags map[string]string `pulumi:"tags,optional"`
 }
 
-func (a *AksInVnetArgs) validate() error {
+func (a *AksInVnetArgs) problems() Problems {
 	var ps Problems
 	site := AksSite{Region: checkRegion(&ps, NewPath("location"), a.Location), Subnet: a.Subnet.Prefix, NetworkPath: NewPath("layout")}
 	if a.Layout == nil {
@@ -176,23 +176,9 @@ func (a *AksInVnetArgs) validate() error {
 	if a.Spec.LoadBalancerType == string(azureml.LoadBalancerTypeInternalLoadBalancer) && a.Subnet.Name == "" {
 		ps.Add(NewPath("subnet", "name"), "is required with an internal load balancer: the subnet it goes in (Azure ML otherwise looks for one named aks-subnet)")
 	}
-	return ps.Err("AksInVnet")
+	return ps
 }
 
-// vmCores holds the vCPU count of the sizes people usually pick for AKS
-// inference (Azure VM size docs). Unknown sizes skip the core check.
-var vmCores = map[string]int{
-	"standard_d2s_v3": 2, "standard_d4s_v3": 4, "standard_d8s_v3": 8, "standard_d16s_v3": 16,
-	"standard_d2_v2": 2, "standard_d3_v2": 4, "standard_d4_v2": 8, "standard_d5_v2": 16,
-	"standard_ds2_v2": 2, "standard_ds3_v2": 4, "standard_ds4_v2": 8, "standard_ds5_v2": 16,
-	"standard_d2s_v5": 2, "standard_d4s_v5": 4, "standard_d8s_v5": 8, "standard_d16s_v5": 16,
-	"standard_d2ds_v5": 2, "standard_d4ds_v5": 4, "standard_d8ds_v5": 8,
-	"standard_e2s_v3": 2, "standard_e4s_v3": 4, "standard_e8s_v3": 8, "standard_e16s_v3": 16,
-	"standard_f2s_v2": 2, "standard_f4s_v2": 4, "standard_f8s_v2": 8, "standard_f16s_v2": 16,
-	"standard_b2s": 2, "standard_b2ms": 2, "standard_b4ms": 4, "standard_b8ms": 8,
-	"standard_nc6s_v3": 6, "standard_nc12s_v3": 12, "standard_nc24s_v3": 24,
-	"standard_nc4as_t4_v3": 4, "standard_nc8as_t4_v3": 8, "standard_nc16as_t4_v3": 16,
-}
 
 var (
 	clusterPurposes   = []string{string(azureml.ClusterPurposeFastProd), string(azureml.ClusterPurposeDenseProd), string(azureml.ClusterPurposeDevTest)}
@@ -213,6 +199,7 @@ func (s AksSpec) Validate(p *Path, site AksSite) Problems {
 	if !vmSizePattern.MatchString(s.VMSize) {
 		ps.Add(p.Child("vmSize"), "%q is not a VM size name such as Standard_D4s_v3", s.VMSize)
 	}
+	warnRetiredSize(&ps, p.Child("vmSize"), s.VMSize)
 	if maxPods < 10 || maxPods > 250 {
 		ps.Add(p.Child("maxPods"), "is %d; Azure CNI takes 10-250 pods per node", maxPods)
 	}
@@ -320,7 +307,7 @@ func NewAksInVnet(ctx *pulumi.Context, name string, args *AksInVnetArgs, opts ..
 	if args == nil {
 		args = &AksInVnetArgs{}
 	}
-	if err := args.validate(); err != nil {
+	if err := validated(ctx, "AksInVnet", args.problems()); err != nil {
 		return nil, err
 	}
 	spec := args.Spec.WithDefaults()

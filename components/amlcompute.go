@@ -2,8 +2,11 @@ package components
 
 import (
 	"fmt"
+	"maps"
 	"net/netip"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	network "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
@@ -85,6 +88,17 @@ type AmlComputeSpec struct {
 	// MachineLearningPrefixes replace the AzureMachineLearning service-tag
 	// route likewise. Optional.
 	MachineLearningPrefixes []string `json:"machineLearningPrefixes,omitempty" pulumi:"machineLearningPrefixes,optional"`
+	// TunnelStorage makes forced tunneling route Storage.<region> to the
+	// Internet too, past the on-premises appliance. Microsoft warns the
+	// Storage tag can carry data out of the network ("Configure inbound and
+	// outbound network traffic"), so it is opt-in. Optional. Defaults to false.
+	TunnelStorage bool `json:"tunnelStorage,omitempty" pulumi:"tunnelStorage,optional"`
+	// NatGateway gives the training subnet a NAT gateway for outbound
+	// traffic: nodes without a public IP have no Internet access otherwise,
+	// as Azure retires default outbound access for new VNets. The Network
+	// component creates it. Optional. Defaults to true when PublicIP is
+	// false, else false.
+	NatGateway *bool `json:"natGateway,omitempty" pulumi:"natGateway,optional"`
 	// PublicIP false gives the nodes no public IP (network isolation with
 	// private endpoints): no inbound rule is needed, the outbound rules of
 	// the current docs are added, and forced tunneling routes them all.
@@ -104,15 +118,22 @@ type AttachSpec struct {
 	Kind string `json:"kind" pulumi:"kind"`
 	// ResourceID is the ARM ID of the VM or cluster. Required.
 	ResourceID string `json:"resourceId" pulumi:"resourceId"`
-	// Address is the machine's private IP, inside the training subnet. Required.
+	// Address is what Azure ML connects to over SSH: the machine's public
+	// IP or DNS name (the master node's for HDInsight). Azure ML connects
+	// from its own addresses and cannot reach a private address in the VNet
+	// (Compute REST API, VirtualMachineSchemaProperties.address). Required.
 	Address string `json:"address" pulumi:"address"`
+	// PrivateAddress is the machine's IP inside the training subnet, the
+	// destination of the NSG rule that lets Azure ML in. Optional: without
+	// it the rule's destination is the whole training subnet.
+	PrivateAddress string `json:"privateAddress,omitempty" pulumi:"privateAddress,optional"`
 	// SSHUser for SSH. Required.
 	SSHUser string `json:"sshUser" pulumi:"sshUser"`
 	// SSHPassword or SSHPrivateKey: one is required. They are sent to Azure
 	// and kept in state only as secrets.
 	SSHPassword   pulumi.StringInput `json:"sshPassword,omitempty" pulumi:"sshPassword,optional" provider:"secret"`
 	SSHPrivateKey pulumi.StringInput `json:"sshPrivateKey,omitempty" pulumi:"sshPrivateKey,optional" provider:"secret"`
-	// SSHPort of the machine. Optional. Defaults to 22.
+	// SSHPort of the machine, which the NSG rule opens. Optional. Defaults to 22.
 	SSHPort *int `json:"sshPort,omitempty" pulumi:"sshPort,optional"`
 }
 
@@ -141,6 +162,9 @@ func (s AmlComputeSpec) WithDefaults() AmlComputeSpec {
 	}
 	if s.PublicIP == nil {
 		s.PublicIP = ptr(true)
+	}
+	if s.NatGateway == nil {
+		s.NatGateway = ptr(!*s.PublicIP)
 	}
 	if s.RulePriority == nil {
 		s.RulePriority = ptr(DefaultRulePriority)
@@ -186,6 +210,7 @@ func (s AmlComputeSpec) Validate(p *Path, site ComputeSite) Problems {
 	if !vmSizePattern.MatchString(s.VMSize) {
 		ps.Add(p.Child("vmSize"), "%q is not a VM size name such as STANDARD_D2_V2", s.VMSize)
 	}
+	warnRetiredSize(&ps, p.Child("vmSize"), s.VMSize)
 	if s.VMPriority != string(azureml.VmPriorityDedicated) && s.VMPriority != string(azureml.VmPriorityLowPriority) {
 		ps.Add(p.Child("vmPriority"), "%q is not allowed; use Dedicated or LowPriority", s.VMPriority)
 	}
@@ -221,6 +246,9 @@ func (s AmlComputeSpec) Validate(p *Path, site ComputeSite) Problems {
 		}
 	}
 
+	if s.TunnelStorage && !s.ForcedTunneling {
+		ps.Add(p.Child("tunnelStorage"), "has no effect while forcedTunneling is false; remove it or set forcedTunneling to true")
+	}
 	if s.Outbound != OutboundDefault && s.Outbound != OutboundRestricted {
 		ps.Add(p.Child("outbound"), "%q is not allowed; use %q or %q", s.Outbound, OutboundDefault, OutboundRestricted)
 	}
@@ -248,7 +276,7 @@ func (s AmlComputeSpec) Validate(p *Path, site ComputeSite) Problems {
 		}
 	}
 	if site.Region != "" {
-		checkRulePriorities(&ps, p.Child("rulePriority"), *s.RulePriority, s.rules(site.Region, site.Attached))
+		checkRulePriorities(&ps, p.Child("rulePriority"), *s.RulePriority, s.rules(site.Region, site.Attached, site.Subnet))
 	}
 	return ps
 }
@@ -278,15 +306,18 @@ func validateAttached(ps *Problems, site ComputeSite, clusterName string) int {
 		default:
 			ps.Add(p.Child("kind"), "%q is not a kind we can attach; use %s or %s", at.Kind, AttachVirtualMachine, AttachHDInsight)
 		}
-		if addr, err := netplan.ParseAddr(at.Address); err != nil {
-			ps.Add(p.Child("address"), "%v", err)
+		checkConnectAddress(ps, p.Child("address"), at.Address)
+		if at.PrivateAddress == "" {
+			// The NSG rule then admits Azure ML to the whole subnet.
+		} else if addr, err := netplan.ParseAddr(at.PrivateAddress); err != nil {
+			ps.Add(p.Child("privateAddress"), "%v", err)
 		} else if subnet := site.Subnet; subnet.IsValid() {
 			if !subnet.Contains(addr) {
-				ps.Add(p.Child("address"), "%s is outside the training subnet %s; attached machines must sit in it", addr, subnet)
+				ps.Add(p.Child("privateAddress"), "%s is outside the training subnet %s; attached machines must sit in it", addr, subnet)
 			} else if reserved, why := azureReserved(subnet, addr); reserved {
-				ps.Add(p.Child("address"), "%s is %s of %s, which Azure keeps for itself", addr, why, subnet)
+				ps.Add(p.Child("privateAddress"), "%s is %s of %s, which Azure keeps for itself", addr, why, subnet)
 			} else if first, dup := addresses[addr]; dup {
-				ps.Add(p.Child("address"), "%s is also the address of %s; each attached machine has its own IP", addr, first)
+				ps.Add(p.Child("privateAddress"), "%s is also the address of %s; each attached machine has its own IP", addr, first)
 			} else {
 				addresses[addr] = p.String()
 				inSubnet++
@@ -305,6 +336,29 @@ func validateAttached(ps *Problems, site ComputeSite, clusterName string) int {
 	return inSubnet
 }
 
+var dnsName = regexp.MustCompile(`^(?i)[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)+$`)
+
+// checkConnectAddress accepts a public IPv4 address or a DNS name: where
+// Azure ML connects over SSH from outside the VNet.
+func checkConnectAddress(ps *Problems, p *Path, address string) {
+	if address == "" {
+		ps.Add(p, "is required: the machine's public IP or DNS name, which Azure ML connects to over SSH")
+		return
+	}
+	if addr, err := netplan.ParseAddr(address); err == nil {
+		if reason, private := netplan.NonPublicReason(netip.PrefixFrom(addr, 32)); private {
+			ps.Add(p, "%s is in %s: Azure ML connects from its own addresses and cannot reach it; give the machine's public IP or DNS name here, and its private IP as privateAddress", address, reason)
+		}
+		return
+	}
+	// A top-level domain is never all digits, so "10.20.0.300" is a typo,
+	// not a name.
+	tld := address[strings.LastIndex(address, ".")+1:]
+	if len(address) > 253 || !dnsName.MatchString(address) || strings.Trim(tld, "0123456789") == "" {
+		ps.Add(p, "%q is neither an IPv4 address nor a DNS name; give the machine's public IP or DNS name", address)
+	}
+}
+
 // azureReserved tells whether addr is one of the 5 addresses Azure keeps in
 // every subnet: the first four and the last.
 func azureReserved(subnet netip.Prefix, addr netip.Addr) (bool, string) {
@@ -321,8 +375,36 @@ func azureReserved(subnet netip.Prefix, addr netip.Addr) (bool, string) {
 	return false, ""
 }
 
+// attachedRules let Azure ML reach the attached machines over SSH, one rule
+// per SSH port: to their private addresses, or to the whole subnet when one
+// of them has none (2019 article: source AzureMachineLearning, any protocol).
+func attachedRules(attached []AttachSpec, subnet netip.Prefix) []securityRule {
+	byPort := map[int][]AttachSpec{}
+	for _, at := range attached {
+		byPort[at.port()] = append(byPort[at.port()], at)
+	}
+	var out []securityRule
+	for _, port := range slices.Sorted(maps.Keys(byPort)) {
+		name := "AllowAzureMachineLearningSshToAttached"
+		if port != DefaultSSHPort {
+			name += strconv.Itoa(port)
+		}
+		var dests []string
+		for _, at := range byPort[port] {
+			if at.PrivateAddress == "" {
+				dests = []string{subnet.String()}
+				break
+			}
+			dests = append(dests, at.PrivateAddress)
+		}
+		out = append(out, securityRule{Name: name, Protocol: "*", Source: "AzureMachineLearning", Destinations: dests, Ports: []string{strconv.Itoa(port)},
+			Why: "Azure ML drives attached VMs and HDInsight over SSH (2019 article)"})
+	}
+	return out
+}
+
 // rules returns the NSG rules of a defaulted spec, with their priorities.
-func (s AmlComputeSpec) rules(region string, attached []AttachSpec) []securityRule {
+func (s AmlComputeSpec) rules(region string, attached []AttachSpec, subnet netip.Prefix) []securityRule {
 	var in []securityRule
 	// Nodes without a public IP are reached through the private endpoint
 	// and Batch's private link: no inbound rule at all (current docs).
@@ -339,14 +421,7 @@ func (s AmlComputeSpec) rules(region string, attached []AttachSpec) []securityRu
 				Why: "remote login to the nodes, asked for with sshAccess"})
 		}
 	}
-	var addresses []string
-	for _, at := range attached {
-		addresses = append(addresses, at.Address)
-	}
-	if len(addresses) > 0 {
-		in = append(in, securityRule{Name: "AllowAzureMachineLearningSshToAttached", Protocol: "*", Source: "AzureMachineLearning", Destinations: addresses, Ports: []string{"22"},
-			Why: "Azure ML drives attached VMs and HDInsight over SSH (2019 article)"})
-	}
+	in = append(in, attachedRules(attached, subnet)...)
 	in = prioritize(in, "Inbound", "Allow", *s.RulePriority)
 	// Without a public IP the nodes reach these services through the
 	// outbound rules of the current docs, restricted or not.
@@ -362,12 +437,25 @@ func (s AmlComputeSpec) rules(region string, attached []AttachSpec) []securityRu
 		{Name: "AllowContainerRegistryOutbound", Protocol: "Tcp", Destination: tag("AzureContainerRegistry"), Ports: []string{"443"}, Why: "workspace images (2019 article)"},
 		{Name: "AllowAzureMachineLearningOutbound", Protocol: "Tcp", Destination: "AzureMachineLearning", Ports: []string{"443", "8787", "18881"}, Why: "the ML service (2019 article; ports from current docs)"},
 		{Name: "AllowAzureMachineLearningUdpOutbound", Protocol: "Udp", Destination: "AzureMachineLearning", Ports: []string{"5831"}, Why: "the ML service (current docs)"},
-		{Name: "AllowAzureActiveDirectoryOutbound", Protocol: "Tcp", Destination: "AzureActiveDirectory", Ports: []string{"443"}, Why: "identity tokens (current docs)"},
+		{Name: "AllowAzureActiveDirectoryOutbound", Protocol: "Tcp", Destination: "AzureActiveDirectory", Ports: []string{"80", "443"}, Why: "identity tokens (current docs)"},
 		{Name: "AllowAzureResourceManagerOutbound", Protocol: "Tcp", Destination: "AzureResourceManager", Ports: []string{"443"}, Why: "management calls (current docs)"},
 		{Name: "AllowBatchNodeManagementOutbound", Protocol: "Tcp", Destination: tag("BatchNodeManagement"), Ports: []string{"443"}, Why: "Batch node agent (current docs)"},
 		{Name: "AllowMicrosoftContainerRegistryOutbound", Protocol: "Tcp", Destination: "MicrosoftContainerRegistry", Ports: []string{"443"}, Why: "Microsoft's base images (current docs)"},
 		{Name: "AllowFrontDoorFirstPartyOutbound", Protocol: "Tcp", Destination: "AzureFrontDoor.FirstParty", Ports: []string{"443"}, Why: "Microsoft's image content delivery (current docs)"},
+		{Name: "AllowFrontDoorFrontEndOutbound", Protocol: "Tcp", Destination: "AzureFrontDoor.FrontEnd", Ports: []string{"443"}, Why: "the studio and AutoML images (current docs)"},
+		{Name: "AllowAzureMonitorOutbound", Protocol: "Tcp", Destination: "AzureMonitor", Ports: []string{"443"}, Why: "metrics, logs and support logs (current docs)"},
 	}, "Outbound", "Allow", *s.RulePriority)
+	// The restricted-outbound service tags of "Configure inbound and
+	// outbound network traffic"
+	// (https://learn.microsoft.com/azure/machine-learning/how-to-access-azureml-behind-firewall).
+	// VirtualNetwork needs no rule: only Internet is denied, and Azure's
+	// default AllowVnetOutBound still lets traffic reach the private
+	// endpoints. Keyvault.<region> is only for hbi_workspace workspaces,
+	// which these are not. AzureFrontDoor.FrontEnd is not needed in Azure
+	// operated by 21Vianet.
+	if netplan.RegionCloud(region) == netplan.CloudChina {
+		out = slices.DeleteFunc(out, func(r securityRule) bool { return r.Destination == "AzureFrontDoor.FrontEnd" })
+	}
 	for i := range out {
 		out[i].Source = "VirtualNetwork"
 	}
@@ -407,16 +495,18 @@ func (s AmlComputeSpec) routes(region string) []route {
 	}
 	add("BatchNodeManagement", s.BatchPrefixes, "batch")
 	add("AzureMachineLearning", s.MachineLearningPrefixes, "aml")
+	tags := []string{}
+	if s.TunnelStorage {
+		storage, _ := netplan.RegionalTag("Storage", region)
+		tags = append(tags, storage)
+	}
 	if !*s.PublicIP {
 		// The services the outbound rules of a node without a public IP
 		// allow must not go through the on-premises appliance either.
-		for _, tag := range []string{"Storage", "AzureActiveDirectory", "AzureResourceManager", "MicrosoftContainerRegistry", "AzureFrontDoor.FirstParty"} {
-			t := tag
-			if tag == "Storage" {
-				t, _ = netplan.RegionalTag(tag, region)
-			}
-			out = append(out, route{Name: strings.ReplaceAll(t, ".", "-"), AddressPrefix: t})
-		}
+		tags = append(tags, "AzureActiveDirectory", "AzureResourceManager", "MicrosoftContainerRegistry", "AzureFrontDoor.FirstParty")
+	}
+	for _, t := range tags {
+		out = append(out, route{Name: strings.ReplaceAll(t, ".", "-"), AddressPrefix: t})
 	}
 	return out
 }
@@ -439,7 +529,7 @@ type AmlComputeInVnetArgs struct {
 	Tags map[string]string `pulumi:"tags,optional"`
 }
 
-func (a *AmlComputeInVnetArgs) validate() error {
+func (a *AmlComputeInVnetArgs) problems() Problems {
 	var ps Problems
 	region := checkRegion(&ps, NewPath("location"), a.Location)
 	ps = append(ps, a.Spec.Validate(NewPath("spec"), ComputeSite{
@@ -450,7 +540,7 @@ func (a *AmlComputeInVnetArgs) validate() error {
 	if a.Spec.ForcedTunneling && a.Subnet.RouteTableName == nil {
 		ps.Add(NewPath("subnet", "routeTableName"), "is required when forcedTunneling is true: the routes go in the subnet's route table")
 	}
-	return ps.Err("AmlComputeInVnet")
+	return ps
 }
 
 // checkWorkspaceRef reports the handle's missing parts at p.
@@ -479,7 +569,7 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 	if args == nil {
 		args = &AmlComputeInVnetArgs{}
 	}
-	if err := args.validate(); err != nil {
+	if err := validated(ctx, "AmlComputeInVnet", args.problems()); err != nil {
 		return nil, err
 	}
 	spec := args.Spec.WithDefaults()
@@ -489,7 +579,7 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 		return nil, err
 	}
 	parent := pulumi.Parent(comp)
-	deps, err := newSecurityRules(ctx, name, args.Subnet, spec.rules(region, args.Attached), parent)
+	deps, err := newSecurityRules(ctx, name, args.Subnet, spec.rules(region, args.Attached, args.Subnet.Prefix), parent)
 	if err != nil {
 		return nil, err
 	}
@@ -544,7 +634,11 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 			ComputeType:     "AmlCompute",
 			ComputeLocation: pulumi.String(region),
 			Description:     pulumi.String("Training cluster in the VNet's training subnet"),
-			Properties:      props,
+			// Entra ID only, no keys, as Microsoft's secure workspace
+			// template sets it (azure-quickstart-templates,
+			// machine-learning-end-to-end-secure).
+			DisableLocalAuth: pulumi.Bool(true),
+			Properties:       props,
 		},
 		Tags: pulumi.ToStringMap(args.Tags),
 	}, parent, pulumi.DependsOn(deps))

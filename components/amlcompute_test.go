@@ -208,11 +208,11 @@ func TestAmlComputeAttachedVMKeepsSecrets(t *testing.T) {
 	args := computeArgs()
 	args.Spec = AmlComputeSpec{SSHAccess: true, SSHSources: []string{"10.99.0.0/27"}, AdminPassword: pulumi.String("Adm1n-Secret!")}
 	args.Attached = []AttachSpec{{
-		Name: "dsvm", Kind: AttachVirtualMachine, Address: "10.20.0.10", SSHUser: "azureuser",
+		Name: "dsvm", Kind: AttachVirtualMachine, Address: "52.174.10.20", PrivateAddress: "10.20.0.10", SSHUser: "azureuser",
 		ResourceID:  "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/dsvm",
 		SSHPassword: pulumi.String("Sup3r-Secret!"),
 	}, {
-		Name: "spark", Kind: AttachHDInsight, Address: "10.20.0.11", SSHUser: "sshuser",
+		Name: "spark", Kind: AttachHDInsight, Address: "spark-ssh.azurehdinsight.net", PrivateAddress: "10.20.0.11", SSHUser: "sshuser",
 		ResourceID:    "/subscriptions/s/resourceGroups/rg/providers/Microsoft.HDInsight/clusters/spark",
 		SSHPrivateKey: pulumi.String("-----BEGIN KEY-----"),
 		SSHPort:       ptr(2222),
@@ -222,7 +222,7 @@ func TestAmlComputeAttachedVMKeepsSecrets(t *testing.T) {
 		return err
 	})
 	vm := one(t, m.Find("azure-native:machinelearningservices:Compute", map[string]string{"computeName": "dsvm"}))
-	if vm.String("properties.computeType") != "VirtualMachine" || vm.String("properties.properties.address") != "10.20.0.10" ||
+	if vm.String("properties.computeType") != "VirtualMachine" || vm.String("properties.properties.address") != "52.174.10.20" ||
 		!strings.HasSuffix(vm.String("properties.resourceId"), "/virtualMachines/dsvm") || vm.String("workspaceName") != "ws" {
 		t.Errorf("VM attach %v", vm.Inputs)
 	}
@@ -247,12 +247,18 @@ func TestAmlComputeAttachedVMKeepsSecrets(t *testing.T) {
 	if pw, secret := cluster.Input("properties.properties.userAccountCredentials.adminUserPassword"); !secret || pw.StringValue() != "Adm1n-Secret!" {
 		t.Errorf("admin password must arrive as a secret (secret=%v)", secret)
 	}
-	ssh := rulesByName(m)["AllowAzureMachineLearningSshToAttached"]
-	if ssh.String("sourceAddressPrefix") != "AzureMachineLearning" || ssh.String("destinationPortRange") != "22" || ssh.String("protocol") != "*" {
-		t.Errorf("attached SSH rule %v", ssh.Inputs)
-	}
-	if got := ssh.Strings("destinationAddressPrefixes"); !reflect.DeepEqual(got, []string{"10.20.0.10", "10.20.0.11"}) {
-		t.Errorf("attached SSH rule destinations %v", got)
+	// One rule per SSH port, to the machines' private addresses.
+	for name, want := range map[string]struct{ port, dest string }{
+		"AllowAzureMachineLearningSshToAttached":     {"22", "10.20.0.10"},
+		"AllowAzureMachineLearningSshToAttached2222": {"2222", "10.20.0.11"},
+	} {
+		ssh := rulesByName(m)[name]
+		if ssh.String("sourceAddressPrefix") != "AzureMachineLearning" || ssh.String("destinationPortRange") != want.port || ssh.String("protocol") != "*" {
+			t.Errorf("attached SSH rule %s: %v", name, ssh.Inputs)
+		}
+		if got := ssh.Strings("destinationAddressPrefixes"); !reflect.DeepEqual(got, []string{want.dest}) {
+			t.Errorf("attached SSH rule %s destinations %v, want %s", name, got, want.dest)
+		}
 	}
 	for _, r := range m.Resources() {
 		for _, s := range []string{"Sup3r-Secret!", "-----BEGIN KEY-----", "Adm1n-Secret!"} {
@@ -277,8 +283,8 @@ func TestAmlComputeValidation(t *testing.T) {
 		BatchPrefixes:           []string{"10.0.0.0/8"},
 	}
 	args.Attached = []AttachSpec{
-		{Name: "x", Kind: "Databricks", Address: "10.30.0.4", ResourceID: "/bad"},
-		{Name: "vm2", Kind: AttachVirtualMachine, Address: "10.20.0.0", SSHUser: "u", SSHPassword: pulumi.String("p"),
+		{Name: "x", Kind: "Databricks", Address: "10.30.0.4", PrivateAddress: "10.30.0.4", ResourceID: "/bad"},
+		{Name: "vm2", Kind: AttachVirtualMachine, Address: "10.20.0.300", PrivateAddress: "10.20.0.0", SSHUser: "u", SSHPassword: pulumi.String("p"),
 			ResourceID: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm2"},
 	}
 	want := []string{
@@ -293,10 +299,12 @@ func TestAmlComputeValidation(t *testing.T) {
 		"attached[0].name: ML compute name \"x\" is 1 character long",
 		"attached[0].name: \"x\" is already used by the training cluster",
 		"attached[0].kind: \"Databricks\" is not a kind we can attach",
-		"attached[0].address: 10.30.0.4 is outside the training subnet 10.20.0.0/28",
+		"attached[0].address: 10.30.0.4 is in the RFC 1918 private range 10.0.0.0/8: Azure ML connects from its own addresses and cannot reach it",
+		"attached[0].privateAddress: 10.30.0.4 is outside the training subnet 10.20.0.0/28",
 		"attached[0].sshUser: is required",
 		"attached[0].sshPassword: an SSH password or private key",
-		"attached[1].address: 10.20.0.0 is address 0 of 10.20.0.0/28",
+		`attached[1].address: "10.20.0.300" is neither an IPv4 address nor a DNS name`,
+		"attached[1].privateAddress: 10.20.0.0 is address 0 of 10.20.0.0/28",
 	}
 	wantProblems(t, computeErr(t, args), want...)
 	// The pure spec check finds the same, under the paths it is given.
@@ -307,7 +315,7 @@ func TestAmlComputeCapacityCountsAttachedMachines(t *testing.T) {
 	args := computeArgs()
 	args.Subnet.Prefix = netip.MustParsePrefix("10.20.0.0/28") // 16 - 5 = 11 usable
 	args.Spec.MaxNodes = ptr(10)
-	args.Attached = []AttachSpec{{Name: "vm1", Kind: AttachVirtualMachine, Address: "10.20.0.9", SSHUser: "u", SSHPassword: pulumi.String("p"),
+	args.Attached = []AttachSpec{{Name: "vm1", Kind: AttachVirtualMachine, Address: "vm1.example.com", PrivateAddress: "10.20.0.9", SSHUser: "u", SSHPassword: pulumi.String("p"),
 		ResourceID: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1"}}
 	if ps := args.Spec.Validate(NewPath("spec"), computeSite(args)); len(ps) != 0 {
 		t.Fatalf("10 nodes + 1 VM fit 11 usable addresses: %v", ps)
@@ -399,7 +407,7 @@ func TestAmlComputeSpecWithDefaultsAndPurity(t *testing.T) {
 func TestAmlComputeWithoutPublicIP(t *testing.T) {
 	outbound := []string{"AllowStorageOutbound", "AllowContainerRegistryOutbound", "AllowAzureMachineLearningOutbound", "AllowAzureMachineLearningUdpOutbound",
 		"AllowAzureActiveDirectoryOutbound", "AllowAzureResourceManagerOutbound", "AllowBatchNodeManagementOutbound",
-		"AllowMicrosoftContainerRegistryOutbound", "AllowFrontDoorFirstPartyOutbound"}
+		"AllowMicrosoftContainerRegistryOutbound", "AllowFrontDoorFirstPartyOutbound", "AllowFrontDoorFrontEndOutbound", "AllowAzureMonitorOutbound"}
 
 	// Outbound default: the allows are there all the same, and no deny.
 	m := &pulumitest.Mocks{}
@@ -458,12 +466,82 @@ func TestAmlComputeWithoutPublicIP(t *testing.T) {
 		routes[r.String("addressPrefix")] = r.String("nextHopType")
 	}
 	want := map[string]string{}
-	for _, tag := range []string{"Storage.EastUS2", "AzureActiveDirectory", "AzureResourceManager", "MicrosoftContainerRegistry",
+	// Storage is not among them: routing it past the firewall is opt-in.
+	for _, tag := range []string{"AzureActiveDirectory", "AzureResourceManager", "MicrosoftContainerRegistry",
 		"AzureFrontDoor.FirstParty", "BatchNodeManagement.eastus2", "AzureMachineLearning"} {
 		want[tag] = "Internet"
 	}
 	if !reflect.DeepEqual(routes, want) {
 		t.Errorf("routes %v, want %v", routes, want)
+	}
+}
+
+// The restricted-outbound table of the current docs: Entra ID on 80 and
+// 443, Front Door's front end and Azure Monitor, and no Front Door front end
+// in Azure operated by 21Vianet.
+func TestAmlComputeRestrictedOutboundTable(t *testing.T) {
+	rules := func(region string) map[string]securityRule {
+		out := map[string]securityRule{}
+		for _, r := range (AmlComputeSpec{Outbound: OutboundRestricted}).WithDefaults().rules(region, nil, netip.Prefix{}) {
+			out[r.Name] = r
+		}
+		return out
+	}
+	public := rules("eastus2")
+	if got := public["AllowAzureActiveDirectoryOutbound"].Ports; !reflect.DeepEqual(got, []string{"80", "443"}) {
+		t.Errorf("Entra ID ports %v, want 80 and 443", got)
+	}
+	for name, dest := range map[string]string{"AllowFrontDoorFrontEndOutbound": "AzureFrontDoor.FrontEnd", "AllowAzureMonitorOutbound": "AzureMonitor"} {
+		if r, ok := public[name]; !ok || r.Destination != dest || !reflect.DeepEqual(r.Ports, []string{"443"}) || r.Priority >= public["DenyInternetOutbound"].Priority {
+			t.Errorf("%s: %+v", name, r)
+		}
+	}
+	china := rules("chinanorth3")
+	if _, ok := china["AllowFrontDoorFrontEndOutbound"]; ok {
+		t.Error("AzureFrontDoor.FrontEnd is not needed in Azure operated by 21Vianet")
+	}
+	if _, ok := china["AllowAzureMonitorOutbound"]; !ok {
+		t.Error("Azure Monitor is needed in every cloud")
+	}
+}
+
+// tunnelStorage adds the Storage.<region> route, and only with forced
+// tunneling.
+func TestAmlComputeTunnelStorage(t *testing.T) {
+	routes := func(s AmlComputeSpec) []string {
+		var out []string
+		for _, r := range s.WithDefaults().routes("eastus2") {
+			out = append(out, r.AddressPrefix)
+		}
+		return out
+	}
+	if got := routes(AmlComputeSpec{ForcedTunneling: true}); slices.Contains(got, "Storage.EastUS2") {
+		t.Errorf("Storage routed without tunnelStorage: %v", got)
+	}
+	if got := routes(AmlComputeSpec{ForcedTunneling: true, TunnelStorage: true}); !slices.Contains(got, "Storage.EastUS2") {
+		t.Errorf("tunnelStorage did not route Storage: %v", got)
+	}
+	wantSpecProblems(t, AmlComputeSpec{TunnelStorage: true}.Validate(NewPath("compute"), ComputeSite{Region: "eastus2"}),
+		"compute.tunnelStorage: has no effect while forcedTunneling is false")
+}
+
+// The cluster takes Entra ID authentication only, and a NAT gateway is the
+// default exactly when its nodes have no public IP.
+func TestAmlComputeLocalAuthAndNatGatewayDefault(t *testing.T) {
+	m := &pulumitest.Mocks{}
+	run(t, m, func(ctx *pulumi.Context) error {
+		_, err := NewAmlComputeInVnet(ctx, "training", computeArgs())
+		return err
+	})
+	c := one(t, m.OfType("azure-native:machinelearningservices:Compute"))
+	if b, ok := c.Bool("properties.disableLocalAuth"); !ok || !b {
+		t.Errorf("disableLocalAuth %v (set %v), want true", b, ok)
+	}
+	if *(AmlComputeSpec{}).WithDefaults().NatGateway || !*(AmlComputeSpec{PublicIP: ptr(false)}).WithDefaults().NatGateway {
+		t.Error("natGateway defaults to true exactly when publicIp is false")
+	}
+	if *(AmlComputeSpec{PublicIP: ptr(false), NatGateway: ptr(false)}).WithDefaults().NatGateway {
+		t.Error("an explicit natGateway: false is kept")
 	}
 }
 
@@ -502,4 +580,45 @@ func TestAmlComputeOnNetworkHandles(t *testing.T) {
 	if !strings.HasSuffix(c.String("properties.properties.subnet.id"), "/subnets/training") || !dependsOn(c, sn) {
 		t.Errorf("the cluster sits in the training subnet: %q, deps %v", c.String("properties.properties.subnet.id"), c.DependsOn)
 	}
+}
+
+// Without a private address, Azure ML is let in to the whole training
+// subnet on the machine's SSH port; a machine without one takes no subnet
+// address in the capacity count.
+func TestAmlComputeAttachedWithoutPrivateAddress(t *testing.T) {
+	at := AttachSpec{Name: "vm1", Kind: AttachVirtualMachine, Address: "vm1.example.com", SSHUser: "u", SSHPassword: pulumi.String("p"), SSHPort: ptr(2200),
+		ResourceID: "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1"}
+	subnet := netip.MustParsePrefix("10.20.0.0/28")
+	rules := attachedRules([]AttachSpec{at}, subnet)
+	if len(rules) != 1 || !reflect.DeepEqual(rules[0].Destinations, []string{"10.20.0.0/28"}) || !reflect.DeepEqual(rules[0].Ports, []string{"2200"}) {
+		t.Errorf("rules %+v, want one to the subnet on 2200", rules)
+	}
+	spec := AmlComputeSpec{MaxNodes: ptr(11)}
+	if ps := spec.Validate(NewPath("spec"), ComputeSite{Region: "eastus2", Subnet: subnet, Attached: []AttachSpec{at}, AttachedPath: NewPath("attached")}); len(ps) != 0 {
+		t.Errorf("11 nodes fit 11 addresses when the attached machine takes none: %v", ps)
+	}
+}
+
+// A retired size is a warning, not an error: it names the retirement and
+// its notice, and the cluster is still built (Azure, not we, refuses it).
+func TestAmlComputeRetiredSizeWarns(t *testing.T) {
+	ps := AmlComputeSpec{VMSize: "STANDARD_NC6S_V3"}.Validate(NewPath("spec"), ComputeSite{Region: "eastus2"})
+	errs, warnings := ps.Split()
+	if len(errs) != 0 || len(warnings) != 1 || !strings.Contains(warnings[0].String(), "spec.vmSize: STANDARD_NC6S_V3 is an NCv3-series size, which Azure retired on 2025-09-30 (https://learn.microsoft.com/") {
+		t.Fatalf("errors %v, warnings %v", errs, warnings)
+	}
+	if ps.Err("AmlComputeInVnet") != nil {
+		t.Error("a warning alone is no error")
+	}
+	for _, current := range []string{"Standard_NC4as_T4_v3", "STANDARD_D2_V2", "Standard_A2_v2", "Standard_NC24ads_A100_v4"} {
+		if _, w := (AmlComputeSpec{VMSize: current}).Validate(NewPath("spec"), ComputeSite{}).Split(); len(w) != 0 {
+			t.Errorf("%s is current, got %v", current, w)
+		}
+	}
+	args := computeArgs()
+	args.Spec.VMSize = "Standard_NC6"
+	run(t, &pulumitest.Mocks{}, func(ctx *pulumi.Context) error {
+		_, err := NewAmlComputeInVnet(ctx, "training", args)
+		return err
+	})
 }

@@ -87,7 +87,7 @@ type SecureKeyVaultArgs struct {
 	Tags map[string]string `pulumi:"tags,optional"`
 }
 
-func (a *SecureKeyVaultArgs) validate() error {
+func (a *SecureKeyVaultArgs) problems() Problems {
 	ps := a.Spec.Validate(NewPath("spec"))
 	checkRegion(&ps, NewPath("location"), a.Location)
 	if a.ResourceGroupName == nil {
@@ -99,7 +99,7 @@ func (a *SecureKeyVaultArgs) validate() error {
 	if a.SubnetIDs == nil && !a.Spec.PrivateOnly {
 		ps.Add(NewPath("subnetIds"), "at least one subnet is required for a deny-by-default vault")
 	}
-	return ps.Err("SecureKeyVault")
+	return ps
 }
 
 // SecureKeyVault is a vault reachable only from the VNet and trusted services.
@@ -116,7 +116,7 @@ func NewSecureKeyVault(ctx *pulumi.Context, name string, args *SecureKeyVaultArg
 	if args == nil {
 		args = &SecureKeyVaultArgs{}
 	}
-	if err := args.validate(); err != nil {
+	if err := validated(ctx, "SecureKeyVault", args.problems()); err != nil {
 		return nil, err
 	}
 	spec := args.Spec.WithDefaults()

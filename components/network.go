@@ -73,6 +73,11 @@ type NetworkSpec struct {
 	// the compute's forced-tunneling routes. Optional. Defaults to false. The
 	// root program sets it from amlvnet:compute.forcedTunneling.
 	TrainingRouteTable bool `json:"-" pulumi:"trainingRouteTable,optional"`
+	// TrainingNatGateway gives the training subnet a NAT gateway with a
+	// static public IP for outbound traffic (a reused subnet that has one
+	// keeps its own). Optional. Defaults to false. The root program sets it
+	// from amlvnet:compute.natGateway.
+	TrainingNatGateway bool `json:"-" pulumi:"trainingNatGateway,optional"`
 }
 
 // ExistingNetwork points at a VNet that already exists (the 2019 article's
@@ -442,7 +447,7 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 			ps.Add(NewPath("layout"), "was planned for %s, not for the location %s", layout.Location, region)
 		}
 	}
-	if err := ps.Err("Network"); err != nil {
+	if err := validated(ctx, "Network", ps); err != nil {
 		return nil, err
 	}
 	spec := args.Spec.WithDefaults()
@@ -496,7 +501,15 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 		}
 	}
 
-	subnet := func(f subnetField, prefix netip.Prefix, endpoints []string, rt *network.RouteTable) (*SubnetRef, error) {
+	var natGateway *network.NatGateway
+	if existing, ok := layout.existing[spec.subnetName(spec.TrainingSubnet, DefaultTrainingSubnetName)]; spec.TrainingNatGateway && !(ok && existing.NatGateway != nil) {
+		var err error
+		if natGateway, err = newNatGateway(ctx, name+"-training-nat", spec.VnetName+"-training-nat", rg, loc, tags, parent); err != nil {
+			return nil, err
+		}
+	}
+
+	subnet := func(f subnetField, prefix netip.Prefix, endpoints []string, rt *network.RouteTable, nat *network.NatGateway) (*SubnetRef, error) {
 		subnetName := spec.subnetName(f.value, f.defaultName)
 		nsg, err := network.NewNetworkSecurityGroup(ctx, name+"-"+f.key+"-nsg", &network.NetworkSecurityGroupArgs{
 			ResourceGroupName:        rg,
@@ -518,6 +531,9 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 		if rt != nil {
 			sargs.RouteTable = &network.RouteTableTypeArgs{Id: rt.ID()}
 			ref.RouteTableName = rt.Name
+		}
+		if nat != nil {
+			sargs.NatGateway = &network.SubResourceArgs{Id: nat.ID()}
 		}
 		subnetOpts := []pulumi.ResourceOption{parent, pulumi.DependsOn(subnetDeps)}
 		if existing, ok := layout.existing[subnetName]; ok {
@@ -554,18 +570,18 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 	if spec.Isolation == IsolationServiceEndpoints {
 		endpoints = trainingServiceEndpoints
 	}
-	training, err := subnet(fields[0], layout.Training, endpoints, routeTable)
+	training, err := subnet(fields[0], layout.Training, endpoints, routeTable, natGateway)
 	if err != nil {
 		return nil, err
 	}
 	comp.Training = *training
 	if spec.AksSubnet != "" {
-		if comp.Aks, err = subnet(fields[1], layout.Aks, nil, nil); err != nil {
+		if comp.Aks, err = subnet(fields[1], layout.Aks, nil, nil, nil); err != nil {
 			return nil, err
 		}
 	}
 	if spec.PrivateEndpointSubnet != "" {
-		if comp.PrivateEndpoints, err = subnet(fields[2], layout.PrivateEndpoints, nil, nil); err != nil {
+		if comp.PrivateEndpoints, err = subnet(fields[2], layout.PrivateEndpoints, nil, nil, nil); err != nil {
 			return nil, err
 		}
 	}
@@ -600,6 +616,33 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 		return nil, err
 	}
 	return comp, nil
+}
+
+// newNatGateway creates a Standard NAT gateway with one static public IP.
+// Nodes without a public IP have no Internet access without it, as Azure
+// retires default outbound access for new VNets
+// (https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access).
+func newNatGateway(ctx *pulumi.Context, logical, name string, rg pulumi.StringInput, loc pulumi.StringInput, tags pulumi.StringMap, opts ...pulumi.ResourceOption) (*network.NatGateway, error) {
+	ip, err := network.NewPublicIPAddress(ctx, logical+"-ip", &network.PublicIPAddressArgs{
+		ResourceGroupName:        rg,
+		Location:                 loc,
+		PublicIpAddressName:      pulumi.String(name + "-ip"),
+		Sku:                      &network.PublicIPAddressSkuArgs{Name: pulumi.String(string(network.PublicIPAddressSkuNameStandard))},
+		PublicIPAllocationMethod: pulumi.String(string(network.IPAllocationMethodStatic)),
+		PublicIPAddressVersion:   pulumi.String(string(network.IPVersionIPv4)),
+		Tags:                     tags,
+	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return network.NewNatGateway(ctx, logical, &network.NatGatewayArgs{
+		ResourceGroupName: rg,
+		Location:          loc,
+		NatGatewayName:    pulumi.String(name),
+		Sku:               &network.NatGatewaySkuArgs{Name: pulumi.String(string(network.NatGatewaySkuNameStandard))},
+		PublicIpAddresses: network.SubResourceArray{&network.SubResourceArgs{Id: ip.ID()}},
+		Tags:              tags,
+	}, opts...)
 }
 
 // mergeEndpoints keeps the service endpoints an adopted subnet already has

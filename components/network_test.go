@@ -415,3 +415,43 @@ func TestStringListJSON(t *testing.T) {
 		t.Errorf("a number is neither a string nor a list, got %v", bad)
 	}
 }
+
+// A NAT gateway with a static Standard public IP gives the training subnet
+// its outbound path; the other subnets do not get it.
+func TestNetworkTrainingNatGateway(t *testing.T) {
+	m := &pulumitest.Mocks{}
+	run(t, m, func(ctx *pulumi.Context) error {
+		_, err := NewNetwork(ctx, "net", &NetworkArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2",
+			Spec: NetworkSpec{AddressSpace: StringList{"10.20.0.0/16"}, TrainingSubnet: "10.20.0.0/24", AksSubnet: "10.20.4.0/22", TrainingNatGateway: true}})
+		return err
+	})
+	ip := one(t, m.OfType("azure-native:network:PublicIPAddress"))
+	if ip.String("sku.name") != "Standard" || ip.String("publicIPAllocationMethod") != "Static" {
+		t.Errorf("NAT public IP: %v", ip.Inputs)
+	}
+	nat := one(t, m.OfType("azure-native:network:NatGateway"))
+	if nat.String("sku.name") != "Standard" || !strings.HasSuffix(firstID(nat, "publicIpAddresses"), "/"+ip.String("publicIpAddressName")) {
+		t.Errorf("NAT gateway: %v", nat.Inputs)
+	}
+	training := one(t, m.Find("azure-native:network:Subnet", map[string]string{"subnetName": "training"}))
+	if !strings.HasSuffix(training.String("natGateway.id"), "/natGateways/"+nat.String("natGatewayName")) {
+		t.Errorf("training subnet NAT gateway %q", training.String("natGateway.id"))
+	}
+	aks := one(t, m.Find("azure-native:network:Subnet", map[string]string{"subnetName": "aks"}))
+	if aks.String("natGateway.id") != "" {
+		t.Error("the AKS subnet must not get the training NAT gateway")
+	}
+}
+
+// firstID is the id of the first entry of a list of sub-resources.
+func firstID(r pulumitest.Resource, path string) string {
+	v, _ := r.Input(path)
+	if !v.IsArray() || len(v.ArrayValue()) == 0 || !v.ArrayValue()[0].IsObject() {
+		return ""
+	}
+	id := v.ArrayValue()[0].ObjectValue()["id"]
+	if id.IsString() {
+		return id.StringValue()
+	}
+	return ""
+}

@@ -189,7 +189,7 @@ type PrivateEndpointsArgs struct {
 	Tags map[string]string `pulumi:"tags,optional"`
 }
 
-func (a *PrivateEndpointsArgs) validate() error {
+func (a *PrivateEndpointsArgs) problems() Problems {
 	var ps Problems
 	region := checkRegion(&ps, NewPath("location"), a.Location)
 	ps = append(ps, a.Spec.Validate(NewPath("spec"), PrivateEndpointsSite{Region: region, Subnet: a.Subnet.Prefix, SubnetPath: NewPath("subnet", "prefix")})...)
@@ -206,7 +206,7 @@ func (a *PrivateEndpointsArgs) validate() error {
 			ps.Add(NewPath("spec", "endpoints").Index(i).Child("target"), "%q is not a key of targets; give its resource ID there", e.Target)
 		}
 	}
-	return ps.Err("PrivateEndpoints")
+	return ps
 }
 
 // PrivateEndpoints is a set of private endpoints with their DNS zones linked
@@ -225,7 +225,7 @@ func NewPrivateEndpoints(ctx *pulumi.Context, name string, args *PrivateEndpoint
 	if args == nil {
 		args = &PrivateEndpointsArgs{}
 	}
-	if err := args.validate(); err != nil {
+	if err := validated(ctx, "PrivateEndpoints", args.problems()); err != nil {
 		return nil, err
 	}
 	spec := args.Spec.WithDefaults(mustRegion(args.Location))

@@ -12,14 +12,18 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
 // Problem is one broken rule, named by the path of the input that breaks it
 // (e.g. "spec.maxNodes", or "amlvnet:compute.maxNodes" when the root
-// program validates a stack's config).
+// program validates a stack's config). A Warning does not stop anything:
+// it is logged and the deployment goes on.
 type Problem struct {
 	Path    string
 	Message string
+	Warning bool
 }
 
 func (p Problem) String() string { return p.Path + ": " + p.Message }
@@ -58,6 +62,23 @@ func (ps *Problems) Add(p *Path, format string, args ...any) {
 	*ps = append(*ps, Problem{Path: p.String(), Message: fmt.Sprintf(format, args...)})
 }
 
+// Warn records a warning at path p.
+func (ps *Problems) Warn(p *Path, format string, args ...any) {
+	*ps = append(*ps, Problem{Path: p.String(), Message: fmt.Sprintf(format, args...), Warning: true})
+}
+
+// Split separates the errors from the warnings.
+func (ps Problems) Split() (errs, warnings Problems) {
+	for _, p := range ps {
+		if p.Warning {
+			warnings = append(warnings, p)
+		} else {
+			errs = append(errs, p)
+		}
+	}
+	return errs, warnings
+}
+
 // Sorted returns the problems in a stable order (by path, then message) so
 // that users and tests see the same text every run, without duplicates.
 func (ps Problems) Sorted() []Problem {
@@ -74,13 +95,24 @@ func (ps Problems) Sorted() []Problem {
 	return dedup
 }
 
-// Err returns nil when nothing was found, else a *ValidationError naming
-// component.
+// Err returns nil when no error was found (warnings aside), else a
+// *ValidationError naming component that lists the errors.
 func (ps Problems) Err(component string) error {
-	if len(ps) == 0 {
+	errs, _ := ps.Split()
+	if len(errs) == 0 {
 		return nil
 	}
-	return &ValidationError{Component: component, Problems: ps.Sorted()}
+	return &ValidationError{Component: component, Problems: errs.Sorted()}
+}
+
+// validated logs the warnings of ps on the console of the resource being
+// constructed and returns its errors, if any, as Err does.
+func validated(ctx *pulumi.Context, component string, ps Problems) error {
+	_, warnings := ps.Split()
+	for _, w := range warnings.Sorted() {
+		_ = ctx.Log.Warn(component+": "+w.String(), nil)
+	}
+	return ps.Err(component)
 }
 
 // comparePaths orders paths as text, except that list indexes compare as

@@ -97,7 +97,7 @@ type SecureStorageArgs struct {
 }
 
 // validate reports every problem of the args.
-func (a *SecureStorageArgs) validate() error {
+func (a *SecureStorageArgs) problems() Problems {
 	ps := a.Spec.Validate(NewPath("spec"))
 	checkRegion(&ps, NewPath("location"), a.Location)
 	if a.ResourceGroupName == nil {
@@ -106,7 +106,7 @@ func (a *SecureStorageArgs) validate() error {
 	if a.SubnetIDs == nil && !a.Spec.Unrestricted && !a.Spec.PrivateOnly {
 		ps.Add(NewPath("subnetIds"), "at least one subnet is required for a deny-by-default account")
 	}
-	return ps.Err("SecureStorage")
+	return ps
 }
 
 // SecureStorage is a storage account locked to the VNet (or, for inference,
@@ -124,7 +124,7 @@ func NewSecureStorage(ctx *pulumi.Context, name string, args *SecureStorageArgs,
 	if args == nil {
 		args = &SecureStorageArgs{}
 	}
-	if err := args.validate(); err != nil {
+	if err := validated(ctx, "SecureStorage", args.problems()); err != nil {
 		return nil, err
 	}
 	spec := args.Spec.WithDefaults()

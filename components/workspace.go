@@ -114,7 +114,7 @@ type MLWorkspaceArgs struct {
 	Tags map[string]string `pulumi:"tags,optional"`
 }
 
-func (a *MLWorkspaceArgs) validate() error {
+func (a *MLWorkspaceArgs) problems() Problems {
 	ps := a.Spec.Validate(NewPath("spec"))
 	checkRegion(&ps, NewPath("location"), a.Location)
 	if a.ResourceGroupName == nil {
@@ -126,7 +126,7 @@ func (a *MLWorkspaceArgs) validate() error {
 	if a.KeyVaultID == nil {
 		ps.Add(NewPath("keyVaultId"), "is required: the workspace's key vault cannot be added later")
 	}
-	return ps.Err("MLWorkspace")
+	return ps
 }
 
 // WorkspaceRef is a handle on a workspace: what a compute attached to it needs.
@@ -165,7 +165,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 	if args == nil {
 		args = &MLWorkspaceArgs{}
 	}
-	if err := args.validate(); err != nil {
+	if err := validated(ctx, "MLWorkspace", args.problems()); err != nil {
 		return nil, err
 	}
 	spec := args.Spec.WithDefaults()

@@ -34,12 +34,13 @@ func IsConfigError(err error) bool {
 // configError reports the decoding problems together with the other ones.
 // A value that failed to decode is left at its zero value, so other
 // problems at or below a key already reported by the decoder are echoes of
-// it and are dropped.
+// it and are dropped. Warnings are not errors: the components log them when
+// they are constructed.
 func configError(decoding components.Problems, others ...components.Problems) error {
 	all := append(components.Problems(nil), decoding...)
 	for _, ps := range others {
 		for _, p := range ps {
-			if !under(p.Path, decoding) {
+			if !p.Warning && !under(p.Path, decoding) {
 				all = append(all, p)
 			}
 		}

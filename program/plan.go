@@ -77,6 +77,7 @@ func (p *plan) planNetwork(ctx *pulumi.Context, ps *components.Problems) {
 	cfg := p.cfg
 	nc := &cfg.Network
 	nc.TrainingRouteTable = cfg.Compute.ForcedTunneling
+	nc.TrainingNatGateway = *cfg.Compute.WithDefaults().NatGateway
 	switch {
 	case cfg.Aks.Enabled && nc.AksSubnet == "":
 		ps.Add(pathNetwork.Child("aksSubnet"), "a CIDR is required with %s.enabled, e.g. 10.20.4.0/22 (a subnet name when reusing a VNet)", pathAks)

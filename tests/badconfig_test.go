@@ -108,13 +108,15 @@ func aksBase() map[string]any {
 	return c
 }
 
-// vm is a valid attached VM in the dev base's training subnet.
-func vm(name, address string) map[string]any {
+// vm is a valid attached VM with a private address in the dev base's
+// training subnet, reached by Azure ML at its DNS name.
+func vm(name, privateAddress string) map[string]any {
 	return map[string]any{
-		"name":        name,
-		"kind":        "VirtualMachine",
-		"resourceId":  "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/amlvnet-dev/providers/Microsoft.Compute/virtualMachines/" + name,
-		"address":     address,
+		"name":           name,
+		"kind":           "VirtualMachine",
+		"resourceId":     "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/amlvnet-dev/providers/Microsoft.Compute/virtualMachines/" + name,
+		"address":        name + ".eastus2.cloudapp.azure.com",
+		"privateAddress": privateAddress,
 		"sshUser":     "azureuser",
 		"sshPassword": "not-a-real-password",
 	}
@@ -408,7 +410,7 @@ var badConfigCases = []BadConfigCase{
 	{
 		Name: "two attached VMs with one address",
 		Set:  map[string]any{"amlvnet:attach": []any{vm("vm1", "10.20.0.10"), vm("vm2", "10.20.0.10")}},
-		Want: map[string]string{"amlvnet:attach[1].address": "each attached machine has its own IP"},
+		Want: map[string]string{"amlvnet:attach[1].privateAddress": "each attached machine has its own IP"},
 	},
 	{
 		Name: "AKS compute named like the cluster",
@@ -437,7 +439,12 @@ var badConfigCases = []BadConfigCase{
 	{
 		Name: "attached VM outside the training subnet",
 		Set:  map[string]any{"amlvnet:attach": []any{vm("dsvm", "10.20.1.10")}},
-		Want: map[string]string{"amlvnet:attach[0].address": "must sit in it"},
+		Want: map[string]string{"amlvnet:attach[0].privateAddress": "must sit in it"},
+	},
+	{
+		Name: "attached VM reached at a private IP",
+		Set:  map[string]any{"amlvnet:attach": []any{with(vm("dsvm", "10.20.0.10"), "address", "10.20.0.10")}},
+		Want: map[string]string{"amlvnet:attach[0].address": "give the machine's public IP or DNS name here, and its private IP as privateAddress"},
 	},
 
 	// Compute cluster.
@@ -482,15 +489,15 @@ var badConfigCases = []BadConfigCase{
 			"amlvnet:compute.outbound":     "restricted",
 			"amlvnet:compute.rulePriority": 4090,
 		},
-		Want: map[string]string{"amlvnet:compute.rulePriority": "outside 100-4096 or on top of another rule; use a value from 100 to 4015"},
+		Want: map[string]string{"amlvnet:compute.rulePriority": "outside 100-4096 or on top of another rule; use a value from 100 to 3995"},
 	},
 	{
 		Name: "rule priority collides with the deny rule",
 		Set: map[string]any{
 			"amlvnet:compute.outbound":     "restricted",
-			"amlvnet:compute.rulePriority": 4016,
+			"amlvnet:compute.rulePriority": 3996,
 		},
-		Want: map[string]string{"amlvnet:compute.rulePriority": "on top of another rule; use a value from 100 to 4015"},
+		Want: map[string]string{"amlvnet:compute.rulePriority": "on top of another rule; use a value from 100 to 3995"},
 	},
 	{
 		Name: "rule priority below 100",

@@ -346,12 +346,16 @@ func checkTrainingRules(t *testing.T, cfg *program.Config, region string, m *pul
 			t.Errorf("no Internet route for AzureMachineLearning: %v", routes)
 		}
 		if !publicIP {
-			storage, _ := netplan.RegionalTag("Storage", region)
-			for _, tag := range []string{storage, "AzureActiveDirectory", "AzureResourceManager", "MicrosoftContainerRegistry", "AzureFrontDoor.FirstParty"} {
+			for _, tag := range []string{"AzureActiveDirectory", "AzureResourceManager", "MicrosoftContainerRegistry", "AzureFrontDoor.FirstParty"} {
 				if routes[tag] != "Internet" {
 					t.Errorf("compute without public IP: no Internet route for %s", tag)
 				}
 			}
+		}
+		// Storage goes past the firewall only when asked for.
+		storage, _ := netplan.RegionalTag("Storage", region)
+		if (routes[storage] == "Internet") != cfg.Compute.TunnelStorage {
+			t.Errorf("Storage route %q with tunnelStorage %v", routes[storage], cfg.Compute.TunnelStorage)
 		}
 	} else if len(routes) != 0 {
 		t.Errorf("routes without forced tunneling: %v", routes)
@@ -391,7 +395,11 @@ func checkAttached(t *testing.T, cfg *program.Config, m *pulumitest.Mocks) {
 				t.Errorf("attach %s: the SSH password must be a secret", a.Name)
 			}
 		}
-		addresses = append(addresses, a.Address)
+		dest := a.PrivateAddress
+		if dest == "" {
+			dest = cfg.Network.TrainingSubnet
+		}
+		addresses = append(addresses, dest)
 	}
 	rules := m.Find("azure-native:network:SecurityRule", map[string]string{"sourceAddressPrefix": "AzureMachineLearning", "destinationPortRange": "22"})
 	if len(cfg.Attach) == 0 {
@@ -516,7 +524,7 @@ func TestPlaintextCredentialsRefused(t *testing.T) {
 		"amlvnet:network":       `{"addressSpace":"10.20.0.0/16","trainingSubnet":"10.20.0.0/24"}`,
 		"amlvnet:storage":       `{"clientIpRanges":["203.0.113.0/29"]}`,
 		"amlvnet:compute":       `{"sshAccess":true,"sshSources":["10.20.255.0/27"],"adminPassword":"Plain-Passw0rd"}`,
-		"amlvnet:attach": `[{"name":"vm1","kind":"VirtualMachine","address":"10.20.0.10","sshUser":"u","sshPrivateKey":"PRIVATE-KEY-DATA-123",` +
+		"amlvnet:attach": `[{"name":"vm1","kind":"VirtualMachine","address":"vm1.example.com","privateAddress":"10.20.0.10","sshUser":"u","sshPrivateKey":"PRIVATE-KEY-DATA-123",` +
 			`"resourceId":"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1"}]`,
 	}
 	m, err := runConfig(t, cfg)

@@ -276,9 +276,14 @@ func trainingStack() []Resource {
 		rule("AllowStorageOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "Storage.EastUS2", []any{"443", "445"}, 100),
 		rule("AllowContainerRegistryOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureContainerRegistry.EastUS2", []any{"443"}, 110),
 		rule("AllowAzureMachineLearningOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureMachineLearning", []any{"443", "8787", "18881"}, 120),
-		rule("AllowAzureActiveDirectoryOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureActiveDirectory", []any{"443"}, 140),
+		rule("AllowAzureMachineLearningUdpOutbound", "Outbound", "Allow", "Udp", "VirtualNetwork", "AzureMachineLearning", []any{"5831"}, 130),
+		rule("AllowAzureActiveDirectoryOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureActiveDirectory", []any{"80", "443"}, 140),
 		rule("AllowAzureResourceManagerOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureResourceManager", []any{"443"}, 150),
 		rule("AllowBatchNodeManagementOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "BatchNodeManagement.eastus2", []any{"443"}, 160),
+		rule("AllowMicrosoftContainerRegistryOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "MicrosoftContainerRegistry", []any{"443"}, 170),
+		rule("AllowFrontDoorFirstPartyOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureFrontDoor.FirstParty", []any{"443"}, 180),
+		rule("AllowFrontDoorFrontEndOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureFrontDoor.FrontEnd", []any{"443"}, 190),
+		rule("AllowAzureMonitorOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureMonitor", []any{"443"}, 200),
 		rule("DenyInternetOutbound", "Outbound", "Deny", "*", "VirtualNetwork", "Internet", []any{"*"}, 4096),
 	}
 }
@@ -440,10 +445,15 @@ func TestRestrictedOutboundAllowsAzureML(t *testing.T) {
 	runStackCases(t, "restricted-outbound-allows-azureml", []stackCase{
 		{"program's rules pass", trainingStack(), ""},
 		{"no deny, nothing to check", edit(edit(trainingStack(), "training-DenyInternetOutbound", nil), "training-AllowStorageOutbound", nil), ""},
-		{"missing Storage allow fails", edit(trainingStack(), "training-AllowStorageOutbound", nil), `to Storage at a priority number below 4096`},
-		{"missing AAD and ARM allows fail in one message", edit(edit(trainingStack(), "training-AllowAzureActiveDirectoryOutbound", nil), "training-AllowAzureResourceManagerOutbound", nil), `AzureActiveDirectory, AzureResourceManager`},
-		{"allow after the deny fails", edit(trainingStack(), "training-DenyInternetOutbound", func(r *Resource) { r.Inputs["priority"] = 130.0 }), `AzureActiveDirectory, AzureResourceManager, BatchNodeManagement.*below 130`},
+		{"missing Storage allow fails", edit(trainingStack(), "training-AllowStorageOutbound", nil), `below 4096 for Storage \(TCP 443\);`},
+		{"missing AAD and ARM allows fail in one message", edit(edit(trainingStack(), "training-AllowAzureActiveDirectoryOutbound", nil), "training-AllowAzureResourceManagerOutbound", nil), `AzureActiveDirectory \(TCP 80, 443\), AzureResourceManager \(TCP 443\)`},
+		{"allow after the deny fails", edit(trainingStack(), "training-DenyInternetOutbound", func(r *Resource) { r.Inputs["priority"] = 130.0 }), `below 130 for AzureMachineLearning \(UDP 5831\), AzureActiveDirectory.*AzureResourceManager.*BatchNodeManagement`},
 		{"allow on the wrong port fails", edit(trainingStack(), "training-AllowContainerRegistryOutbound", func(r *Resource) { r.Inputs["destinationPortRange"] = "80" }), `AzureContainerRegistry`},
+		{"Entra ID on 443 only fails", edit(trainingStack(), "training-AllowAzureActiveDirectoryOutbound", func(r *Resource) { r.Inputs["destinationPortRanges"] = []any{"443"} }), `AzureActiveDirectory \(TCP 80, 443\)`},
+		{"missing UDP 5831 fails", edit(trainingStack(), "training-AllowAzureMachineLearningUdpOutbound", nil), `AzureMachineLearning \(UDP 5831\)`},
+		{"missing Azure Monitor fails", edit(trainingStack(), "training-AllowAzureMonitorOutbound", nil), `AzureMonitor \(TCP 443\)`},
+		{"Front Door front end is not needed in 21Vianet's cloud", edit(edit(trainingStack(), "training-AllowFrontDoorFrontEndOutbound", nil), "network-training-nsg", func(r *Resource) { r.Inputs["location"] = "chinanorth3" }), ""},
+		{"Front Door front end is needed elsewhere", edit(edit(trainingStack(), "training-AllowFrontDoorFrontEndOutbound", nil), "network-training-nsg", func(r *Resource) { r.Inputs["location"] = "eastus2" }), `AzureFrontDoor.FrontEnd`},
 		{"deny to * counts as a deny to the Internet", edit(edit(trainingStack(), "training-DenyInternetOutbound", func(r *Resource) { r.Inputs["destinationAddressPrefix"] = "*" }), "training-AllowStorageOutbound", nil), `Storage`},
 		{"deny of port 25 only is not a restriction", edit(edit(trainingStack(), "training-DenyInternetOutbound", func(r *Resource) { r.Inputs["destinationPortRange"] = "25" }), "training-AllowStorageOutbound", nil), ""},
 		{"unknown deny priority cannot tell", edit(edit(trainingStack(), "training-DenyInternetOutbound", func(r *Resource) { r.Inputs["priority"] = u }), "training-AllowStorageOutbound", nil), ""},
@@ -453,7 +463,7 @@ func TestRestrictedOutboundAllowsAzureML(t *testing.T) {
 		{"inline rules count", []Resource{res(nsgType, "inline-nsg", map[string]any{"networkSecurityGroupName": "n", "securityRules": []any{
 			map[string]any{"name": "deny", "direction": "Outbound", "access": "Deny", "protocol": "*", "destinationAddressPrefix": "Internet", "destinationPortRange": "*", "priority": 4000.0},
 			map[string]any{"name": "storage", "direction": "Outbound", "access": "Allow", "protocol": "Tcp", "destinationAddressPrefix": "Storage", "destinationPortRange": "443", "priority": 100.0},
-		}})}, `AzureContainerRegistry, AzureMachineLearning, AzureActiveDirectory, AzureResourceManager, BatchNodeManagement`},
+		}})}, `AzureContainerRegistry \(TCP 443\), AzureMachineLearning \(TCP 443, 8787, 18881\), AzureMachineLearning \(UDP 5831\), AzureActiveDirectory \(TCP 80, 443\), AzureResourceManager \(TCP 443\), BatchNodeManagement`},
 	})
 }
 
