@@ -117,8 +117,8 @@ func vm(name, privateAddress string) map[string]any {
 		"resourceId":     "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/amlvnet-dev/providers/Microsoft.Compute/virtualMachines/" + name,
 		"address":        name + ".eastus2.cloudapp.azure.com",
 		"privateAddress": privateAddress,
-		"sshUser":     "azureuser",
-		"sshPassword": "not-a-real-password",
+		"sshUser":        "azureuser",
+		"sshPassword":    "not-a-real-password",
 	}
 }
 
