@@ -1,8 +1,6 @@
 package azureschema
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -138,9 +136,6 @@ func TestParseErrors(t *testing.T) {
 		if _, err := Parse([]byte(doc)); err == nil {
 			t.Errorf("Parse(%s) succeeded", doc)
 		}
-	}
-	if _, err := Load(filepath.Join(t.TempDir(), "missing.json")); err == nil {
-		t.Error("Load of a missing file succeeded")
 	}
 }
 
@@ -278,62 +273,9 @@ func base(extra map[string]any) map[string]any {
 	return m
 }
 
-func TestLocate(t *testing.T) {
-	dir := t.TempDir()
-	file := filepath.Join(dir, "shared", "azure-native-v2", "schema-subset.json")
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(file, []byte(testSchema), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	clone := filepath.Join(dir, "main", "internal", "pkg")
-	if err := os.MkdirAll(clone, 0o755); err != nil {
-		t.Fatal(err)
-	}
-
-	t.Run("upward search", func(t *testing.T) {
-		t.Setenv(EnvPath, "")
-		t.Chdir(clone)
-		got, ok := Locate()
-		if !ok {
-			t.Fatal("Locate found nothing")
-		}
-		if want, _ := filepath.EvalSymlinks(file); mustEval(t, got) != want {
-			t.Errorf("Locate = %q, want %q", got, file)
-		}
-		if _, err := Load(got); err != nil {
-			t.Errorf("Load(%q): %v", got, err)
-		}
-	})
-	t.Run("environment", func(t *testing.T) {
-		t.Setenv(EnvPath, file)
-		if got, ok := Locate(); !ok || got != file {
-			t.Errorf("Locate = %q, %v; want %q", got, ok, file)
-		}
-		t.Setenv(EnvPath, filepath.Join(dir, "nope.json"))
-		if _, ok := Locate(); ok {
-			t.Error("Locate reported a missing file as found")
-		}
-	})
-}
-
-func mustEval(t *testing.T, p string) string {
-	t.Helper()
-	r, err := filepath.EvalSymlinks(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
-}
-
-// TestRealSchema loads the real file beside the repository, when it is there.
+// TestRealSchema decodes the embedded data and checks that it hangs together.
 func TestRealSchema(t *testing.T) {
-	path, ok := Locate()
-	if !ok {
-		t.Skipf("schema file absent: set %s or place the repository beside shared/ (%s)", EnvPath, RelPath)
-	}
-	s, err := Load(path)
+	s, err := Parse(data)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,14 +31,9 @@ const Version = "2.92.3"
 
 // Options configure a Server.
 type Options struct {
-	// Schema checks the SchemaTokens: internal/azureschema where
-	// schema-subset.json is found, else BindingChecker (the ML tokens only,
-	// from the binding's Go types); nil: the built-in table only.
+	// Schema checks the SchemaTokens (internal/azureschema); nil: the
+	// built-in table only.
 	Schema SchemaChecker
-	// SchemaUnavailable, when Schema is nil, says why; Check then fails the
-	// machinelearningservices tokens, which the built-in table does not know.
-	// Leave Schema as BindingChecker instead to check them without the file.
-	SchemaUnavailable string
 	// FixturesPath is a JSON file of existing VNets; "" reads FixturesEnv when first needed.
 	FixturesPath string
 	// SubscriptionID used in IDs unless the provider config sets subscriptionId;
@@ -51,7 +46,6 @@ type Server struct {
 	pulumirpc.UnimplementedResourceProviderServer
 
 	schema       SchemaChecker
-	schemaErr    string
 	fixturesPath string
 
 	mu           sync.RWMutex
@@ -71,7 +65,7 @@ func New(opts Options) *Server {
 	if sub == "" {
 		sub = DefaultSubscriptionID
 	}
-	return &Server{schema: opts.Schema, schemaErr: opts.SchemaUnavailable, fixturesPath: opts.FixturesPath, subscription: sub, tenant: TenantID}
+	return &Server{schema: opts.Schema, fixturesPath: opts.FixturesPath, subscription: sub, tenant: TenantID}
 }
 
 // Main serves the stand-in as the plugin pulumi-resource-azure-native: it
@@ -244,11 +238,6 @@ func (s *Server) Check(_ context.Context, req *pulumirpc.CheckRequest) (*pulumir
 	}
 	resName := fmt.Sprintf("%s %q", token, nameOf(req.GetName(), req.GetUrn()))
 	resp := &pulumirpc.CheckResponse{Inputs: req.GetNews()}
-	if s.schema == nil && s.schemaErr != "" && strings.HasPrefix(token, "azure-native:machinelearningservices:") {
-		resp.Failures = append(resp.Failures, &pulumirpc.CheckFailure{
-			Reason: fmt.Sprintf("%s: the stand-in provider cannot check these inputs: %s", resName, s.schemaErr),
-		})
-	}
 	for _, f := range CheckInputs(s.schema, token, resName, news) {
 		resp.Failures = append(resp.Failures, &pulumirpc.CheckFailure{Property: f.Property, Reason: f.Reason})
 	}

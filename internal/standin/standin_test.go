@@ -269,12 +269,6 @@ func TestCheckMLComputeThroughSchema(t *testing.T) {
 	if resp := check(t, nb, "azure-native:network:PrivateZone", "pz", resource.PropertyMap{"x": sv("y")}); len(resp.Failures) != 0 {
 		t.Fatalf("tokens neither the binding nor the table knows pass: %v", resp.Failures)
 	}
-
-	// With neither (SchemaUnavailable), the ML tokens fail loudly rather than pass unchecked.
-	resp = check(t, New(Options{SchemaUnavailable: "schema-subset.json not found"}), token, "cpu", in)
-	if len(resp.Failures) != 1 || !strings.Contains(resp.Failures[0].Reason, "not found") {
-		t.Fatalf("want one failure naming the missing schema, got %v", resp.Failures)
-	}
 }
 
 func create(t *testing.T, s *Server, token, name string, inputs resource.PropertyMap, preview bool) (string, resource.PropertyMap) {
@@ -516,17 +510,9 @@ func TestInvokeGetVirtualNetwork(t *testing.T) {
 }
 
 // TestCheckMLComputeWithRealSchema runs the Check path against the project's
-// schema checker (skipped when schema-subset.json cannot be found).
+// schema checker.
 func TestCheckMLComputeWithRealSchema(t *testing.T) {
-	path, ok := azureschema.Locate()
-	if !ok {
-		t.Skip("schema-subset.json not found")
-	}
-	schema, err := azureschema.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := New(Options{Schema: schema})
+	s := New(Options{Schema: azureschema.Default()})
 	token := "azure-native:machinelearningservices:Compute"
 	good := resource.PropertyMap{
 		"resourceGroupName": unknown(),
