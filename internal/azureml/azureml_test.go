@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/sig"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/amlvnet/amlvnet/internal/azureschema"
@@ -294,7 +295,7 @@ func plain(pm resource.PropertyMap) map[string]any {
 	repl = func(v resource.PropertyValue) (any, bool) {
 		switch {
 		case v.IsComputed() || (v.IsOutput() && !v.OutputValue().Known):
-			return azureschema.Unknown{}, true
+			return sig.UnknownStringValue, true
 		case v.IsSecret() || v.IsOutput():
 			return reveal(v).MapRepl(nil, repl), true
 		}

@@ -8,16 +8,9 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/sig"
 )
-
-// Unknown stands for an input value that is not known yet (during a preview, an input computed
-// from another resource). CheckInputs accepts it wherever a value may appear, and counts it as
-// present for required checks.
-type Unknown struct{}
-
-// UnknownSentinel is the string Pulumi uses on the wire for an unknown value; CheckInputs treats it
-// like Unknown.
-const UnknownSentinel = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 
 // CheckInputs checks the inputs of a resource against the schema and returns one line per problem,
 // sorted, each starting with the property path, e.g.
@@ -26,7 +19,7 @@ const UnknownSentinel = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 //
 // inputs holds plain JSON-like values: nil, bool, string, numbers (any Go int, uint or float kind),
 // slices and string-keyed maps of these. Secrets are to be unwrapped by the caller; unknown values
-// are given as Unknown{} or UnknownSentinel. A nil value counts as absent.
+// are given as the engine's sentinel, sig.UnknownStringValue. A nil value counts as absent.
 //
 // It reports: an unknown resource token; unknown properties; wrong JSON types (integers must be
 // integral); missing required properties (resource requiredInputs and type "required" lists); enum
@@ -186,13 +179,8 @@ func (c *checker) value(path string, p *Property, v any) {
 }
 
 func isUnknown(v any) bool {
-	switch v := v.(type) {
-	case Unknown, *Unknown:
-		return true
-	case string:
-		return v == UnknownSentinel
-	}
-	return false
+	s, ok := v.(string)
+	return ok && s == sig.UnknownStringValue
 }
 
 // Number returns v as a float64 when it is any Go number.

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/sig"
 )
 
 // testSchema is a small hand-written schema in the file's format: one resource with a union input,
@@ -143,7 +145,7 @@ func TestCheckInputsValid(t *testing.T) {
 	s := mustParse(t)
 	inputs := map[string]any{
 		"resourceGroupName": "rg",
-		"workspaceName":     Unknown{},
+		"workspaceName":     sig.UnknownStringValue,
 		"count":             float64(3),
 		"ratio":             0.5,
 		"enabled":           true,
@@ -157,7 +159,7 @@ func TestCheckInputsValid(t *testing.T) {
 		"properties": map[string]any{
 			"kind": "Cluster",
 			"properties": map[string]any{
-				"scale":    map[string]any{"max": 4, "min": UnknownSentinel},
+				"scale":    map[string]any{"max": 4, "min": sig.UnknownStringValue},
 				"pools":    []any{map[string]any{"max": 1}},
 				"byName":   map[string]any{"a": map[string]any{"max": 2}},
 				"priority": "Dedicated",

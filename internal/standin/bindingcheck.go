@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/sig"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/amlvnet/amlvnet/internal/azureml"
@@ -73,7 +74,7 @@ func (BindingChecker) Handles(token string) bool {
 	return ok
 }
 
-// CheckInputs checks inputs (plain values, unknowns as UnknownValue) against
+// CheckInputs checks inputs (plain values, unknowns as the engine's sentinel) against
 // the binding's input struct for token.
 func (BindingChecker) CheckInputs(token string, inputs map[string]any) []string {
 	st, ok := bindingResources[token]
@@ -148,7 +149,7 @@ func (c *bindingCheck) object(path string, st reflect.Type, m map[string]any) {
 
 // value checks one value against Go type t.
 func (c *bindingCheck) value(path string, t reflect.Type, v any) {
-	if v == nil || v == UnknownValue {
+	if v == nil || v == sig.UnknownStringValue {
 		return
 	}
 	for t.Kind() == reflect.Pointer {
@@ -209,7 +210,7 @@ func (c *bindingCheck) value(path string, t reflect.Type, v any) {
 
 // union checks a union value against the member its discriminator selects.
 func (c *bindingCheck) union(path string, u bindingUnion, v any) {
-	if v == nil || v == UnknownValue {
+	if v == nil || v == sig.UnknownStringValue {
 		return
 	}
 	m, ok := v.(map[string]any)
@@ -223,7 +224,7 @@ func (c *bindingCheck) union(path string, u bindingUnion, v any) {
 		c.add(dpath, "required")
 		return
 	}
-	if d == UnknownValue {
+	if d == sig.UnknownStringValue {
 		return
 	}
 	ds, ok := d.(string)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/amlvnet/amlvnet/internal/azureschema"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/sig"
 )
 
 const (
@@ -260,25 +261,25 @@ func TestBindingCheckerComputeType(t *testing.T) {
 
 func TestBindingCheckerSkipsUnknowns(t *testing.T) {
 	in := validAmlCompute()
-	in["resourceGroupName"] = UnknownValue // required, present though unknown
-	in["tags"] = UnknownValue
+	in["resourceGroupName"] = sig.UnknownStringValue // required, present though unknown
+	in["tags"] = sig.UnknownStringValue
 	p := props(in, "properties.properties")
-	p["enableNodePublicIp"] = UnknownValue
-	p["subnet"] = UnknownValue
-	props(p, "scaleSettings")["maxNodeCount"] = UnknownValue
-	props(p, "userAccountCredentials")["adminUserName"] = UnknownValue
+	p["enableNodePublicIp"] = sig.UnknownStringValue
+	p["subnet"] = sig.UnknownStringValue
+	props(p, "scaleSettings")["maxNodeCount"] = sig.UnknownStringValue
+	props(p, "userAccountCredentials")["adminUserName"] = sig.UnknownStringValue
 	wantProblems(t, BindingChecker{}.CheckInputs(computeTok, in))
 
-	props(in, "properties")["properties"] = UnknownValue
+	props(in, "properties")["properties"] = sig.UnknownStringValue
 	wantProblems(t, BindingChecker{}.CheckInputs(computeTok, in))
 
 	// An unknown discriminator: the member cannot be chosen, nothing to judge.
 	in = validAmlCompute()
-	props(in, "properties")["computeType"] = UnknownValue
+	props(in, "properties")["computeType"] = sig.UnknownStringValue
 	props(in, "properties.properties")["notAField"] = 1.0
 	wantProblems(t, BindingChecker{}.CheckInputs(computeTok, in))
 
-	in["properties"] = UnknownValue
+	in["properties"] = sig.UnknownStringValue
 	wantProblems(t, BindingChecker{}.CheckInputs(computeTok, in))
 }
 

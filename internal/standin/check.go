@@ -8,20 +8,16 @@ import (
 	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/sig"
 )
 
 // SchemaChecker checks a resource's inputs against the azure-native schema
 // (package internal/azureschema satisfies it). Each problem names a property
 // path, ideally as "path: reason". Unknown values (preview) reach it as the
-// string UnknownValue.
+// engine's sentinel, sig.UnknownStringValue.
 type SchemaChecker interface {
 	CheckInputs(token string, inputs map[string]any) []string
 }
-
-// UnknownValue stands for a value not known yet (a preview) in the plain map
-// handed to a SchemaChecker. It is the engine's own wire sentinel for an
-// unknown string, so a string-typed property accepts it as it is.
-const UnknownValue = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 
 // SchemaTokens are the tokens checked by the SchemaChecker when one is set
 // (those of schema-subset.json). ManagedCluster falls back to the built-in
@@ -135,7 +131,7 @@ func unknownAt(inputs resource.PropertyMap, path string) bool {
 }
 
 // toPlain converts inputs to plain Go values (map[string]any, []any, string,
-// float64, bool, nil): secrets unwrapped, unknowns as UnknownValue.
+// float64, bool, nil): secrets unwrapped, unknowns as sig.UnknownStringValue.
 func toPlain(m resource.PropertyMap) map[string]any {
 	out := make(map[string]any, len(m))
 	for k, v := range m {
@@ -148,7 +144,7 @@ func plainValue(v resource.PropertyValue) any {
 	v = unwrap(v)
 	switch {
 	case isUnknown(v):
-		return UnknownValue
+		return sig.UnknownStringValue
 	case v.IsNull():
 		return nil
 	case v.IsBool():

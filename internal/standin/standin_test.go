@@ -10,6 +10,7 @@ import (
 	"github.com/amlvnet/amlvnet/internal/azureschema"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/plugin"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/sig"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"google.golang.org/protobuf/types/known/structpb"
 )
@@ -221,7 +222,7 @@ func TestCheckMLComputeThroughSchema(t *testing.T) {
 		t.Fatalf("schema asked about %v", fake.tokens)
 	}
 	plain := fake.inputs[0]
-	if plain["workspaceName"] != UnknownValue {
+	if plain["workspaceName"] != sig.UnknownStringValue {
 		t.Fatalf("unknown not passed as the sentinel: %#v", plain["workspaceName"])
 	}
 	if pw := plain["properties"].(map[string]any)["adminPwd"]; pw != "hunter2" {
