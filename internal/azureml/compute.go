@@ -3,7 +3,6 @@ package azureml
 import (
 	"context"
 	"errors"
-	"fmt"
 	"reflect"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -97,9 +96,9 @@ func NewCompute(ctx *pulumi.Context, name string, args *ComputeArgs, opts ...pul
 	if args.WorkspaceName == nil {
 		problems = append(problems, "invalid value for required argument 'WorkspaceName'")
 	}
-	props, err := withComputeType(args.Properties)
+	props, err := withDiscriminator(ComputeProperties, args.Properties)
 	if err != nil {
-		problems = append(problems, err.Error())
+		problems = append(problems, "properties."+err.Error())
 	}
 	problems = append(problems, missingRequired("properties", props)...)
 	problems = append(problems, missingRequired("identity", args.Identity)...)
@@ -116,58 +115,6 @@ func NewCompute(ctx *pulumi.Context, name string, args *ComputeArgs, opts ...pul
 		return nil, err
 	}
 	return &resource, nil
-}
-
-// withComputeType returns the union value with its computeType filled in when the value is one
-// of this package's member Args (a shallow copy: field values, secrets included, are carried over
-// untouched). Other inputs (outputs, foreign types) are returned as they are.
-func withComputeType(p pulumi.Input) (pulumi.Input, error) {
-	switch v := p.(type) {
-	case AmlComputeArgs:
-		return v, fillComputeType(&v.ComputeType, ComputeTypeAmlCompute)
-	case *AmlComputeArgs:
-		if v == nil {
-			return nil, nil
-		}
-		c := *v
-		return c, fillComputeType(&c.ComputeType, ComputeTypeAmlCompute)
-	case AKSArgs:
-		return v, fillComputeType(&v.ComputeType, ComputeTypeAKS)
-	case *AKSArgs:
-		if v == nil {
-			return nil, nil
-		}
-		c := *v
-		return c, fillComputeType(&c.ComputeType, ComputeTypeAKS)
-	case VirtualMachineArgs:
-		return v, fillComputeType(&v.ComputeType, ComputeTypeVirtualMachine)
-	case *VirtualMachineArgs:
-		if v == nil {
-			return nil, nil
-		}
-		c := *v
-		return c, fillComputeType(&c.ComputeType, ComputeTypeVirtualMachine)
-	case HDInsightArgs:
-		return v, fillComputeType(&v.ComputeType, ComputeTypeHDInsight)
-	case *HDInsightArgs:
-		if v == nil {
-			return nil, nil
-		}
-		c := *v
-		return c, fillComputeType(&c.ComputeType, ComputeTypeHDInsight)
-	}
-	return p, nil
-}
-
-func fillComputeType(ct *string, want string) error {
-	switch *ct {
-	case "":
-		*ct = want
-	case want:
-	default:
-		return fmt.Errorf("properties.computeType is %q but the properties are %sArgs (computeType %q)", *ct, want, want)
-	}
-	return nil
 }
 
 // ComputeInput accepts *Compute and ComputeOutput values.

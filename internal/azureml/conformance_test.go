@@ -47,17 +47,6 @@ var outputTypeTokens = map[reflect.Type]string{
 	reflect.TypeOf(NotebookResourceInfoResponse{}):   mls + "NotebookResourceInfoResponse",
 }
 
-// unionMembers are the Compute properties members with their discriminator constants.
-var unionMembers = []struct {
-	args        pulumi.Input
-	computeType string
-}{
-	{AmlComputeArgs{}, ComputeTypeAmlCompute},
-	{AKSArgs{}, ComputeTypeAKS},
-	{VirtualMachineArgs{}, ComputeTypeVirtualMachine},
-	{HDInsightArgs{}, ComputeTypeHDInsight},
-}
-
 // allArgs lists every Args struct of the package.
 var allArgs = []pulumi.Input{
 	WorkspaceArgs{}, ComputeArgs{},
@@ -96,14 +85,6 @@ var (
 
 func tagOf(f reflect.StructField) string {
 	return strings.Split(f.Tag.Get("pulumi"), ",")[0]
-}
-
-func plainOf(in pulumi.Input) reflect.Type {
-	t := in.ElementType()
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	return t
 }
 
 // inputElem returns the plain type an Args field of type t marshals as: the element type of the
@@ -350,15 +331,17 @@ func TestSchemaConformance(t *testing.T) {
 	// The Compute properties union: members, discriminators, and each member's type.
 	compute, _ := s.Resource(ComputeToken)
 	union := compute.Inputs["properties"]
-	for _, m := range unionMembers {
-		pt := plainOf(m.args)
+	if union.Discriminator != ComputeProperties.Discriminator {
+		t.Errorf("Compute properties: schema discriminator %q, binding %q", union.Discriminator, ComputeProperties.Discriminator)
+	}
+	for computeType, pt := range ComputeProperties.Members {
 		tok := inputTypeTokens[pt]
-		if got, ok := s.UnionMember(union, m.computeType); !ok || got != tok {
-			t.Errorf("union member %q: schema gives %q, binding uses %v (%s)", m.computeType, got, pt, tok)
+		if got, ok := s.UnionMember(union, computeType); !ok || got != tok {
+			t.Errorf("union member %q: schema gives %q, binding uses %v (%s)", computeType, got, pt, tok)
 		}
 		st, _ := s.Type(tok)
-		if st == nil || st.Properties[union.Discriminator] == nil || st.Properties[union.Discriminator].Const != m.computeType {
-			t.Errorf("%s: discriminator const is not %q", tok, m.computeType)
+		if st == nil || st.Properties[union.Discriminator] == nil || st.Properties[union.Discriminator].Const != computeType {
+			t.Errorf("%s: discriminator const is not %q", tok, computeType)
 		}
 		if f, ok := pt.FieldByName("ComputeType"); !ok || f.Type.Kind() != reflect.String || tagOf(f) != union.Discriminator {
 			t.Errorf("%v: no plain string discriminator field tagged %q", pt, union.Discriminator)

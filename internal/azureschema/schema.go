@@ -122,8 +122,12 @@ func (p *Property) IsMap() bool {
 	return p.Type == TypeStringMap || (p.Type == TypeObject && p.AdditionalProperties != nil)
 }
 
-// MapValue returns the property describing the values of a map (a string for "map<string,string>").
+// MapValue returns the property describing the values of a map (a string for "map<string,string>");
+// nil when p is nil or not a map.
 func (p *Property) MapValue() *Property {
+	if p == nil {
+		return nil
+	}
 	if p.AdditionalProperties != nil {
 		return p.AdditionalProperties
 	}

@@ -13,6 +13,12 @@ import (
 // of existing virtual networks, answered by getVirtualNetwork (and getSubnet).
 const FixturesEnv = "AMLVNET_STANDIN_FIXTURES"
 
+// OptionsFromEnvironment is how the provider is configured when the engine
+// starts it: fixtures from FixturesEnv.
+func OptionsFromEnvironment() Options {
+	return Options{FixturesPath: os.Getenv(FixturesEnv)}
+}
+
 // VirtualNetworkFixture is an existing VNet the stand-in pretends is in Azure.
 type VirtualNetworkFixture struct {
 	Name            string          `json:"name"`

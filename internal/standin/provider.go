@@ -31,9 +31,6 @@ const Version = "2.92.3"
 
 // Options configure a Server.
 type Options struct {
-	// Schema checks the SchemaTokens (internal/azureschema); nil: the
-	// built-in table only.
-	Schema SchemaChecker
 	// FixturesPath is a JSON file of existing VNets; "" reads FixturesEnv when first needed.
 	FixturesPath string
 	// SubscriptionID used in IDs unless the provider config sets subscriptionId;
@@ -45,7 +42,6 @@ type Options struct {
 type Server struct {
 	pulumirpc.UnimplementedResourceProviderServer
 
-	schema       SchemaChecker
 	fixturesPath string
 
 	mu           sync.RWMutex
@@ -65,7 +61,7 @@ func New(opts Options) *Server {
 	if sub == "" {
 		sub = DefaultSubscriptionID
 	}
-	return &Server{schema: opts.Schema, fixturesPath: opts.FixturesPath, subscription: sub, tenant: TenantID}
+	return &Server{fixturesPath: opts.FixturesPath, subscription: sub, tenant: TenantID}
 }
 
 // Main serves the stand-in as the plugin pulumi-resource-azure-native: it
@@ -229,7 +225,7 @@ func (s *Server) GetMappings(context.Context, *pulumirpc.GetMappingsRequest) (*p
 // ---- resources ------------------------------------------------------------
 
 // Check returns the inputs as given and a failure for each input azure-native
-// would reject (see CheckInputs).
+// would reject (see Checker).
 func (s *Server) Check(_ context.Context, req *pulumirpc.CheckRequest) (*pulumirpc.CheckResponse, error) {
 	token := tokenOf(req.GetType(), req.GetUrn())
 	news, err := unmarshal(req.GetNews(), "check.news")
@@ -238,7 +234,7 @@ func (s *Server) Check(_ context.Context, req *pulumirpc.CheckRequest) (*pulumir
 	}
 	resName := fmt.Sprintf("%s %q", token, nameOf(req.GetName(), req.GetUrn()))
 	resp := &pulumirpc.CheckResponse{Inputs: req.GetNews()}
-	for _, f := range CheckInputs(s.schema, token, resName, news) {
+	for _, f := range CheckInputs(token, resName, news) {
 		resp.Failures = append(resp.Failures, &pulumirpc.CheckFailure{Property: f.Property, Reason: f.Reason})
 	}
 	return resp, nil

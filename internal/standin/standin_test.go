@@ -4,13 +4,10 @@ import (
 	"context"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/amlvnet/amlvnet/internal/azureschema"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/plugin"
-	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/sig"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"google.golang.org/protobuf/types/known/structpb"
 )
@@ -184,92 +181,47 @@ func TestCheckNestedAndOtherTokens(t *testing.T) {
 	}
 }
 
-// fakeSchema records what it is asked and answers canned problems.
-type fakeSchema struct {
-	mu       sync.Mutex
-	tokens   []string
-	inputs   []map[string]any
-	problems []string
-}
-
-func (f *fakeSchema) CheckInputs(token string, inputs map[string]any) []string {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.tokens = append(f.tokens, token)
-	f.inputs = append(f.inputs, inputs)
-	return f.problems
-}
-
-func TestCheckMLComputeThroughSchema(t *testing.T) {
-	fake := &fakeSchema{problems: []string{
-		"properties.computeType: required",
-		"properties.properties.vmSize: expected a string",
-		"bogus: unknown property",
-	}}
-	s := New(Options{Schema: fake})
+// TestCheckMLCompute runs an ML compute through Check: secrets are unwrapped
+// before checking, unknown values are not judged, and each failure names the
+// resource and the property.
+func TestCheckMLCompute(t *testing.T) {
+	s := New(Options{})
 	token := "azure-native:machinelearningservices:Compute"
 	in := resource.PropertyMap{
 		"resourceGroupName": sv("rg"),
 		"workspaceName":     unknown(),
 		"bogus":             sv("x"),
+		"location":          resource.MakeSecret(sv("eastus2")),
 		"properties": resource.NewObjectProperty(resource.PropertyMap{
 			"properties": resource.NewObjectProperty(resource.PropertyMap{"vmSize": unknown()}),
 			"adminPwd":   resource.MakeSecret(sv("hunter2")),
 		}),
 	}
 	resp := check(t, s, token, "cpu", in)
-	if len(fake.tokens) != 1 || fake.tokens[0] != token {
-		t.Fatalf("schema asked about %v", fake.tokens)
-	}
-	plain := fake.inputs[0]
-	if plain["workspaceName"] != sig.UnknownStringValue {
-		t.Fatalf("unknown not passed as the sentinel: %#v", plain["workspaceName"])
-	}
-	if pw := plain["properties"].(map[string]any)["adminPwd"]; pw != "hunter2" {
-		t.Fatalf("secret not unwrapped: %#v", pw)
-	}
-	if f := failureOn(t, resp, "properties.computeType"); !strings.Contains(f.Reason, `azure-native:machinelearningservices:Compute "cpu"`) {
-		t.Fatalf("reason should name the resource: %q", f.Reason)
+	if f := failureOn(t, resp, "properties.computeType"); !strings.Contains(f.Reason, `azure-native:machinelearningservices:Compute "cpu"`) ||
+		!strings.Contains(f.Reason, "missing required property") {
+		t.Fatalf("reason should name the resource and the problem: %q", f.Reason)
 	}
 	failureOn(t, resp, "bogus")
-	if len(resp.Failures) != 2 { // the vmSize problem sits on an unknown value
+	if len(resp.Failures) != 2 { // without a computeType no member is chosen, so adminPwd is not judged
 		t.Fatalf("want 2 failures, got %v", resp.Failures)
 	}
 
-	// Table tokens are not sent to the schema.
-	check(t, s, ruleToken, "ssh", validRule())
-	if len(fake.tokens) != 1 {
-		t.Fatalf("schema asked about table token: %v", fake.tokens)
-	}
-
-	// Without the schema file (ServeIfProvider then passes BindingChecker), the
-	// ML tokens are still checked, against the binding's Go types.
-	nb := New(Options{Schema: BindingChecker{}})
-	resp = check(t, nb, token, "cpu", in)
-	failureOn(t, resp, "bogus")
-	if f := failureOn(t, resp, "properties.computeType"); !strings.Contains(f.Reason, "required") || !strings.Contains(f.Reason, `"cpu"`) {
+	// A secret is checked for what it holds.
+	in["location"] = resource.MakeSecret(resource.NewNumberProperty(1))
+	if f := failureOn(t, check(t, s, token, "cpu", in), "location"); !strings.Contains(f.Reason, "expected string, got number") {
 		t.Fatalf("reason: %q", f.Reason)
 	}
-	if len(resp.Failures) != 2 {
-		t.Fatalf("want 2 failures, got %v", resp.Failures)
-	}
+
+	// The workspace and the identity of the binding are checked too.
 	ws := resource.PropertyMap{"workspaceName": sv("mlw"), "lcoation": sv("eastus2")}
-	resp = check(t, nb, "azure-native:machinelearningservices:Workspace", "mlw", ws)
+	resp = check(t, s, "azure-native:machinelearningservices:Workspace", "mlw", ws)
 	failureOn(t, resp, "lcoation")
-	if f := failureOn(t, resp, "resourceGroupName"); !strings.Contains(f.Reason, "required") {
+	if f := failureOn(t, resp, "resourceGroupName"); !strings.Contains(f.Reason, "missing required property") {
 		t.Fatalf("reason: %q", f.Reason)
 	}
 	id := resource.PropertyMap{"resourceGroupName": sv("rg"), "tags": resource.NewObjectProperty(resource.PropertyMap{"n": resource.NewNumberProperty(1)})}
-	failureOn(t, check(t, nb, "azure-native:managedidentity:UserAssignedIdentity", "id", id), "tags.n")
-	// ManagedCluster, which the binding does not know, still gets the table's check.
-	aks := resource.PropertyMap{
-		"resourceGroupName": sv("rg"),
-		"networkProfile":    resource.NewObjectProperty(resource.PropertyMap{"dockerBridgeCidr": sv("172.17.0.1/16")}),
-	}
-	failureOn(t, check(t, nb, "azure-native:containerservice:ManagedCluster", "aks", aks), "networkProfile.dockerBridgeCidr")
-	if resp := check(t, nb, "azure-native:network:PrivateZone", "pz", resource.PropertyMap{"x": sv("y")}); len(resp.Failures) != 0 {
-		t.Fatalf("tokens neither the binding nor the table knows pass: %v", resp.Failures)
-	}
+	failureOn(t, check(t, s, "azure-native:managedidentity:UserAssignedIdentity", "id", id), "tags.n")
 }
 
 func create(t *testing.T, s *Server, token, name string, inputs resource.PropertyMap, preview bool) (string, resource.PropertyMap) {
@@ -510,10 +462,10 @@ func TestInvokeGetVirtualNetwork(t *testing.T) {
 	}
 }
 
-// TestCheckMLComputeWithRealSchema runs the Check path against the project's
-// schema checker.
-func TestCheckMLComputeWithRealSchema(t *testing.T) {
-	s := New(Options{Schema: azureschema.Default()})
+// TestCheckValidMLCompute: a valid AmlCompute passes, with its required
+// values still unknown; a misspelled name fails.
+func TestCheckValidMLCompute(t *testing.T) {
+	s := New(Options{})
 	token := "azure-native:machinelearningservices:Compute"
 	good := resource.PropertyMap{
 		"resourceGroupName": unknown(),

@@ -1,12 +1,10 @@
 package standin
 
 import (
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/amlvnet/amlvnet/internal/azureschema"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/sig"
 )
 
@@ -16,7 +14,7 @@ const (
 	identityTok  = "azure-native:managedidentity:UserAssignedIdentity"
 )
 
-// The inputs below are plain values, as toPlain hands them to a SchemaChecker
+// The inputs below are plain values, as toPlain hands them to the Checker
 // (numbers are float64).
 
 func validWorkspace() map[string]any {
@@ -143,6 +141,20 @@ func props(m map[string]any, path string) map[string]any {
 	return m
 }
 
+// problems runs the Checker on a known token.
+func problems(t *testing.T, token string, inputs map[string]any) []string {
+	t.Helper()
+	got, known := Checker.Check(token, inputs)
+	if !known {
+		t.Fatalf("%s: token not known to the Checker", token)
+	}
+	var out []string
+	for _, p := range got {
+		out = append(out, p.String())
+	}
+	return out
+}
+
 func wantProblems(t *testing.T, got []string, want ...string) {
 	t.Helper()
 	if !slices.Equal(got, want) {
@@ -150,50 +162,50 @@ func wantProblems(t *testing.T, got []string, want ...string) {
 	}
 }
 
-func TestBindingCheckerValid(t *testing.T) {
+func TestCheckBindingValid(t *testing.T) {
 	for _, v := range validInputs {
-		if got := (BindingChecker{}).CheckInputs(v.token, v.inputs()); len(got) != 0 {
+		if got := problems(t, v.token, v.inputs()); len(got) != 0 {
 			t.Errorf("%s: unexpected problems %q", v.name, got)
 		}
 	}
 }
 
-func TestBindingCheckerUnknownProperty(t *testing.T) {
+func TestCheckBindingUnknownProperty(t *testing.T) {
 	in := validAmlCompute()
 	in["computeNmae"] = "x"
 	props(in, "properties.properties")["vmSzie"] = "STANDARD_D2_V2"
 	props(in, "properties.properties.scaleSettings")["maxNodes"] = 3.0
 	props(in, "properties")["adminPwd"] = "hunter2"
-	wantProblems(t, BindingChecker{}.CheckInputs(computeTok, in),
-		"computeNmae: unknown property",
-		"properties.adminPwd: unknown property",
-		"properties.properties.scaleSettings.maxNodes: unknown property",
-		"properties.properties.vmSzie: unknown property",
+	wantProblems(t, problems(t, computeTok, in),
+		`property "computeNmae": unknown property`,
+		`property "properties.adminPwd": unknown property`,
+		`property "properties.properties.scaleSettings.maxNodes": unknown property`,
+		`property "properties.properties.vmSzie": unknown property`,
 	)
 
 	// A key of another union member is unknown in the selected one.
 	in = validVMCompute()
 	props(in, "properties.properties")["scaleSettings"] = map[string]any{"maxNodeCount": 1.0}
-	wantProblems(t, BindingChecker{}.CheckInputs(computeTok, in), "properties.properties.scaleSettings: unknown property")
+	wantProblems(t, problems(t, computeTok, in), `property "properties.properties.scaleSettings": unknown property`)
 
 	ws := validWorkspace()
 	ws["managedNetwork"] = map[string]any{}
-	wantProblems(t, BindingChecker{}.CheckInputs(workspaceTok, ws), "managedNetwork: unknown property")
+	wantProblems(t, problems(t, workspaceTok, ws), `property "managedNetwork": unknown property`)
 }
 
-func TestBindingCheckerWrongType(t *testing.T) {
+func TestCheckBindingWrongType(t *testing.T) {
 	ws := validWorkspace()
 	ws["hbiWorkspace"] = "false"
 	ws["tags"] = map[string]any{"env": 1.0}
 	props(ws, "identity")["userAssignedIdentities"] = "/subscriptions/x/id"
 	ws["sku"] = "Basic"
 	ws["location"] = []any{"eastus2"}
-	wantProblems(t, BindingChecker{}.CheckInputs(workspaceTok, ws),
-		"hbiWorkspace: expected boolean, got string",
-		"identity.userAssignedIdentities: expected array, got string",
-		"location: expected string, got array",
-		"sku: expected object, got string",
-		"tags.env: expected string, got number",
+	wantProblems(t, problems(t, workspaceTok, ws),
+		`property "hbiWorkspace": expected boolean, got string`,
+		`property "identity.userAssignedIdentities": expected array, got string`,
+		`property "location": expected string, got array`,
+		`property "sku": expected object, got string`,
+		`property "tags.env": expected string, got number`,
 	)
 
 	in := validAmlCompute()
@@ -202,28 +214,28 @@ func TestBindingCheckerWrongType(t *testing.T) {
 	scale["minNodeCount"] = 0.5
 	props(in, "properties.properties")["subnet"] = "/subscriptions/x/subnets/s"
 	in["properties"].(map[string]any)["disableLocalAuth"] = 1.0
-	wantProblems(t, BindingChecker{}.CheckInputs(computeTok, in),
-		"properties.disableLocalAuth: expected boolean, got number",
-		"properties.properties.scaleSettings.maxNodeCount: expected integer, got string",
-		"properties.properties.scaleSettings.minNodeCount: expected integer, got 0.5",
-		"properties.properties.subnet: expected object, got string",
+	wantProblems(t, problems(t, computeTok, in),
+		`property "properties.disableLocalAuth": expected boolean, got number`,
+		`property "properties.properties.scaleSettings.maxNodeCount": expected integer, got string`,
+		`property "properties.properties.scaleSettings.minNodeCount": expected integer, got 0.5`,
+		`property "properties.properties.subnet": expected object, got string`,
 	)
 
 	in = validVMCompute()
 	props(in, "properties.properties.administratorAccount")["username"] = []any{"a"}
 	in["properties"] = []any{}
-	wantProblems(t, BindingChecker{}.CheckInputs(computeTok, in), "properties: expected object, got array")
+	wantProblems(t, problems(t, computeTok, in), `property "properties": expected object, got array`)
 }
 
-func TestBindingCheckerMissingRequired(t *testing.T) {
+func TestCheckBindingMissingRequired(t *testing.T) {
 	ws := validWorkspace()
 	delete(ws, "resourceGroupName")
 	delete(props(ws, "identity"), "type")
 	props(ws, "sku")["name"] = nil // null counts as absent
-	wantProblems(t, BindingChecker{}.CheckInputs(workspaceTok, ws),
-		"identity.type: required",
-		"resourceGroupName: required",
-		"sku.name: required",
+	wantProblems(t, problems(t, workspaceTok, ws),
+		`property "identity.type": missing required property`,
+		`property "resourceGroupName": missing required property`,
+		`property "sku.name": missing required property`,
 	)
 
 	in := validAmlCompute()
@@ -231,35 +243,35 @@ func TestBindingCheckerMissingRequired(t *testing.T) {
 	delete(props(in, "properties.properties.scaleSettings"), "maxNodeCount")
 	delete(props(in, "properties.properties.userAccountCredentials"), "adminUserName")
 	props(in, "properties.properties")["subnet"] = map[string]any{}
-	wantProblems(t, BindingChecker{}.CheckInputs(computeTok, in),
-		"properties.properties.scaleSettings.maxNodeCount: required",
-		"properties.properties.subnet.id: required",
-		"properties.properties.userAccountCredentials.adminUserName: required",
-		"workspaceName: required",
+	wantProblems(t, problems(t, computeTok, in),
+		`property "properties.properties.scaleSettings.maxNodeCount": missing required property`,
+		`property "properties.properties.subnet.id": missing required property`,
+		`property "properties.properties.userAccountCredentials.adminUserName": missing required property`,
+		`property "workspaceName": missing required property`,
 	)
 
-	wantProblems(t, BindingChecker{}.CheckInputs(identityTok, map[string]any{}), "resourceGroupName: required")
+	wantProblems(t, problems(t, identityTok, map[string]any{}), `property "resourceGroupName": missing required property`)
 }
 
-func TestBindingCheckerComputeType(t *testing.T) {
+func TestCheckBindingComputeType(t *testing.T) {
 	in := validAmlCompute()
-	props(in, "properties")["computeType"] = "Kubernetes"
-	wantProblems(t, BindingChecker{}.CheckInputs(computeTok, in),
-		`properties.computeType: unknown union member "Kubernetes" (allowed: AKS, AmlCompute, HDInsight, VirtualMachine)`)
+	props(in, "properties")["computeType"] = "Robot"
+	wantProblems(t, problems(t, computeTok, in),
+		`property "properties.computeType": unknown union member "Robot" (allowed: AKS, AmlCompute, HDInsight, VirtualMachine)`)
 
 	delete(props(in, "properties"), "computeType")
-	wantProblems(t, BindingChecker{}.CheckInputs(computeTok, in), "properties.computeType: required")
+	wantProblems(t, problems(t, computeTok, in), `property "properties.computeType": missing required property`)
 
 	props(in, "properties")["computeType"] = true
-	wantProblems(t, BindingChecker{}.CheckInputs(computeTok, in), "properties.computeType: expected string, got boolean")
+	wantProblems(t, problems(t, computeTok, in), `property "properties.computeType": expected string, got boolean`)
 
 	// The union is optional: a compute without properties passes.
 	in = validAmlCompute()
 	delete(in, "properties")
-	wantProblems(t, BindingChecker{}.CheckInputs(computeTok, in))
+	wantProblems(t, problems(t, computeTok, in))
 }
 
-func TestBindingCheckerSkipsUnknowns(t *testing.T) {
+func TestCheckBindingSkipsUnknowns(t *testing.T) {
 	in := validAmlCompute()
 	in["resourceGroupName"] = sig.UnknownStringValue // required, present though unknown
 	in["tags"] = sig.UnknownStringValue
@@ -268,53 +280,50 @@ func TestBindingCheckerSkipsUnknowns(t *testing.T) {
 	p["subnet"] = sig.UnknownStringValue
 	props(p, "scaleSettings")["maxNodeCount"] = sig.UnknownStringValue
 	props(p, "userAccountCredentials")["adminUserName"] = sig.UnknownStringValue
-	wantProblems(t, BindingChecker{}.CheckInputs(computeTok, in))
+	wantProblems(t, problems(t, computeTok, in))
 
 	props(in, "properties")["properties"] = sig.UnknownStringValue
-	wantProblems(t, BindingChecker{}.CheckInputs(computeTok, in))
+	wantProblems(t, problems(t, computeTok, in))
 
 	// An unknown discriminator: the member cannot be chosen, nothing to judge.
 	in = validAmlCompute()
 	props(in, "properties")["computeType"] = sig.UnknownStringValue
 	props(in, "properties.properties")["notAField"] = 1.0
-	wantProblems(t, BindingChecker{}.CheckInputs(computeTok, in))
+	wantProblems(t, problems(t, computeTok, in))
 
 	in["properties"] = sig.UnknownStringValue
-	wantProblems(t, BindingChecker{}.CheckInputs(computeTok, in))
+	wantProblems(t, problems(t, computeTok, in))
 }
 
-func TestBindingCheckerTokens(t *testing.T) {
-	var b BindingChecker
-	for _, tok := range []string{workspaceTok, computeTok, identityTok} {
-		if !b.Handles(tok) || !slices.Contains(SchemaTokens, tok) {
-			t.Errorf("%s: handled %v, in SchemaTokens %v", tok, b.Handles(tok), slices.Contains(SchemaTokens, tok))
+// TestCheckTokens: the Checker knows the binding's tokens and every token of
+// the typed SDK modules, and looks at no other.
+func TestCheckTokens(t *testing.T) {
+	for _, tok := range []string{workspaceTok, computeTok, identityTok,
+		"azure-native:network:PrivateZone", "azure-native:network:NatGateway", "azure-native:containerservice:ManagedCluster",
+		"azure-native:storage:BlobContainer", "azure-native:authorization:RoleAssignment", "azure-native:resources:ResourceGroup"} {
+		if _, known := Checker.Check(tok, map[string]any{}); !known {
+			t.Errorf("%s is not known", tok)
 		}
 	}
-	if b.Handles("azure-native:containerservice:ManagedCluster") {
-		t.Error("ManagedCluster is left to the built-in table")
+	if got, known := Checker.Check("azure-native:compute:VirtualMachine", map[string]any{"whatever": 1.0}); known || len(got) != 0 {
+		t.Errorf("a module the project does not use: %v, known %v", got, known)
 	}
-	wantProblems(t, b.CheckInputs("azure-native:network:PrivateZone", map[string]any{}),
-		"azure-native:network:PrivateZone: unknown resource token")
+	// A typed SDK token is checked by its own types: here the NAT gateway's.
+	wantProblems(t, problems(t, "azure-native:network:NatGateway", map[string]any{"resourceGroupName": "rg", "idleTimeoutInMinute": 4.0}),
+		`property "idleTimeoutInMinute": unknown property`)
 }
 
-// TestBindingCheckerAgreesWithSchema runs both checkers on the same inputs
-// both accept the valid ones, and both report the same problems on invalid
-// ones that need no enum knowledge.
-func TestBindingCheckerAgreesWithSchema(t *testing.T) {
-	schema := azureschema.Default()
-	var b BindingChecker
+// TestCheckBindingProblems: what the Checker reports on inputs of the binding's
+// tokens that break several rules at once, strict enums from the schema data
+// included.
+func TestCheckBindingProblems(t *testing.T) {
 	for _, v := range validInputs {
-		if got := schema.CheckInputs(v.token, v.inputs()); len(got) != 0 {
-			t.Errorf("%s: the schema rejects the valid inputs: %q", v.name, got)
-		}
-		if got := b.CheckInputs(v.token, v.inputs()); len(got) != 0 {
-			t.Errorf("%s: the binding rejects the valid inputs: %q", v.name, got)
-		}
+		wantProblems(t, problems(t, v.token, v.inputs()))
 	}
-
-	invalid := []struct {
+	cases := []struct {
 		name, token string
 		inputs      func() map[string]any
+		want        []string
 	}{
 		{"workspace", workspaceTok, func() map[string]any {
 			ws := validWorkspace()
@@ -322,8 +331,16 @@ func TestBindingCheckerAgreesWithSchema(t *testing.T) {
 			ws["hbiWorkspace"] = "no"
 			ws["lcoation"] = "eastus2"
 			delete(props(ws, "sku"), "name")
+			props(ws, "sku")["tier"] = "Gold"
 			ws["tags"] = map[string]any{"n": 1.0}
 			return ws
+		}, []string{
+			`property "hbiWorkspace": expected boolean, got string`,
+			`property "lcoation": unknown property`,
+			`property "resourceGroupName": missing required property`,
+			`property "sku.name": missing required property`,
+			`property "sku.tier": invalid value "Gold": allowed values are Free, Basic, Standard, Premium`,
+			`property "tags.n": expected string, got number`,
 		}},
 		{"amlcompute", computeTok, func() map[string]any {
 			in := validAmlCompute()
@@ -334,27 +351,38 @@ func TestBindingCheckerAgreesWithSchema(t *testing.T) {
 			delete(props(p, "scaleSettings"), "maxNodeCount")
 			props(p, "scaleSettings")["minNodeCount"] = 1.5
 			return in
+		}, []string{
+			`property "properties.properties.scaleSettings.maxNodeCount": missing required property`,
+			`property "properties.properties.scaleSettings.minNodeCount": expected integer, got 1.5`,
+			`property "properties.properties.subnet.id": missing required property`,
+			`property "properties.properties.vmSzie": unknown property`,
+			`property "workspaceName": missing required property`,
 		}},
 		{"vm compute", computeTok, func() map[string]any {
 			in := validVMCompute()
 			props(in, "properties.properties")["sshPort"] = "22"
 			props(in, "properties.properties.administratorAccount")["user"] = "x"
 			return in
+		}, []string{
+			`property "properties.properties.administratorAccount.user": unknown property`,
+			`property "properties.properties.sshPort": expected integer, got string`,
 		}},
 		{"no computeType", computeTok, func() map[string]any {
 			in := validAKSCompute()
 			delete(props(in, "properties"), "computeType")
 			return in
-		}},
+		}, []string{`property "properties.computeType": missing required property`}},
 		{"identity", identityTok, func() map[string]any {
 			return map[string]any{"location": 1.0, "name": "x"}
+		}, []string{
+			`property "location": expected string, got number`,
+			`property "name": unknown property`,
+			`property "resourceGroupName": missing required property`,
 		}},
 	}
-	for _, v := range invalid {
-		want := schema.CheckInputs(v.token, v.inputs())
-		got := b.CheckInputs(v.token, v.inputs())
-		if len(want) == 0 || !reflect.DeepEqual(got, want) {
-			t.Errorf("%s:\nbinding %q\n schema %q", v.name, got, want)
-		}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			wantProblems(t, problems(t, c.token, c.inputs()), c.want...)
+		})
 	}
 }
