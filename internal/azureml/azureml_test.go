@@ -118,7 +118,7 @@ func program(got map[string]chan string) pulumi.RunFunc {
 			ApplicationInsights: pulumi.String("/subscriptions/0000/.../components/ai"),
 			PublicNetworkAccess: PublicNetworkAccessDisabled,
 			ImageBuildCompute:   pulumi.String("cpucluster"),
-			Sku:                 SkuArgs{Name: pulumi.String("Basic"), Tier: SkuTierBasic},
+			Sku:                 &SkuArgs{Name: pulumi.String("Basic"), Tier: SkuTierBasic},
 			Tags:                pulumi.StringMap{"env": pulumi.String("dev")},
 		})
 		if err != nil {
@@ -142,7 +142,7 @@ func program(got map[string]chan string) pulumi.RunFunc {
 						MinNodeCount:                pulumi.Int(0),
 						NodeIdleTimeBeforeScaleDown: pulumi.String("PT5M"),
 					},
-					Subnet: ResourceIdPtr(&ResourceIdArgs{Id: pulumi.String(subnetID)}),
+					Subnet: &ResourceIdArgs{Id: pulumi.String(subnetID)},
 				},
 			},
 		})
@@ -310,14 +310,14 @@ func plain(pm resource.PropertyMap) map[string]any {
 
 func TestNewWorkspaceRequiredInputs(t *testing.T) {
 	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
-		if _, err := NewWorkspace(ctx, "nil", nil); err == nil || !strings.Contains(err.Error(), "ResourceGroupName") {
+		if _, err := NewWorkspace(ctx, "nil", nil); err == nil || !strings.Contains(err.Error(), `property "resourceGroupName": missing required property`) {
 			t.Errorf("nil args: err = %v", err)
 		}
 		_, err := NewWorkspace(ctx, "bad", &WorkspaceArgs{
 			Identity: &ManagedServiceIdentityArgs{},
 			Sku:      &SkuArgs{Tier: SkuTierFree},
 		})
-		for _, want := range []string{"'ResourceGroupName'", "identity.type is required", "sku.name is required"} {
+		for _, want := range []string{`"resourceGroupName": missing required property`, `"identity.type": missing required property`, `"sku.name": missing required property`} {
 			if err == nil || !strings.Contains(err.Error(), want) {
 				t.Errorf("err = %v, want it to mention %s", err, want)
 			}
@@ -332,21 +332,21 @@ func TestNewWorkspaceRequiredInputs(t *testing.T) {
 func TestNewComputeRequiredInputs(t *testing.T) {
 	m := newMocks()
 	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
-		if _, err := NewCompute(ctx, "nil", nil); err == nil || !strings.Contains(err.Error(), "WorkspaceName") {
+		if _, err := NewCompute(ctx, "nil", nil); err == nil || !strings.Contains(err.Error(), `property "workspaceName": missing required property`) {
 			t.Errorf("nil args: err = %v", err)
 		}
 		_, err := NewCompute(ctx, "bad", &ComputeArgs{
 			Properties: AmlComputeArgs{Properties: &AmlComputePropertiesArgs{
 				ScaleSettings:          &ScaleSettingsArgs{MinNodeCount: pulumi.Int(0)},
 				Subnet:                 &ResourceIdArgs{},
-				UserAccountCredentials: UserAccountCredentialsPtr(&UserAccountCredentialsArgs{}),
+				UserAccountCredentials: &UserAccountCredentialsArgs{},
 			}},
 		})
 		for _, want := range []string{
-			"'ResourceGroupName'", "'WorkspaceName'",
-			"properties.properties.scaleSettings.maxNodeCount is required",
-			"properties.properties.subnet.id is required",
-			"properties.properties.userAccountCredentials.adminUserName is required",
+			`"resourceGroupName": missing required property`, `"workspaceName": missing required property`,
+			`"properties.properties.scaleSettings.maxNodeCount": missing required property`,
+			`"properties.properties.subnet.id": missing required property`,
+			`"properties.properties.userAccountCredentials.adminUserName": missing required property`,
 		} {
 			if err == nil || !strings.Contains(err.Error(), want) {
 				t.Errorf("err = %v, want it to mention %s", err, want)
@@ -395,24 +395,23 @@ func TestCallerArgsUntouched(t *testing.T) {
 	}
 }
 
-// TestAKSSecretKeyThroughOutput attaches an AKS cluster whose sslConfiguration is given as an
-// output (exercising the registered output types) holding a secret key: the key must reach the
-// engine as a secret, at the leaf or at an enclosing object.
-func TestAKSSecretKeyThroughOutput(t *testing.T) {
+// TestAKSSecretKey attaches an AKS cluster whose sslConfiguration holds a secret key: the key must
+// reach the engine as a secret, at the leaf or at an enclosing object.
+func TestAKSSecretKey(t *testing.T) {
 	m := newMocks()
 	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
-		ssl := SslConfigurationArgs{
+		ssl := &SslConfigurationArgs{
 			Status: SslConfigStatusEnabled,
 			Cert:   pulumi.String("-----BEGIN CERTIFICATE-----"),
 			Key:    pulumi.ToSecret(pulumi.String("-----BEGIN PRIVATE KEY-----")).(pulumi.StringOutput),
 			Cname:  pulumi.String("scoring.example.com"),
-		}.ToSslConfigurationPtrOutput()
+		}
 		_, err := NewCompute(ctx, "aks", &ComputeArgs{
 			ResourceGroupName: pulumi.String("rg"),
 			WorkspaceName:     pulumi.String("ws"),
 			Properties: AKSArgs{
 				ResourceId: pulumi.String("/subscriptions/0000/.../managedClusters/aks"),
-				Properties: AKSSchemaPropertiesArgs{
+				Properties: &AKSSchemaPropertiesArgs{
 					ClusterPurpose:     ClusterPurposeDevTest,
 					LoadBalancerType:   LoadBalancerTypeInternalLoadBalancer,
 					LoadBalancerSubnet: pulumi.String("aks-subnet"),

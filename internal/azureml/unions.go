@@ -1,9 +1,7 @@
 package azureml
 
 import (
-	"fmt"
 	"reflect"
-	"strings"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
@@ -26,6 +24,16 @@ var Unions = map[reflect.Type]map[string]azureschema.Union{
 	plainOf(ComputeArgs{}): {"properties": ComputeProperties},
 }
 
+// secretOutputs are the outputs of each token that hold secrets, marked secret by register. The
+// engine applies AdditionalSecretOutputs to top-level output keys only (it looks each name up in
+// the outputs map), so a nested path such as properties.properties.administratorAccount.password
+// cannot be named: the whole top-level output is marked instead. Compute's "properties" covers
+// administratorAccount (password, privateKeyData), userAccountCredentials.adminUserPassword,
+// sslConfiguration.key and the Kubernetes member's connection strings.
+var secretOutputs = map[string][]string{
+	ComputeToken: {"properties"},
+}
+
 // Inputs maps each resource token of the binding to its Args; their ElementType is the plain
 // input struct the engine receives.
 var Inputs = map[string]pulumi.Input{
@@ -35,43 +43,3 @@ var Inputs = map[string]pulumi.Input{
 }
 
 func plainOf(in pulumi.Input) reflect.Type { return azureschema.PlainType(in.ElementType()) }
-
-// withDiscriminator returns the union value v with its discriminator filled in when v is the Args
-// of one of u's members (a value or a pointer): a shallow copy, so the caller's struct stays as it
-// was and its input values, secrets included, are carried over unread. A discriminator already
-// set to another member's value is an error. Other inputs (outputs, foreign types) pass as they
-// are.
-func withDiscriminator(u azureschema.Union, v pulumi.Input) (pulumi.Input, error) {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() == reflect.Pointer {
-		if rv.IsNil() {
-			return nil, nil
-		}
-		rv = rv.Elem()
-	}
-	if _, isOutput := v.(pulumi.Output); isOutput || rv.Kind() != reflect.Struct {
-		return v, nil
-	}
-	plain := plainOf(v)
-	for want, member := range u.Members {
-		if member != plain {
-			continue
-		}
-		c := reflect.New(rv.Type()).Elem()
-		c.Set(rv)
-		for i := range c.NumField() {
-			if strings.Split(rv.Type().Field(i).Tag.Get("pulumi"), ",")[0] != u.Discriminator {
-				continue
-			}
-			switch f := c.Field(i); f.String() {
-			case "":
-				f.SetString(want)
-			case want:
-			default:
-				return nil, fmt.Errorf("%s is %q but the value is the %q member (%v)", u.Discriminator, f.String(), want, rv.Type())
-			}
-		}
-		return c.Interface().(pulumi.Input), nil
-	}
-	return v, nil
-}
