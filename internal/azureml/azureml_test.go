@@ -30,7 +30,9 @@ func (m *mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 	outs := args.Inputs.Copy()
 	id := "/subscriptions/0000/resourceGroups/rg/providers/mock/" + args.Name
 	switch args.TypeToken {
-	case WorkspaceToken:
+	case ExtensionToken:
+		outs["aksAssignedIdentity"] = resource.NewProperty(resource.PropertyMap{"principalId": resource.NewProperty("principal-" + args.Name)})
+	case WorkspaceToken, WorkspaceV20241001Token:
 		outs["name"] = resource.NewProperty(args.Name)
 		outs["workspaceId"] = resource.NewProperty("00000000-1111-2222-3333-444444444444")
 		outs["provisioningState"] = resource.NewProperty("Succeeded")

@@ -22,9 +22,13 @@ var bound = map[string]struct {
 	apiVersion string
 	res        reflect.Type
 }{
-	WorkspaceToken:            {APIVersion, reflect.TypeFor[Workspace]()},
-	ComputeToken:              {APIVersion, reflect.TypeFor[Compute]()},
-	UserAssignedIdentityToken: {IdentityAPIVersion, reflect.TypeFor[UserAssignedIdentity]()},
+	WorkspaceToken:                  {APIVersion, reflect.TypeFor[Workspace]()},
+	ComputeToken:                    {APIVersion, reflect.TypeFor[Compute]()},
+	UserAssignedIdentityToken:       {IdentityAPIVersion, reflect.TypeFor[UserAssignedIdentity]()},
+	DatastoreToken:                  {APIVersion, reflect.TypeFor[Datastore]()},
+	WorkspaceV20241001Token:         {APIVersion20241001, reflect.TypeFor[WorkspaceV20241001]()},
+	ManagedNetworkSettingsRuleToken: {APIVersion20241001, reflect.TypeFor[ManagedNetworkSettingsRule]()},
+	ExtensionToken:                  {ExtensionAPIVersion, reflect.TypeFor[Extension]()},
 }
 
 // allArgs lists the nested Args structs; TestAllArgsListed keeps it complete.
@@ -35,12 +39,23 @@ var allArgs = []pulumi.Input{
 	AKSArgs{}, AKSSchemaPropertiesArgs{}, AksNetworkingConfigurationArgs{}, SslConfigurationArgs{},
 	VirtualMachineArgs{}, VirtualMachineSchemaPropertiesArgs{},
 	HDInsightArgs{}, HDInsightPropertiesArgs{}, VirtualMachineSshCredentialsArgs{},
+	KubernetesArgs{}, KubernetesPropertiesArgs{}, InstanceTypeSchemaArgs{}, InstanceTypeSchemaResourcesArgs{},
+	AzureBlobDatastoreArgs{}, NoneDatastoreCredentialsArgs{},
+	AccountKeyDatastoreCredentialsArgs{}, AccountKeyDatastoreSecretsArgs{},
+	SasDatastoreCredentialsArgs{}, SasDatastoreSecretsArgs{},
+	ServicePrincipalDatastoreCredentialsArgs{}, ServicePrincipalDatastoreSecretsArgs{},
+	CertificateDatastoreCredentialsArgs{}, CertificateDatastoreSecretsArgs{},
+	ManagedNetworkSettingsArgs{}, FqdnOutboundRuleArgs{}, PrivateEndpointOutboundRuleArgs{}, PrivateEndpointDestinationArgs{},
+	ServiceTagOutboundRuleArgs{}, ServiceTagDestinationArgs{},
+	ServerlessComputeSettingsArgs{}, WorkspaceHubConfigArgs{}, FeatureStoreSettingsArgs{}, ComputeRuntimeDtoArgs{},
+	ExtensionAksAssignedIdentityArgs{}, ScopeArgs{}, ScopeClusterArgs{}, ScopeNamespaceArgs{},
 }
 
 // responses lists the response structs.
 var responses = []reflect.Type{
 	reflect.TypeFor[ManagedServiceIdentityResponse](),
 	reflect.TypeFor[ComputePropertiesResponse](),
+	reflect.TypeFor[ExtensionResponseAksAssignedIdentity](),
 }
 
 // schemaNames maps each plain input struct and response struct to the schema type it stands for,
@@ -170,7 +185,7 @@ func (c *conformance) object(where string, gt reflect.Type, props map[string]*az
 			u = &x
 		}
 		c.kind(path, ft, p, u, output)
-		switch value := azureschema.Required(ft); {
+		switch value := azureschema.Required(ft) || (u != nil && u.Required); {
 		case output && value != p.AlwaysSet:
 			c.t.Errorf("%s: Go type %v but schema alwaysSet=%v", path, ft, p.AlwaysSet)
 		case !output && value != required(name):

@@ -2,9 +2,13 @@
 // (github.com/pulumi/pulumi-azure-native-sdk/machinelearningservices/v2, managedidentity/v2,
 // kubernetesconfiguration/v2) are not served here:
 //
-//	azure-native:machinelearningservices:Workspace        (Azure REST API 2023-04-01)
-//	azure-native:machinelearningservices:Compute          (2023-04-01)
-//	azure-native:managedidentity:UserAssignedIdentity     (2023-01-31)
+//	azure-native:machinelearningservices:Workspace                            (Azure REST API 2023-04-01)
+//	azure-native:machinelearningservices:Compute                              (2023-04-01)
+//	azure-native:machinelearningservices:Datastore                            (2023-04-01)
+//	azure-native:machinelearningservices/v20241001:Workspace                  (2024-10-01)
+//	azure-native:machinelearningservices/v20241001:ManagedNetworkSettingsRule (2024-10-01)
+//	azure-native:managedidentity:UserAssignedIdentity                         (2023-01-31)
+//	azure-native:kubernetesconfiguration:Extension                            (2023-05-01)
 //
 // The resources are registered with ctx.RegisterResource under the same tokens as the official
 // modules, with pulumi.Version(ProviderVersion), so the engine uses the same azure-native plugin as
@@ -18,8 +22,9 @@
 // plain_gen.go. The schema data in internal/azureschema/data is what the conformance test compares
 // every tag and type with.
 //
-// A union-typed property (Compute's "properties") is a pulumi.Input holding one member's Args; its
-// discriminator is filled in by the constructor. Unions and Inputs declare the unions and tokens
+// A union-typed property (Compute's "properties", a datastore's credentials, a managed network's
+// outbound rules) is a pulumi.Input holding one member's Args; its discriminator is filled in by
+// the constructor. Unions and Inputs declare the unions and tokens
 // once, for the constructors, the input checker and the conformance test. Nothing here reads input
 // values: secrets (pulumi.ToSecret, config secrets) reach the engine still marked secret.
 package azureml

@@ -87,3 +87,48 @@ const (
 	SslConfigStatusEnabled  = SslConfigStatus("Enabled")
 	SslConfigStatusAuto     = SslConfigStatus("Auto")
 )
+
+// IsolationMode is the outbound isolation of a workspace's managed network. It only moves forward:
+// from Disabled, and from AllowInternetOutbound to AllowOnlyApprovedOutbound.
+type IsolationMode string
+
+const (
+	IsolationModeDisabled                  = IsolationMode("Disabled")
+	IsolationModeAllowInternetOutbound     = IsolationMode("AllowInternetOutbound")
+	IsolationModeAllowOnlyApprovedOutbound = IsolationMode("AllowOnlyApprovedOutbound")
+)
+
+// FirewallSku is the SKU of the Azure Firewall that FQDN outbound rules create.
+type FirewallSku string
+
+const (
+	FirewallSkuStandard = FirewallSku("Standard")
+	FirewallSkuBasic    = FirewallSku("Basic")
+)
+
+// RuleCategory is the category of an outbound rule; user rules are UserDefined (or unset).
+type RuleCategory string
+
+const (
+	RuleCategoryRequired    = RuleCategory("Required")
+	RuleCategoryRecommended = RuleCategory("Recommended")
+	RuleCategoryUserDefined = RuleCategory("UserDefined")
+	RuleCategoryDependency  = RuleCategory("Dependency")
+)
+
+// RuleAction allows or denies the traffic of a service-tag outbound rule.
+type RuleAction string
+
+const (
+	RuleActionAllow = RuleAction("Allow")
+	RuleActionDeny  = RuleAction("Deny")
+)
+
+// ServiceDataAccessAuthIdentity is the identity the studio uses to preview a datastore's data.
+type ServiceDataAccessAuthIdentity string
+
+const (
+	ServiceDataAccessAuthIdentityNone                            = ServiceDataAccessAuthIdentity("None")
+	ServiceDataAccessAuthIdentityWorkspaceSystemAssignedIdentity = ServiceDataAccessAuthIdentity("WorkspaceSystemAssignedIdentity")
+	ServiceDataAccessAuthIdentityWorkspaceUserAssignedIdentity   = ServiceDataAccessAuthIdentity("WorkspaceUserAssignedIdentity")
+)

@@ -35,6 +35,24 @@ func (AKSSchemaPropertiesArgs) ElementType() reflect.Type {
 	return reflect.TypeFor[aksSchemaPropertiesArgs]()
 }
 
+type accountKeyDatastoreCredentialsArgs struct {
+	CredentialsType string                         `pulumi:"credentialsType"`
+	Secrets         accountKeyDatastoreSecretsArgs `pulumi:"secrets"`
+}
+
+func (AccountKeyDatastoreCredentialsArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[accountKeyDatastoreCredentialsArgs]()
+}
+
+type accountKeyDatastoreSecretsArgs struct {
+	Key         *string `pulumi:"key"`
+	SecretsType string  `pulumi:"secretsType"`
+}
+
+func (AccountKeyDatastoreSecretsArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[accountKeyDatastoreSecretsArgs]()
+}
+
 type aksNetworkingConfigurationArgs struct {
 	DnsServiceIP     *string `pulumi:"dnsServiceIP"`
 	DockerBridgeCidr *string `pulumi:"dockerBridgeCidr"`
@@ -75,6 +93,46 @@ func (AmlComputePropertiesArgs) ElementType() reflect.Type {
 	return reflect.TypeFor[amlComputePropertiesArgs]()
 }
 
+type azureBlobDatastoreArgs struct {
+	AccountName                   *string           `pulumi:"accountName"`
+	ContainerName                 *string           `pulumi:"containerName"`
+	Credentials                   interface{}       `pulumi:"credentials"`
+	DatastoreType                 string            `pulumi:"datastoreType"`
+	Description                   *string           `pulumi:"description"`
+	Endpoint                      *string           `pulumi:"endpoint"`
+	Properties                    map[string]string `pulumi:"properties"`
+	Protocol                      *string           `pulumi:"protocol"`
+	ServiceDataAccessAuthIdentity *string           `pulumi:"serviceDataAccessAuthIdentity"`
+	Tags                          map[string]string `pulumi:"tags"`
+}
+
+func (AzureBlobDatastoreArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[azureBlobDatastoreArgs]()
+}
+
+type certificateDatastoreCredentialsArgs struct {
+	AuthorityUrl    *string                         `pulumi:"authorityUrl"`
+	ClientId        string                          `pulumi:"clientId"`
+	CredentialsType string                          `pulumi:"credentialsType"`
+	ResourceUrl     *string                         `pulumi:"resourceUrl"`
+	Secrets         certificateDatastoreSecretsArgs `pulumi:"secrets"`
+	TenantId        string                          `pulumi:"tenantId"`
+	Thumbprint      string                          `pulumi:"thumbprint"`
+}
+
+func (CertificateDatastoreCredentialsArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[certificateDatastoreCredentialsArgs]()
+}
+
+type certificateDatastoreSecretsArgs struct {
+	Certificate *string `pulumi:"certificate"`
+	SecretsType string  `pulumi:"secretsType"`
+}
+
+func (CertificateDatastoreSecretsArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[certificateDatastoreSecretsArgs]()
+}
+
 type computeArgs struct {
 	ComputeName       *string                     `pulumi:"computeName"`
 	Identity          *managedServiceIdentityArgs `pulumi:"identity"`
@@ -87,6 +145,70 @@ type computeArgs struct {
 }
 
 func (ComputeArgs) ElementType() reflect.Type { return reflect.TypeFor[computeArgs]() }
+
+type computeRuntimeDtoArgs struct {
+	SparkRuntimeVersion *string `pulumi:"sparkRuntimeVersion"`
+}
+
+func (ComputeRuntimeDtoArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[computeRuntimeDtoArgs]()
+}
+
+type datastoreArgs struct {
+	DatastoreProperties interface{} `pulumi:"datastoreProperties"`
+	Name                *string     `pulumi:"name"`
+	ResourceGroupName   string      `pulumi:"resourceGroupName"`
+	SkipValidation      *bool       `pulumi:"skipValidation"`
+	WorkspaceName       string      `pulumi:"workspaceName"`
+}
+
+func (DatastoreArgs) ElementType() reflect.Type { return reflect.TypeFor[datastoreArgs]() }
+
+type extensionAksAssignedIdentityArgs struct {
+	Type *string `pulumi:"type"`
+}
+
+func (ExtensionAksAssignedIdentityArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[extensionAksAssignedIdentityArgs]()
+}
+
+type extensionArgs struct {
+	AksAssignedIdentity            *extensionAksAssignedIdentityArgs `pulumi:"aksAssignedIdentity"`
+	AutoUpgradeMinorVersion        *bool                             `pulumi:"autoUpgradeMinorVersion"`
+	ClusterName                    string                            `pulumi:"clusterName"`
+	ClusterResourceName            string                            `pulumi:"clusterResourceName"`
+	ClusterRp                      string                            `pulumi:"clusterRp"`
+	ConfigurationProtectedSettings map[string]string                 `pulumi:"configurationProtectedSettings"`
+	ConfigurationSettings          map[string]string                 `pulumi:"configurationSettings"`
+	ExtensionName                  *string                           `pulumi:"extensionName"`
+	ExtensionType                  *string                           `pulumi:"extensionType"`
+	ReleaseTrain                   *string                           `pulumi:"releaseTrain"`
+	ResourceGroupName              string                            `pulumi:"resourceGroupName"`
+	Scope                          *scopeArgs                        `pulumi:"scope"`
+	Version                        *string                           `pulumi:"version"`
+}
+
+func (ExtensionArgs) ElementType() reflect.Type { return reflect.TypeFor[extensionArgs]() }
+
+type featureStoreSettingsArgs struct {
+	ComputeRuntime             *computeRuntimeDtoArgs `pulumi:"computeRuntime"`
+	OfflineStoreConnectionName *string                `pulumi:"offlineStoreConnectionName"`
+	OnlineStoreConnectionName  *string                `pulumi:"onlineStoreConnectionName"`
+}
+
+func (FeatureStoreSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[featureStoreSettingsArgs]()
+}
+
+type fqdnOutboundRuleArgs struct {
+	Category    *string `pulumi:"category"`
+	Destination *string `pulumi:"destination"`
+	Type        string  `pulumi:"type"`
+}
+
+func (FqdnOutboundRuleArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[fqdnOutboundRuleArgs]()
+}
 
 type hdInsightArgs struct {
 	ComputeLocation  *string                  `pulumi:"computeLocation"`
@@ -109,6 +231,71 @@ func (HDInsightPropertiesArgs) ElementType() reflect.Type {
 	return reflect.TypeFor[hdInsightPropertiesArgs]()
 }
 
+type instanceTypeSchemaArgs struct {
+	NodeSelector map[string]string                `pulumi:"nodeSelector"`
+	Resources    *instanceTypeSchemaResourcesArgs `pulumi:"resources"`
+}
+
+func (InstanceTypeSchemaArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[instanceTypeSchemaArgs]()
+}
+
+type instanceTypeSchemaResourcesArgs struct {
+	Limits   map[string]string `pulumi:"limits"`
+	Requests map[string]string `pulumi:"requests"`
+}
+
+func (InstanceTypeSchemaResourcesArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[instanceTypeSchemaResourcesArgs]()
+}
+
+type kubernetesArgs struct {
+	ComputeLocation  *string                   `pulumi:"computeLocation"`
+	ComputeType      string                    `pulumi:"computeType"`
+	Description      *string                   `pulumi:"description"`
+	DisableLocalAuth *bool                     `pulumi:"disableLocalAuth"`
+	Properties       *kubernetesPropertiesArgs `pulumi:"properties"`
+	ResourceId       *string                   `pulumi:"resourceId"`
+}
+
+func (KubernetesArgs) ElementType() reflect.Type { return reflect.TypeFor[kubernetesArgs]() }
+
+type kubernetesPropertiesArgs struct {
+	DefaultInstanceType           *string                           `pulumi:"defaultInstanceType"`
+	ExtensionInstanceReleaseTrain *string                           `pulumi:"extensionInstanceReleaseTrain"`
+	ExtensionPrincipalId          *string                           `pulumi:"extensionPrincipalId"`
+	InstanceTypes                 map[string]instanceTypeSchemaArgs `pulumi:"instanceTypes"`
+	Namespace                     *string                           `pulumi:"namespace"`
+	RelayConnectionString         *string                           `pulumi:"relayConnectionString"`
+	ServiceBusConnectionString    *string                           `pulumi:"serviceBusConnectionString"`
+	VcName                        *string                           `pulumi:"vcName"`
+}
+
+func (KubernetesPropertiesArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[kubernetesPropertiesArgs]()
+}
+
+type managedNetworkSettingsArgs struct {
+	FirewallSku   *string                `pulumi:"firewallSku"`
+	IsolationMode *string                `pulumi:"isolationMode"`
+	OutboundRules map[string]interface{} `pulumi:"outboundRules"`
+}
+
+func (ManagedNetworkSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[managedNetworkSettingsArgs]()
+}
+
+type managedNetworkSettingsRuleArgs struct {
+	Properties        interface{} `pulumi:"properties"`
+	ResourceGroupName string      `pulumi:"resourceGroupName"`
+	RuleName          *string     `pulumi:"ruleName"`
+	WorkspaceName     string      `pulumi:"workspaceName"`
+}
+
+func (ManagedNetworkSettingsRuleArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[managedNetworkSettingsRuleArgs]()
+}
+
 type managedServiceIdentityArgs struct {
 	Type                   string   `pulumi:"type"`
 	UserAssignedIdentities []string `pulumi:"userAssignedIdentities"`
@@ -118,11 +305,57 @@ func (ManagedServiceIdentityArgs) ElementType() reflect.Type {
 	return reflect.TypeFor[managedServiceIdentityArgs]()
 }
 
+type noneDatastoreCredentialsArgs struct {
+	CredentialsType string `pulumi:"credentialsType"`
+}
+
+func (NoneDatastoreCredentialsArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[noneDatastoreCredentialsArgs]()
+}
+
+type privateEndpointDestinationArgs struct {
+	ServiceResourceId *string `pulumi:"serviceResourceId"`
+	SparkEnabled      *bool   `pulumi:"sparkEnabled"`
+	SubresourceTarget *string `pulumi:"subresourceTarget"`
+}
+
+func (PrivateEndpointDestinationArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[privateEndpointDestinationArgs]()
+}
+
+type privateEndpointOutboundRuleArgs struct {
+	Category    *string                         `pulumi:"category"`
+	Destination *privateEndpointDestinationArgs `pulumi:"destination"`
+	Type        string                          `pulumi:"type"`
+}
+
+func (PrivateEndpointOutboundRuleArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[privateEndpointOutboundRuleArgs]()
+}
+
 type resourceIdArgs struct {
 	Id string `pulumi:"id"`
 }
 
 func (ResourceIdArgs) ElementType() reflect.Type { return reflect.TypeFor[resourceIdArgs]() }
+
+type sasDatastoreCredentialsArgs struct {
+	CredentialsType string                  `pulumi:"credentialsType"`
+	Secrets         sasDatastoreSecretsArgs `pulumi:"secrets"`
+}
+
+func (SasDatastoreCredentialsArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[sasDatastoreCredentialsArgs]()
+}
+
+type sasDatastoreSecretsArgs struct {
+	SasToken    *string `pulumi:"sasToken"`
+	SecretsType string  `pulumi:"secretsType"`
+}
+
+func (SasDatastoreSecretsArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[sasDatastoreSecretsArgs]()
+}
 
 type scaleSettingsArgs struct {
 	MaxNodeCount                int     `pulumi:"maxNodeCount"`
@@ -131,6 +364,77 @@ type scaleSettingsArgs struct {
 }
 
 func (ScaleSettingsArgs) ElementType() reflect.Type { return reflect.TypeFor[scaleSettingsArgs]() }
+
+type scopeArgs struct {
+	Cluster   *scopeClusterArgs   `pulumi:"cluster"`
+	Namespace *scopeNamespaceArgs `pulumi:"namespace"`
+}
+
+func (ScopeArgs) ElementType() reflect.Type { return reflect.TypeFor[scopeArgs]() }
+
+type scopeClusterArgs struct {
+	ReleaseNamespace *string `pulumi:"releaseNamespace"`
+}
+
+func (ScopeClusterArgs) ElementType() reflect.Type { return reflect.TypeFor[scopeClusterArgs]() }
+
+type scopeNamespaceArgs struct {
+	TargetNamespace *string `pulumi:"targetNamespace"`
+}
+
+func (ScopeNamespaceArgs) ElementType() reflect.Type { return reflect.TypeFor[scopeNamespaceArgs]() }
+
+type serverlessComputeSettingsArgs struct {
+	ServerlessComputeCustomSubnet *string `pulumi:"serverlessComputeCustomSubnet"`
+	ServerlessComputeNoPublicIP   *bool   `pulumi:"serverlessComputeNoPublicIP"`
+}
+
+func (ServerlessComputeSettingsArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[serverlessComputeSettingsArgs]()
+}
+
+type servicePrincipalDatastoreCredentialsArgs struct {
+	AuthorityUrl    *string                              `pulumi:"authorityUrl"`
+	ClientId        string                               `pulumi:"clientId"`
+	CredentialsType string                               `pulumi:"credentialsType"`
+	ResourceUrl     *string                              `pulumi:"resourceUrl"`
+	Secrets         servicePrincipalDatastoreSecretsArgs `pulumi:"secrets"`
+	TenantId        string                               `pulumi:"tenantId"`
+}
+
+func (ServicePrincipalDatastoreCredentialsArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[servicePrincipalDatastoreCredentialsArgs]()
+}
+
+type servicePrincipalDatastoreSecretsArgs struct {
+	ClientSecret *string `pulumi:"clientSecret"`
+	SecretsType  string  `pulumi:"secretsType"`
+}
+
+func (ServicePrincipalDatastoreSecretsArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[servicePrincipalDatastoreSecretsArgs]()
+}
+
+type serviceTagDestinationArgs struct {
+	Action     *string `pulumi:"action"`
+	PortRanges *string `pulumi:"portRanges"`
+	Protocol   *string `pulumi:"protocol"`
+	ServiceTag *string `pulumi:"serviceTag"`
+}
+
+func (ServiceTagDestinationArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[serviceTagDestinationArgs]()
+}
+
+type serviceTagOutboundRuleArgs struct {
+	Category    *string                    `pulumi:"category"`
+	Destination *serviceTagDestinationArgs `pulumi:"destination"`
+	Type        string                     `pulumi:"type"`
+}
+
+func (ServiceTagOutboundRuleArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[serviceTagOutboundRuleArgs]()
+}
 
 type skuArgs struct {
 	Capacity *int    `pulumi:"capacity"`
@@ -242,6 +546,48 @@ type workspaceArgs struct {
 
 func (WorkspaceArgs) ElementType() reflect.Type { return reflect.TypeFor[workspaceArgs]() }
 
+type workspaceHubConfigArgs struct {
+	AdditionalWorkspaceStorageAccounts []string `pulumi:"additionalWorkspaceStorageAccounts"`
+	DefaultWorkspaceResourceGroup      *string  `pulumi:"defaultWorkspaceResourceGroup"`
+}
+
+func (WorkspaceHubConfigArgs) ElementType() reflect.Type {
+	return reflect.TypeFor[workspaceHubConfigArgs]()
+}
+
+type workspaceV20241001Args struct {
+	AllowPublicAccessWhenBehindVnet *bool                          `pulumi:"allowPublicAccessWhenBehindVnet"`
+	ApplicationInsights             *string                        `pulumi:"applicationInsights"`
+	AssociatedWorkspaces            []string                       `pulumi:"associatedWorkspaces"`
+	ContainerRegistry               *string                        `pulumi:"containerRegistry"`
+	Description                     *string                        `pulumi:"description"`
+	EnableDataIsolation             *bool                          `pulumi:"enableDataIsolation"`
+	FeatureStoreSettings            *featureStoreSettingsArgs      `pulumi:"featureStoreSettings"`
+	FriendlyName                    *string                        `pulumi:"friendlyName"`
+	HbiWorkspace                    *bool                          `pulumi:"hbiWorkspace"`
+	HubResourceId                   *string                        `pulumi:"hubResourceId"`
+	Identity                        *managedServiceIdentityArgs    `pulumi:"identity"`
+	ImageBuildCompute               *string                        `pulumi:"imageBuildCompute"`
+	KeyVault                        *string                        `pulumi:"keyVault"`
+	Kind                            *string                        `pulumi:"kind"`
+	Location                        *string                        `pulumi:"location"`
+	ManagedNetwork                  *managedNetworkSettingsArgs    `pulumi:"managedNetwork"`
+	PrimaryUserAssignedIdentity     *string                        `pulumi:"primaryUserAssignedIdentity"`
+	PublicNetworkAccess             *string                        `pulumi:"publicNetworkAccess"`
+	ResourceGroupName               string                         `pulumi:"resourceGroupName"`
+	ServerlessComputeSettings       *serverlessComputeSettingsArgs `pulumi:"serverlessComputeSettings"`
+	Sku                             *skuArgs                       `pulumi:"sku"`
+	StorageAccount                  *string                        `pulumi:"storageAccount"`
+	Tags                            map[string]string              `pulumi:"tags"`
+	V1LegacyMode                    *bool                          `pulumi:"v1LegacyMode"`
+	WorkspaceHubConfig              *workspaceHubConfigArgs        `pulumi:"workspaceHubConfig"`
+	WorkspaceName                   *string                        `pulumi:"workspaceName"`
+}
+
+func (WorkspaceV20241001Args) ElementType() reflect.Type {
+	return reflect.TypeFor[workspaceV20241001Args]()
+}
+
 func (ClusterPurpose) ElementType() reflect.Type { return reflect.TypeFor[string]() }
 
 func (e ClusterPurpose) ToStringOutput() pulumi.StringOutput {
@@ -257,6 +603,38 @@ func (e ClusterPurpose) ToStringPtrOutput() pulumi.StringPtrOutput {
 }
 
 func (e ClusterPurpose) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(ctx)
+}
+
+func (FirewallSku) ElementType() reflect.Type { return reflect.TypeFor[string]() }
+
+func (e FirewallSku) ToStringOutput() pulumi.StringOutput { return pulumi.String(e).ToStringOutput() }
+
+func (e FirewallSku) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx)
+}
+
+func (e FirewallSku) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutput()
+}
+
+func (e FirewallSku) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(ctx)
+}
+
+func (IsolationMode) ElementType() reflect.Type { return reflect.TypeFor[string]() }
+
+func (e IsolationMode) ToStringOutput() pulumi.StringOutput { return pulumi.String(e).ToStringOutput() }
+
+func (e IsolationMode) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx)
+}
+
+func (e IsolationMode) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutput()
+}
+
+func (e IsolationMode) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
 	return pulumi.String(e).ToStringPtrOutputWithContext(ctx)
 }
 
@@ -345,6 +723,56 @@ func (e RemoteLoginPortPublicAccess) ToStringPtrOutput() pulumi.StringPtrOutput 
 }
 
 func (e RemoteLoginPortPublicAccess) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(ctx)
+}
+
+func (RuleAction) ElementType() reflect.Type { return reflect.TypeFor[string]() }
+
+func (e RuleAction) ToStringOutput() pulumi.StringOutput { return pulumi.String(e).ToStringOutput() }
+
+func (e RuleAction) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx)
+}
+
+func (e RuleAction) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutput()
+}
+
+func (e RuleAction) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(ctx)
+}
+
+func (RuleCategory) ElementType() reflect.Type { return reflect.TypeFor[string]() }
+
+func (e RuleCategory) ToStringOutput() pulumi.StringOutput { return pulumi.String(e).ToStringOutput() }
+
+func (e RuleCategory) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx)
+}
+
+func (e RuleCategory) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutput()
+}
+
+func (e RuleCategory) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutputWithContext(ctx)
+}
+
+func (ServiceDataAccessAuthIdentity) ElementType() reflect.Type { return reflect.TypeFor[string]() }
+
+func (e ServiceDataAccessAuthIdentity) ToStringOutput() pulumi.StringOutput {
+	return pulumi.String(e).ToStringOutput()
+}
+
+func (e ServiceDataAccessAuthIdentity) ToStringOutputWithContext(ctx context.Context) pulumi.StringOutput {
+	return pulumi.String(e).ToStringOutputWithContext(ctx)
+}
+
+func (e ServiceDataAccessAuthIdentity) ToStringPtrOutput() pulumi.StringPtrOutput {
+	return pulumi.String(e).ToStringPtrOutput()
+}
+
+func (e ServiceDataAccessAuthIdentity) ToStringPtrOutputWithContext(ctx context.Context) pulumi.StringPtrOutput {
 	return pulumi.String(e).ToStringPtrOutputWithContext(ctx)
 }
 

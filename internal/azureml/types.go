@@ -39,6 +39,7 @@ const (
 	ComputeTypeAKS            = "AKS"
 	ComputeTypeVirtualMachine = "VirtualMachine"
 	ComputeTypeHDInsight      = "HDInsight"
+	ComputeTypeKubernetes     = "Kubernetes"
 )
 
 // AmlComputeArgs is the union member for a managed training cluster (computeType "AmlCompute").
@@ -254,4 +255,61 @@ type VirtualMachineSshCredentialsArgs struct {
 	PublicKeyData pulumi.StringPtrInput `pulumi:"publicKeyData"`
 	// Admin user name.
 	Username pulumi.StringPtrInput `pulumi:"username"`
+}
+
+// KubernetesArgs is the union member for a Kubernetes cluster that runs the Azure ML extension
+// (computeType "Kubernetes"), the compute of v2 online endpoints; the legacy AKS type serves v1
+// only. Attaching an AKS cluster needs ResourceId in practice (an Azure rule; the schema requires
+// only computeType), and the cluster must be in the workspace's subscription.
+type KubernetesArgs struct {
+	// Region of the cluster; normally the workspace's region.
+	ComputeLocation pulumi.StringPtrInput `pulumi:"computeLocation"`
+	// Must be "Kubernetes" (ComputeTypeKubernetes); NewCompute fills it in when empty.
+	ComputeType string `pulumi:"computeType"`
+	// Free-text description.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// When true only Entra ID (AAD) authentication is accepted.
+	DisableLocalAuth pulumi.BoolPtrInput `pulumi:"disableLocalAuth"`
+	// The Kubernetes settings.
+	Properties *KubernetesPropertiesArgs `pulumi:"properties"`
+	// ARM id of the AKS cluster to attach.
+	ResourceId pulumi.StringPtrInput `pulumi:"resourceId"`
+}
+
+// KubernetesPropertiesArgs are the settings of a Kubernetes compute. The generated SDK sends
+// Namespace "default" when unset; this binding does not, so set it.
+type KubernetesPropertiesArgs struct {
+	// Name of the default instance type.
+	DefaultInstanceType pulumi.StringPtrInput `pulumi:"defaultInstanceType"`
+	// Release train of the extension; Azure fills it in, leave it unset.
+	ExtensionInstanceReleaseTrain pulumi.StringPtrInput `pulumi:"extensionInstanceReleaseTrain"`
+	// Principal id of the extension; Azure fills it in, leave it unset.
+	ExtensionPrincipalId pulumi.StringPtrInput `pulumi:"extensionPrincipalId"`
+	// Instance types by name. Usually defined as InstanceType resources in the cluster instead.
+	InstanceTypes map[string]InstanceTypeSchemaArgs `pulumi:"instanceTypes"`
+	// Kubernetes namespace of the compute's workloads; it must exist (attaching does not create it).
+	Namespace pulumi.StringPtrInput `pulumi:"namespace"`
+	// Azure Relay connection string (Arc clusters only); pass a secret.
+	RelayConnectionString pulumi.StringPtrInput `pulumi:"relayConnectionString"`
+	// Service Bus connection string (legacy); pass a secret.
+	ServiceBusConnectionString pulumi.StringPtrInput `pulumi:"serviceBusConnectionString"`
+	// Virtual cluster name; not used for AKS.
+	VcName pulumi.StringPtrInput `pulumi:"vcName"`
+}
+
+// InstanceTypeSchemaArgs is an instance type: where its pods run and what they get.
+type InstanceTypeSchemaArgs struct {
+	// Node labels the pods are scheduled on.
+	NodeSelector pulumi.StringMapInput `pulumi:"nodeSelector"`
+	// CPU, memory and GPU requests and limits.
+	Resources *InstanceTypeSchemaResourcesArgs `pulumi:"resources"`
+}
+
+// InstanceTypeSchemaResourcesArgs are the resource requests and limits of an instance type, e.g.
+// {"cpu": "1", "memory": "2Gi", "nvidia.com/gpu": "1"}.
+type InstanceTypeSchemaResourcesArgs struct {
+	// Upper bounds.
+	Limits pulumi.StringMapInput `pulumi:"limits"`
+	// What the scheduler reserves.
+	Requests pulumi.StringMapInput `pulumi:"requests"`
 }

@@ -38,6 +38,8 @@ type Union struct {
 	Discriminator string
 	// Members maps each discriminator value to the plain struct of that member.
 	Members map[string]reflect.Type
+	// Required: the property must be set. (Its Go field, an interface, cannot say so.)
+	Required bool
 }
 
 // Rule is what Azure requires of one property beyond its Go type.
@@ -167,7 +169,7 @@ func (w *walk) object(path string, t reflect.Type, props map[string]*Property, m
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(fields)) {
-		if !Required(fields[name].Type) && !rules[name].Required {
+		if !Required(fields[name].Type) && !rules[name].Required && !w.c.Unions[t][name].Required {
 			continue
 		}
 		if v, ok := m[name]; !ok || v == nil {

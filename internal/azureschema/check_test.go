@@ -25,6 +25,7 @@ type thingArgs struct {
 	Sku               *sku              `pulumi:"sku"`
 	Properties        interface{}       `pulumi:"properties"`
 	Extras            []interface{}     `pulumi:"extras"`
+	Spec              interface{}       `pulumi:"spec"`
 	Port              *int              `pulumi:"port"`
 	Protocol          *string           `pulumi:"protocol"`
 	Legacy            *string           `pulumi:"legacy"`
@@ -64,11 +65,13 @@ func testChecker(t *testing.T) *Checker {
 		"Cluster": reflect.TypeFor[cluster](),
 		"Vm":      reflect.TypeFor[vm](),
 	}}
+	required := kinds
+	required.Required = true
 	return &Checker{
 		Schema:    mustParse(t),
 		Resources: map[string]reflect.Type{thing: reflect.TypeFor[*thingArgs]()},
 		Unions: map[reflect.Type]map[string]Union{
-			reflect.TypeFor[thingArgs](): {"properties": kinds, "extras": kinds},
+			reflect.TypeFor[thingArgs](): {"properties": kinds, "extras": kinds, "spec": required},
 		},
 		Rules: map[reflect.Type]map[string]Rule{
 			reflect.TypeFor[thingArgs](): {
@@ -109,6 +112,7 @@ func validThing(extra map[string]any) map[string]any {
 			},
 		},
 		"extras": []any{map[string]any{"kind": "Vm", "address": "10.0.0.4"}},
+		"spec":   map[string]any{"kind": "Vm"},
 	}
 	for k, v := range extra {
 		m[k] = v
@@ -143,11 +147,12 @@ func TestCheckProblems(t *testing.T) {
 		want   []string
 	}{
 		{
-			name:   "missing required, from the type and from a rule",
+			name:   "missing required, from the type, a rule and a union",
 			inputs: map[string]any{"resourceGroupName": nil},
 			want: []string{
 				`property "port": missing required property`,
 				`property "resourceGroupName": missing required property`,
+				`property "spec": missing required property`,
 				`property "workspaceName": missing required property`,
 			},
 		},
@@ -261,7 +266,7 @@ func TestCheckNeverJudgesUnknowns(t *testing.T) {
 	const u = sig.UnknownStringValue
 	c := testChecker(t)
 	for name, extra := range map[string]map[string]any{
-		"required and typed values":   {"resourceGroupName": u, "port": u, "count": u, "enabled": u, "tags": u, "ids": u, "sku": u},
+		"required and typed values":   {"resourceGroupName": u, "port": u, "count": u, "enabled": u, "tags": u, "ids": u, "sku": u, "spec": u},
 		"values inside":               {"ids": []any{u}, "tags": map[string]any{"k": u}, "sku": map[string]any{"name": u}},
 		"a whole union":               {"properties": u, "extras": u},
 		"a discriminator":             {"properties": map[string]any{"kind": u, "notAField": 1.0}},

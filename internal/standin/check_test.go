@@ -131,6 +131,78 @@ var validInputs = []struct {
 	{"aks compute", computeTok, validAKSCompute},
 	{"hdinsight compute", computeTok, validHDInsightCompute},
 	{"identity", identityTok, validIdentity},
+	{"kubernetes compute", computeTok, validKubernetesCompute},
+	{"workspace 2024-10-01", workspace2024Tok, validWorkspace2024},
+	{"outbound rule", ruleTok, validRule2024},
+	{"datastore", datastoreTok, validDatastore},
+	{"extension", extensionTok, validExtension},
+}
+
+const (
+	workspace2024Tok = "azure-native:machinelearningservices/v20241001:Workspace"
+	ruleTok          = "azure-native:machinelearningservices/v20241001:ManagedNetworkSettingsRule"
+	datastoreTok     = "azure-native:machinelearningservices:Datastore"
+	extensionTok     = "azure-native:kubernetesconfiguration:Extension"
+)
+
+func validKubernetesCompute() map[string]any {
+	return map[string]any{
+		"resourceGroupName": "rg",
+		"workspaceName":     "mlw",
+		"identity":          map[string]any{"type": "SystemAssigned"},
+		"properties": map[string]any{
+			"computeType": "Kubernetes",
+			"resourceId":  "/subscriptions/x/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks",
+			"properties": map[string]any{
+				"namespace":     "default",
+				"instanceTypes": map[string]any{"gpu": map[string]any{"resources": map[string]any{"limits": map[string]any{"nvidia.com/gpu": "1"}}}},
+			},
+		},
+	}
+}
+
+func validWorkspace2024() map[string]any {
+	ws := validWorkspace()
+	ws["kind"] = "Default"
+	ws["managedNetwork"] = map[string]any{
+		"isolationMode": "AllowOnlyApprovedOutbound",
+		"firewallSku":   "Standard",
+		"outboundRules": map[string]any{
+			"pypi": map[string]any{"type": "FQDN", "destination": "pypi.org", "category": "UserDefined"},
+			"blob": map[string]any{"type": "PrivateEndpoint", "destination": map[string]any{
+				"serviceResourceId": "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa", "subresourceTarget": "blob"}},
+			"monitor": map[string]any{"type": "ServiceTag", "destination": map[string]any{
+				"serviceTag": "AzureMonitor", "protocol": "TCP", "portRanges": "443", "action": "Allow"}},
+		},
+	}
+	ws["serverlessComputeSettings"] = map[string]any{"serverlessComputeNoPublicIP": true}
+	return ws
+}
+
+func validRule2024() map[string]any {
+	return map[string]any{"resourceGroupName": "rg", "workspaceName": "mlw", "ruleName": "pypi",
+		"properties": map[string]any{"type": "FQDN", "destination": "pypi.org"}}
+}
+
+func validDatastore() map[string]any {
+	return map[string]any{
+		"resourceGroupName": "rg", "workspaceName": "mlw", "name": "projectblob",
+		"datastoreProperties": map[string]any{
+			"datastoreType": "AzureBlob", "accountName": "sa", "containerName": "data", "endpoint": "core.windows.net", "protocol": "https",
+			"credentials":                   map[string]any{"credentialsType": "AccountKey", "secrets": map[string]any{"secretsType": "AccountKey", "key": "k"}},
+			"serviceDataAccessAuthIdentity": "WorkspaceSystemAssignedIdentity",
+		},
+	}
+}
+
+func validExtension() map[string]any {
+	return map[string]any{
+		"resourceGroupName": "rg", "clusterRp": "Microsoft.ContainerService", "clusterResourceName": "managedClusters", "clusterName": "aks",
+		"extensionName": "azureml", "extensionType": "Microsoft.AzureML.Kubernetes", "autoUpgradeMinorVersion": true, "releaseTrain": "Stable",
+		"scope":                          map[string]any{"cluster": map[string]any{"releaseNamespace": "azureml"}},
+		"configurationSettings":          map[string]any{"enableInference": "true", "inferenceRouterServiceType": "LoadBalancer"},
+		"configurationProtectedSettings": map[string]any{"scoringFe.sslKey": "PEM"},
+	}
 }
 
 // props returns the nested map at path (keys separated by dots).
@@ -257,7 +329,7 @@ func TestCheckBindingComputeType(t *testing.T) {
 	in := validAmlCompute()
 	props(in, "properties")["computeType"] = "Robot"
 	wantProblems(t, problems(t, computeTok, in),
-		`property "properties.computeType": unknown union member "Robot" (allowed: AKS, AmlCompute, HDInsight, VirtualMachine)`)
+		`property "properties.computeType": unknown union member "Robot" (allowed: AKS, AmlCompute, HDInsight, Kubernetes, VirtualMachine)`)
 
 	delete(props(in, "properties"), "computeType")
 	wantProblems(t, problems(t, computeTok, in), `property "properties.computeType": missing required property`)
@@ -372,6 +444,45 @@ func TestCheckBindingProblems(t *testing.T) {
 			delete(props(in, "properties"), "computeType")
 			return in
 		}, []string{`property "properties.computeType": missing required property`}},
+		{"outbound rules", workspace2024Tok, func() map[string]any {
+			ws := validWorkspace2024()
+			rules := props(ws, "managedNetwork.outboundRules")
+			rules["ssh"] = map[string]any{"type": "Port", "destination": "22"}
+			delete(props(rules, "pypi"), "type")
+			props(rules, "monitor")["destination"] = "AzureMonitor"
+			return ws
+		}, []string{
+			`property "managedNetwork.outboundRules.monitor.destination": expected object, got string`,
+			`property "managedNetwork.outboundRules.pypi.type": missing required property`,
+			`property "managedNetwork.outboundRules.ssh.type": unknown union member "Port" (allowed: FQDN, PrivateEndpoint, ServiceTag)`,
+		}},
+		{"datastore", datastoreTok, func() map[string]any {
+			ds := validDatastore()
+			p := props(ds, "datastoreProperties")
+			p["subscriptionId"] = "x" // only from API 2023-10-01 on
+			p["serviceDataAccessAuthIdentity"] = "Workspace"
+			delete(props(p, "credentials.secrets"), "secretsType")
+			return ds
+		}, []string{
+			`property "datastoreProperties.credentials.secrets.secretsType": missing required property`,
+			`property "datastoreProperties.subscriptionId": unknown property`,
+		}},
+		{"extension", extensionTok, func() map[string]any {
+			ext := validExtension()
+			delete(ext, "clusterRp")
+			ext["aksAssignedIdentity"] = map[string]any{"type": "Managed"}
+			ext["configurationSettings"] = map[string]any{"enableInference": true}
+			return ext
+		}, []string{
+			`property "aksAssignedIdentity.type": invalid value "Managed": allowed values are SystemAssigned, UserAssigned`,
+			`property "clusterRp": missing required property`,
+			`property "configurationSettings.enableInference": expected string, got boolean`,
+		}},
+		{"rule without properties", ruleTok, func() map[string]any {
+			r := validRule2024()
+			delete(r, "properties")
+			return r
+		}, []string{`property "properties": missing required property`}},
 		{"identity", identityTok, func() map[string]any {
 			return map[string]any{"location": 1.0, "name": "x"}
 		}, []string{

@@ -22,6 +22,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"google.golang.org/grpc"
+
+	"github.com/amlvnet/amlvnet/internal/azureschema"
 	"google.golang.org/protobuf/types/known/emptypb"
 	"google.golang.org/protobuf/types/known/structpb"
 )
@@ -250,15 +252,20 @@ var replaceKeys = []string{
 	"roleAssignmentName", "scope",
 }
 
-// replaceByToken are the token-specific force-new inputs.
+// replaceByToken are the token-specific force-new inputs the schema data
+// does not list.
 var replaceByToken = map[string][]string{
-	"azure-native:containerservice:ManagedCluster": {"networkProfile", "dnsPrefix", "diskEncryptionSetID", "fqdnSubdomain",
-		"linuxProfile", "nodeResourceGroup", "windowsProfile"},
 	"azure-native:storage:StorageAccount": {"kind"},
 }
 
+// replacesOn tells whether a change of input key replaces the resource:
+// the generic keys above, the token's own, and the replaceOnChanges of the
+// tokens the schema data describes.
 func replacesOn(token, key string) bool {
 	if token == "azure-native:resources:ResourceGroup" && key == "location" {
+		return true
+	}
+	if r, ok := azureschema.Default().Resource(token); ok && slices.Contains(r.ReplaceOnChanges, key) {
 		return true
 	}
 	return slices.Contains(replaceKeys, key) || slices.Contains(replaceByToken[token], key)

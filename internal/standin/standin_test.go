@@ -3,6 +3,7 @@ package standin
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -491,5 +492,61 @@ func TestCheckValidMLCompute(t *testing.T) {
 	resp := check(t, s, token, "cpu", bad)
 	if f := failureOn(t, resp, "computeNmae"); !strings.Contains(f.Reason, `"cpu"`) {
 		t.Fatalf("reason: %q", f.Reason)
+	}
+}
+
+// TestRound2TokensCreateAndDiff: IDs, computed outputs and replacements of the
+// tokens added in round 2.
+func TestRound2TokensCreateAndDiff(t *testing.T) {
+	s := New(Options{})
+	const sub = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/"
+	ext := resource.PropertyMap{
+		"resourceGroupName": sv("rg"), "clusterRp": sv("Microsoft.ContainerService"), "clusterResourceName": sv("managedClusters"),
+		"clusterName": sv("aks"), "extensionName": sv("azureml"), "extensionType": sv("Microsoft.AzureML.Kubernetes"),
+	}
+	id, out := create(t, s, "azure-native:kubernetesconfiguration:Extension", "azureml", ext, false)
+	if id != sub+"Microsoft.ContainerService/managedClusters/aks/providers/Microsoft.KubernetesConfiguration/extensions/azureml" {
+		t.Errorf("extension id %q", id)
+	}
+	if p := out["aksAssignedIdentity"]; !p.IsObject() || p.ObjectValue()["principalId"].StringValue() == "" {
+		t.Errorf("extension outputs: %v", out)
+	}
+	_, preview := create(t, s, "azure-native:kubernetesconfiguration:Extension", "azureml", ext, true)
+	if !preview["aksAssignedIdentity"].IsComputed() {
+		t.Errorf("preview: aksAssignedIdentity = %v, want unknown", preview["aksAssignedIdentity"])
+	}
+
+	ds := resource.PropertyMap{"resourceGroupName": sv("rg"), "workspaceName": sv("mlw"), "name": sv("projectblob")}
+	if id, _ := create(t, s, "azure-native:machinelearningservices:Datastore", "ds", ds, false); id != sub+"Microsoft.MachineLearningServices/workspaces/mlw/datastores/projectblob" {
+		t.Errorf("datastore id %q", id)
+	}
+	rule := resource.PropertyMap{"resourceGroupName": sv("rg"), "workspaceName": sv("mlw"), "ruleName": sv("pypi")}
+	if id, _ := create(t, s, "azure-native:machinelearningservices/v20241001:ManagedNetworkSettingsRule", "r", rule, false); id != sub+"Microsoft.MachineLearningServices/workspaces/mlw/outboundRules/pypi" {
+		t.Errorf("rule id %q", id)
+	}
+	ws := resource.PropertyMap{"resourceGroupName": sv("rg"), "workspaceName": sv("hub"), "location": sv("eastus2")}
+	id, out = create(t, s, "azure-native:machinelearningservices/v20241001:Workspace", "hub", ws, false)
+	if id != sub+"Microsoft.MachineLearningServices/workspaces/hub" || out["workspaceId"].StringValue() == "" || out["discoveryUrl"].StringValue() == "" {
+		t.Errorf("workspace %q: %v", id, out)
+	}
+	compute := resource.PropertyMap{"resourceGroupName": sv("rg"), "workspaceName": sv("mlw"), "computeName": sv("k8s"),
+		"properties": resource.NewObjectProperty(resource.PropertyMap{"computeType": sv("Kubernetes"), "resourceId": sv("/subscriptions/x/aks")})}
+	_, out = create(t, s, "azure-native:machinelearningservices:Compute", "k8s", compute, false)
+	if p := out["properties"].ObjectValue(); p["provisioningState"].StringValue() != "Succeeded" || !p["isAttachedCompute"].BoolValue() ||
+		p["computeType"].StringValue() != "Kubernetes" {
+		t.Errorf("compute properties: %v", p)
+	}
+
+	// The schema data's replaceOnChanges: a datastore's name, an extension's cluster.
+	renamed := ds.Copy()
+	renamed["name"] = sv("other")
+	if d := diff(t, "azure-native:machinelearningservices:Datastore", ds, renamed); len(d.Replaces) != 1 || d.Replaces[0] != "name" {
+		t.Errorf("datastore rename: %v", d)
+	}
+	moved := ext.Copy()
+	moved["clusterName"] = sv("aks2")
+	moved["configurationSettings"] = resource.NewObjectProperty(resource.PropertyMap{"enableTraining": sv("true")})
+	if d := diff(t, "azure-native:kubernetesconfiguration:Extension", ext, moved); !slices.Equal(d.Replaces, []string{"clusterName"}) || len(d.Diffs) != 2 {
+		t.Errorf("extension change: %v", d)
 	}
 }

@@ -30,6 +30,11 @@ import (
 const Output = "plain_gen.go"
 
 func main() {
+	// go generate runs gen in the package's directory; anywhere else it would write a stray file.
+	if os.Getenv("GOPACKAGE") != "azureml" {
+		fmt.Fprintln(os.Stderr, "gen: run it with go generate ./internal/azureml")
+		os.Exit(2)
+	}
 	src, err := Generate(".")
 	if err == nil {
 		err = os.WriteFile(Output, src, 0o644)

@@ -30,6 +30,11 @@ import (
 var sdkModule = regexp.MustCompile(`(?m)^\s*(github\.com/pulumi/pulumi-azure-native-sdk/([a-z0-9]+)/v2) (v\S+)`)
 
 func main() {
+	// go generate runs gensdk in the package's directory, which the paths below assume.
+	if os.Getenv("GOPACKAGE") != "standin" {
+		fmt.Fprintln(os.Stderr, "gensdk: run it with go generate ./internal/standin")
+		os.Exit(2)
+	}
 	if err := run("../../go.mod", "sdkinputs_gen.go"); err != nil {
 		fmt.Fprintln(os.Stderr, "gensdk:", err)
 		os.Exit(1)
