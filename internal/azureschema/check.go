@@ -208,24 +208,8 @@ func (w *walk) value(path string, t reflect.Type, p *Property, r Rule, v any) {
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
 		reflect.Float32, reflect.Float64:
 		w.number(path, t.Kind() == reflect.Float32 || t.Kind() == reflect.Float64, r, v)
-	case reflect.Slice, reflect.Array:
-		items, ok := asSlice(v)
-		if !ok {
-			w.add(path, "expected array, got %s", jsonKind(v))
-			return
-		}
-		for i, e := range items {
-			w.value(fmt.Sprintf("%s[%d]", path, i), t.Elem(), p.items(), Rule{}, e)
-		}
-	case reflect.Map:
-		m, ok := asMap(v)
-		if !ok {
-			w.add(path, "expected object, got %s", jsonKind(v))
-			return
-		}
-		for _, k := range slices.Sorted(maps.Keys(m)) {
-			w.value(path+"."+k, t.Elem(), p.MapValue(), Rule{}, m[k])
-		}
+	case reflect.Slice, reflect.Array, reflect.Map:
+		w.each(path, t.Kind(), p, v, func(path string, p *Property, e any) { w.value(path, t.Elem(), p, Rule{}, e) })
 	case reflect.Struct:
 		m, ok := asMap(v)
 		if !ok {
@@ -258,27 +242,35 @@ func (w *walk) union(path string, u Union, t reflect.Type, p *Property, v any) {
 	if v == nil || isUnknown(v) {
 		return
 	}
-	switch PlainType(t).Kind() {
-	case reflect.Slice:
-		items, ok := asSlice(v)
-		if !ok {
-			w.add(path, "expected array, got %s", jsonKind(v))
-			return
-		}
-		for i, e := range items {
-			w.member(fmt.Sprintf("%s[%d]", path, i), u, p.items(), e)
-		}
-	case reflect.Map:
+	switch kind := PlainType(t).Kind(); kind {
+	case reflect.Slice, reflect.Map:
+		w.each(path, kind, p, v, func(path string, p *Property, e any) { w.member(path, u, p, e) })
+	default:
+		w.member(path, u, p, v)
+	}
+}
+
+// each calls f with the path, schema property and value of every element of v, an array (kind
+// Slice or Array) or an object (kind Map); p describes v.
+func (w *walk) each(path string, kind reflect.Kind, p *Property, v any, f func(path string, p *Property, e any)) {
+	if kind == reflect.Map {
 		m, ok := asMap(v)
 		if !ok {
 			w.add(path, "expected object, got %s", jsonKind(v))
 			return
 		}
 		for _, k := range slices.Sorted(maps.Keys(m)) {
-			w.member(path+"."+k, u, p.MapValue(), m[k])
+			f(path+"."+k, p.MapValue(), m[k])
 		}
-	default:
-		w.member(path, u, p, v)
+		return
+	}
+	items, ok := asSlice(v)
+	if !ok {
+		w.add(path, "expected array, got %s", jsonKind(v))
+		return
+	}
+	for i, e := range items {
+		f(fmt.Sprintf("%s[%d]", path, i), p.items(), e)
 	}
 }
 
