@@ -1,41 +1,22 @@
-package azureml
+package azureml_test
 
 import (
-	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	. "github.com/amlvnet/amlvnet/internal/azureml"
 	"github.com/amlvnet/amlvnet/internal/azureschema"
 )
 
-// bindingChecker checks recorded inputs as the stand-in does for the binding's tokens.
-func bindingChecker() *azureschema.Checker {
-	resources := map[string]reflect.Type{}
-	for tok, in := range Inputs {
-		resources[tok] = in.ElementType()
-	}
-	return &azureschema.Checker{Resources: resources, Unions: Unions, Schema: azureschema.Default()}
-}
-
-func wantValues(t *testing.T, r pulumi.MockResourceArgs, values map[string]any) {
-	t.Helper()
-	for path, want := range values {
-		if v := reveal(at(t, r.Inputs, path)).V; v != want {
-			t.Errorf("%s %s = %v (%T), want %v", r.Name, path, v, v, want)
-		}
-	}
-}
-
 // TestRound2Tokens registers each token added in round 2 with the members of its unions: the
-// constructors fill in every discriminator, keep secrets secret, mark secret outputs, and what
-// reaches the engine passes the input checker.
+// constructors fill in every discriminator, keep secrets secret and mark secret outputs, and what
+// reaches the mocks passes their input checker.
 func TestRound2Tokens(t *testing.T) {
-	m := newMocks()
 	principal := make(chan string, 2)
-	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
+	m, err := run(t, func(ctx *pulumi.Context) error {
 		ws, err := NewWorkspaceV20241001(ctx, "hub", &WorkspaceV20241001Args{
 			ResourceGroupName: pulumi.String("rg"),
 			Kind:              pulumi.String("Default"),
@@ -114,12 +95,12 @@ func TestRound2Tokens(t *testing.T) {
 			},
 		})
 		return err
-	}, pulumi.WithMocks("amlvnet", "test", m))
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
 
-	ws := m.get(t, "hub")
+	ws := named(t, m, "hub")
 	wantValues(t, ws, map[string]any{
 		"managedNetwork.outboundRules.pypi.type":                          "FQDN",
 		"managedNetwork.outboundRules.blob.type":                          "PrivateEndpoint",
@@ -128,55 +109,50 @@ func TestRound2Tokens(t *testing.T) {
 		"managedNetwork.isolationMode":                                    "AllowOnlyApprovedOutbound",
 		"hbiWorkspace":                                                    false,
 	})
-	if aliases := ws.RegisterRPC.GetAliases(); len(aliases) != 1 || aliases[0].GetSpec().GetType() != WorkspaceToken {
-		t.Errorf("workspace aliases = %v, want the default token", aliases)
+	if !slices.Equal(ws.AliasTypes, []string{WorkspaceToken}) {
+		t.Errorf("workspace aliases = %v, want the default token", ws.AliasTypes)
 	}
-	wantValues(t, m.get(t, "rule"), map[string]any{"properties.type": "FQDN", "ruleName": "pypi-files"})
-	ds := m.get(t, "blob")
+	wantValues(t, named(t, m, "rule"), map[string]any{"properties.type": "FQDN", "ruleName": "pypi-files"})
+	ds := named(t, m, "blob")
 	wantValues(t, ds, map[string]any{
 		"datastoreProperties.datastoreType":                   "AzureBlob",
 		"datastoreProperties.credentials.credentialsType":     "AccountKey",
 		"datastoreProperties.credentials.secrets.secretsType": "AccountKey",
 	})
-	if key := at(t, ds.Inputs, "datastoreProperties.credentials.secrets.key"); !isSecret(key) {
-		t.Errorf("account key reached the engine in plain text: %v", key)
+	if !secretAt(ds, "datastoreProperties.credentials.secrets.key") {
+		t.Errorf("account key reached the engine in plain text")
 	}
-	ext := m.get(t, "azureml")
+	ext := named(t, m, "azureml")
 	wantValues(t, ext, map[string]any{"scope.cluster.releaseNamespace": "azureml", "autoUpgradeMinorVersion": true, "releaseTrain": "Stable"})
-	if !isSecret(at(t, ext.Inputs, "configurationProtectedSettings")) || isSecret(at(t, ext.Inputs, "configurationSettings")) {
+	if !secretAt(ext, "configurationProtectedSettings") || secretAt(ext, "configurationSettings") {
 		t.Errorf("only the protected settings are secret: %v", ext.Inputs)
 	}
-	k8s := m.get(t, "k8s")
+	k8s := named(t, m, "k8s")
 	wantValues(t, k8s, map[string]any{
 		"properties.computeType":                                    "Kubernetes",
 		"properties.properties.instanceTypes.gpu.nodeSelector.pool": "gpu",
 	})
 
 	for tok, want := range map[string][]string{DatastoreToken: {"datastoreProperties"}, ExtensionToken: {"configurationProtectedSettings"}, ComputeToken: {"properties"}} {
-		for _, r := range m.resources {
-			if r.TypeToken == tok && !slices.Equal(r.RegisterRPC.GetAdditionalSecretOutputs(), want) {
-				t.Errorf("%s: secret outputs %v, want %v", tok, r.RegisterRPC.GetAdditionalSecretOutputs(), want)
+		for _, r := range m.OfType(tok) {
+			if !slices.Equal(r.SecretOutputs, want) {
+				t.Errorf("%s: secret outputs %v, want %v", tok, r.SecretOutputs, want)
 			}
 		}
 	}
-	c := bindingChecker()
-	for _, r := range m.resources {
-		if problems, known := c.Check(r.TypeToken, plain(r.Inputs)); len(problems) > 0 || !known {
-			t.Errorf("%s: problems %v (token known: %v)", r.Name, problems, known)
-		}
-		if r.RegisterRPC.GetVersion() != ProviderVersion {
-			t.Errorf("%s: provider version %q", r.Name, r.RegisterRPC.GetVersion())
+	for _, r := range m.Resources() {
+		if r.Version != ProviderVersion {
+			t.Errorf("%s: provider version %q", r.Name, r.Version)
 		}
 	}
-	if got := []string{<-principal, <-principal}; !slices.Contains(got, "principal-hub") || !slices.Contains(got, "principal-azureml") {
+	if got := []string{<-principal, <-principal}; got[0] == "" || got[1] == "" || got[0] == got[1] {
 		t.Errorf("principal ids %v: want the workspace's and the extension's", got)
 	}
 }
 
 // TestRound2Refusals: what the constructors refuse before registering anything.
 func TestRound2Refusals(t *testing.T) {
-	m := newMocks()
-	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
+	m, err := run(t, func(ctx *pulumi.Context) error {
 		_, err := NewManagedNetworkSettingsRule(ctx, "norule", &ManagedNetworkSettingsRuleArgs{ResourceGroupName: pulumi.String("rg"), WorkspaceName: pulumi.String("ws")})
 		wantErr(t, err, `property "properties": missing required property`)
 		_, err = NewDatastore(ctx, "nocreds", &DatastoreArgs{ResourceGroupName: pulumi.String("rg"), WorkspaceName: pulumi.String("ws"),
@@ -193,16 +169,12 @@ func TestRound2Refusals(t *testing.T) {
 			wantErr(t, err, `property "`+p+`": missing required property`)
 		}
 		return nil
-	}, pulumi.WithMocks("amlvnet", "test", m))
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(m.resources) != 0 {
-		t.Errorf("registered despite the errors: %v", slices.Collect(func(yield func(string) bool) {
-			for n := range m.resources {
-				yield(n)
-			}
-		}))
+	if len(m.Resources()) != 0 {
+		t.Errorf("registered despite the errors: %v", m.Resources())
 	}
 }
 
@@ -216,9 +188,8 @@ func wantErr(t *testing.T, err error, want string) {
 // TestConstructorsApplySDKDefaults: every top-level input default of the schema data (the ones
 // the generated SDK fills in on the client side) is what the constructor sends when it is unset.
 func TestConstructorsApplySDKDefaults(t *testing.T) {
-	m := newMocks()
 	rg, ws := pulumi.String("rg"), pulumi.String("ws")
-	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
+	m, err := run(t, func(ctx *pulumi.Context) error {
 		_, err1 := NewWorkspace(ctx, WorkspaceToken, &WorkspaceArgs{ResourceGroupName: rg})
 		_, err2 := NewWorkspaceV20241001(ctx, WorkspaceV20241001Token, &WorkspaceV20241001Args{ResourceGroupName: rg})
 		_, err3 := NewCompute(ctx, ComputeToken, &ComputeArgs{ResourceGroupName: rg, WorkspaceName: ws})
@@ -234,13 +205,13 @@ func TestConstructorsApplySDKDefaults(t *testing.T) {
 			}
 		}
 		return nil
-	}, pulumi.WithMocks("amlvnet", "test", m))
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := azureschema.Default()
 	for tok := range Inputs {
-		r := m.get(t, tok) // each resource is named after its token
+		r := named(t, m, tok) // each resource is named after its token
 		for name, p := range s.Resources[tok].Inputs {
 			if p.Default != nil {
 				wantValues(t, r, map[string]any{name: p.Default})

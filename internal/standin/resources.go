@@ -10,6 +10,12 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 )
 
+// Azure is the Azure both fakes answer as: a subscription and a tenant. The
+// stand-in provider answers the engine through it and the mocks of
+// internal/pulumitest answer unit tests through it, so the two give the same
+// IDs and outputs.
+type Azure struct{ Subscription, Tenant string }
+
 // Fixed identities of the stand-in "signed-in" client (getClientConfig) and
 // the default subscription.
 const (
@@ -154,20 +160,24 @@ func autoname(k kindInfo, token string, urn resource.URN) string {
 	return base + suffix
 }
 
-// resourceName is the name input, or the autoname when absent.
-func resourceName(token string, urn resource.URN, inputs resource.PropertyMap) string {
-	k := kindOf(token)
-	if n := strAt(inputs, k.nameKey); n != "" {
-		return n
-	}
-	// As azure-native: the URL name input decides; a "name" property in the
-	// body (Subnet, SecurityRule, Route) does not name the resource.
-	return autoname(k, token, urn)
+// NameInput is the resource's name as its inputs give it ("" when they do
+// not). As in azure-native, the URL name input decides: a "name" property in
+// the body (Subnet, SecurityRule, Route) does not name the resource.
+func NameInput(token string, inputs resource.PropertyMap) string {
+	return strAt(inputs, kindOf(token).nameKey)
 }
 
-// armID builds the resource's ARM ID.
-func armID(sub, token, name string, inputs resource.PropertyMap) string {
-	k := kindOf(token)
+// resourceName is the name input, or the autoname when absent.
+func resourceName(token string, urn resource.URN, inputs resource.PropertyMap) string {
+	if n := NameInput(token, inputs); n != "" {
+		return n
+	}
+	return autoname(kindOf(token), token, urn)
+}
+
+// ID builds the ARM ID of a resource named name.
+func (a Azure) ID(token, name string, inputs resource.PropertyMap) string {
+	sub, k := a.Subscription, kindOf(token)
 	rg := strAt(inputs, "resourceGroupName")
 	switch token {
 	case "azure-native:resources:ResourceGroup":
@@ -214,11 +224,11 @@ func parseARMID(id string) (parsedID, bool) {
 	return p, true
 }
 
-// computedOutputs returns the outputs Create adds to the inputs. In a
-// preview, every added value is made unknown by the caller.
-func (s *Server) computedOutputs(token string, urn resource.URN, name, id string, inputs resource.PropertyMap) resource.PropertyMap {
+// Outputs returns the outputs Azure adds to a new resource's inputs (merge
+// them with MergeOutputs). In a preview, every added value is unknown.
+func (a Azure) Outputs(token string, urn resource.URN, name, id string, inputs resource.PropertyMap) resource.PropertyMap {
 	k := kindOf(token)
-	sub, tenant := s.subscriptionAndTenant()
+	sub, tenant := a.Subscription, a.Tenant
 	out := resource.PropertyMap{
 		"id":                resource.NewStringProperty(id),
 		"name":              resource.NewStringProperty(name),
@@ -341,10 +351,10 @@ func (s *Server) computedOutputs(token string, urn resource.URN, name, id string
 	return out
 }
 
-// mergeOutputs lays added over inputs; objects present in both are merged
+// MergeOutputs lays added over inputs; objects present in both are merged
 // key by key (inputs win), so e.g. identity.type stays and principalId joins.
 // With preview, every value that comes only from added is unknown.
-func mergeOutputs(inputs, added resource.PropertyMap, preview bool) resource.PropertyMap {
+func MergeOutputs(inputs, added resource.PropertyMap, preview bool) resource.PropertyMap {
 	out := inputs.Copy()
 	for k, a := range added {
 		in, has := inputs[k]
@@ -356,7 +366,7 @@ func mergeOutputs(inputs, added resource.PropertyMap, preview bool) resource.Pro
 				out[k] = a
 			}
 		case a.IsObject() && unwrap(in).IsObject() && !in.IsSecret():
-			out[k] = resource.NewObjectProperty(mergeOutputs(unwrap(in).ObjectValue(), a.ObjectValue(), preview))
+			out[k] = resource.NewObjectProperty(MergeOutputs(unwrap(in).ObjectValue(), a.ObjectValue(), preview))
 		}
 	}
 	return out

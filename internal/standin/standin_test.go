@@ -446,12 +446,20 @@ func TestInvokeGetVirtualNetwork(t *testing.T) {
 	vnetID := "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/network-rg/providers/Microsoft.Network/virtualNetworks/corp-vnet"
 	subnets := out["subnets"].ArrayValue()
 	if out["id"].StringValue() != vnetID || out["name"].StringValue() != "corp-vnet" || out["location"].StringValue() != "eastus2" ||
-		out["addressSpace"].ObjectValue()["addressPrefixes"].ArrayValue()[0].StringValue() != "10.50.0.0/16" || len(subnets) != 2 {
+		out["addressSpace"].ObjectValue()["addressPrefixes"].ArrayValue()[0].StringValue() != "10.50.0.0/16" || len(subnets) != 3 {
 		t.Fatalf("vnet: %v", out)
 	}
-	sn := subnets[1].ObjectValue()
+	sn := subnets[0].ObjectValue() // sorted by name
 	if sn["id"].StringValue() != vnetID+"/subnets/aks" || sn["name"].StringValue() != "aks" || sn["addressPrefix"].StringValue() != "10.50.4.0/22" {
 		t.Fatalf("subnet: %v", sn)
+	}
+	if _, has := sn["delegations"]; has || !subnets[2].ObjectValue()["delegations"].IsArray() {
+		t.Fatalf("only the web subnet is delegated: %v", subnets)
+	}
+	web, err := invoke(t, s, "azure-native:network:getSubnet",
+		resource.PropertyMap{"resourceGroupName": sv("NETWORK-rg"), "virtualNetworkName": sv("corp-vnet"), "subnetName": sv("Web")})
+	if err != nil || web["id"].StringValue() != vnetID+"/subnets/web" || web["addressPrefix"].StringValue() != "10.50.8.0/24" {
+		t.Fatalf("getSubnet: %v, %v", web, err)
 	}
 
 	if _, err := invoke(t, s, "azure-native:network:getVirtualNetwork",
