@@ -35,35 +35,43 @@ func main() {
 		fmt.Fprintln(os.Stderr, "gensdk: run it with go generate ./internal/standin")
 		os.Exit(2)
 	}
-	if err := run("../../go.mod", "sdkinputs_gen.go"); err != nil {
+	src, err := generate("../../go.mod")
+	if err == nil {
+		err = os.WriteFile(output, src, 0o644)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "gensdk:", err)
 		os.Exit(1)
 	}
 }
+
+// output is the generated file, in package standin's directory.
+const output = "sdkinputs_gen.go"
 
 type module struct {
 	path, pkg, version, dir string
 	resources               []string // type names, e.g. VirtualNetwork
 }
 
-func run(goMod, out string) error {
+// generate returns the source of sdkinputs_gen.go for the modules goMod requires.
+func generate(goMod string) ([]byte, error) {
 	text, err := os.ReadFile(goMod)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var mods []module
 	for _, m := range sdkModule.FindAllStringSubmatch(string(text), -1) {
 		mod := module{path: m[1], pkg: m[2], version: m[3]}
 		if mod.dir, err = moduleDir(mod.path, mod.version); err != nil {
-			return err
+			return nil, err
 		}
 		if mod.resources, err = resourceTypes(filepath.Join(mod.dir, "init.go"), mod.pkg); err != nil {
-			return err
+			return nil, err
 		}
 		mods = append(mods, mod)
 	}
 	if len(mods) == 0 {
-		return fmt.Errorf("%s requires no azure-native SDK module", goMod)
+		return nil, fmt.Errorf("%s requires no azure-native SDK module", goMod)
 	}
 	slices.SortFunc(mods, func(a, b module) int { return strings.Compare(a.pkg, b.pkg) })
 
@@ -80,11 +88,7 @@ func run(goMod, out string) error {
 		}
 	}
 	b.WriteString("}\n")
-	src, err := format.Source(b.Bytes())
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(out, src, 0o644)
+	return format.Source(b.Bytes())
 }
 
 // moduleDir returns where the module's source is, downloading it if needed.
