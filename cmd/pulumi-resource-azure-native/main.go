@@ -3,7 +3,8 @@
 // Pulumi CLI outside the offline preview: put its directory first on PATH.
 // The offline preview does not need it (its own executable serves).
 //
-// It checks inputs against the schema data embedded in internal/azureschema.
+// It checks inputs with standin.Checker: the Go types of the SDK modules and
+// of our binding, and the schema data embedded in internal/azureschema.
 package main
 
 import (
