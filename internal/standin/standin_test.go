@@ -161,10 +161,15 @@ func TestCheckNestedAndOtherTokens(t *testing.T) {
 		t.Fatalf("want 2 failures, got %v", resp.Failures)
 	}
 
-	kv := resource.PropertyMap{"resourceGroupName": sv("rg"), "properties": resource.NewObjectProperty(resource.PropertyMap{})}
+	kv := resource.PropertyMap{"resourceGroupName": sv("rg"), "properties": resource.NewObjectProperty(resource.PropertyMap{
+		"softDeleteRetentionInDays": resource.NewNumberProperty(5),
+	})}
 	resp = check(t, s, "azure-native:keyvault:Vault", "kv", kv)
 	failureOn(t, resp, "properties.tenantId")
 	failureOn(t, resp, "properties.sku")
+	if f := failureOn(t, resp, "properties.softDeleteRetentionInDays"); !strings.Contains(f.Reason, "between 7 and 90") {
+		t.Fatalf("reason: %q", f.Reason)
+	}
 
 	aks := resource.PropertyMap{
 		"resourceGroupName": sv("rg"),
