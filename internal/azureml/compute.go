@@ -14,12 +14,12 @@ type Compute struct {
 	Name pulumi.StringOutput `pulumi:"name"`
 	// The compute definition as Azure returns it. The whole "properties" output is secret (see
 	// secretOutputs), so this output and ProvisioningState() are secret.
-	Properties ComputePropertiesResponsePtrOutput `pulumi:"properties"`
+	Properties ResponsePtrOutput[ComputePropertiesResponse] `pulumi:"properties"`
 }
 
 // ProvisioningState is properties.provisioningState, e.g. "Succeeded" ("" before Azure answers).
 func (c *Compute) ProvisioningState() pulumi.StringOutput {
-	return c.Properties.ProvisioningState()
+	return stringOf(c.Properties, func(v *ComputePropertiesResponse) string { return v.ProvisioningState })
 }
 
 // ComputeArgs are the inputs of a Compute.

@@ -1,10 +1,6 @@
 package azureml
 
-import (
-	"reflect"
-
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-)
+import "github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 // ExtensionToken is the token of a cluster extension, such as the Azure ML extension that makes an
 // AKS cluster a Kubernetes compute target. Its Go module (kubernetesconfiguration/v2) is not
@@ -22,32 +18,14 @@ type Extension struct {
 	pulumi.CustomResourceState
 
 	// The identity AKS assigns to the extension; see AksPrincipalId.
-	AksAssignedIdentity ExtensionResponseAksAssignedIdentityPtrOutput `pulumi:"aksAssignedIdentity"`
+	AksAssignedIdentity ResponsePtrOutput[ExtensionResponseAksAssignedIdentity] `pulumi:"aksAssignedIdentity"`
 }
 
 // AksPrincipalId is the object id of the identity AKS assigned to the extension ("" until Azure
 // answers), e.g. for the Azure ML extension's role assignments. (On Arc clusters the identity is
 // the extension's own "identity" instead.)
 func (e *Extension) AksPrincipalId() pulumi.StringOutput {
-	return e.AksAssignedIdentity.ApplyT(func(v *ExtensionResponseAksAssignedIdentity) string {
-		if v == nil {
-			return ""
-		}
-		return v.PrincipalId
-	}).(pulumi.StringOutput)
-}
-
-// ExtensionResponseAksAssignedIdentity is the AKS-assigned identity as Azure returns it.
-type ExtensionResponseAksAssignedIdentity struct {
-	// Object id of the identity.
-	PrincipalId string `pulumi:"principalId"`
-}
-
-// ExtensionResponseAksAssignedIdentityPtrOutput is an output of an optional AKS-assigned identity.
-type ExtensionResponseAksAssignedIdentityPtrOutput struct{ *pulumi.OutputState }
-
-func (ExtensionResponseAksAssignedIdentityPtrOutput) ElementType() reflect.Type {
-	return reflect.TypeFor[*ExtensionResponseAksAssignedIdentity]()
+	return stringOf(e.AksAssignedIdentity, func(v *ExtensionResponseAksAssignedIdentity) string { return v.PrincipalId })
 }
 
 // ExtensionArgs are the inputs of an Extension. For an AKS cluster: ClusterRp

@@ -6,30 +6,29 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// The response (output) types the code reads, each with only the fields it reads: the engine fills
-// in the fields a struct declares and ignores the rest of Azure's answer.
+// The response (output) objects the code reads, each with only the fields it reads: the engine
+// fills in the fields a struct declares and ignores the rest of Azure's answer.
+
+// ResponsePtrOutput is an output of an optional response object of type T, such as a resource's
+// identity.
+type ResponsePtrOutput[T any] struct{ *pulumi.OutputState }
+
+func (ResponsePtrOutput[T]) ElementType() reflect.Type { return reflect.TypeFor[*T]() }
+
+// stringOf is one string field of the response ("" while there is none).
+func stringOf[T any](o ResponsePtrOutput[T], field func(*T) string) pulumi.StringOutput {
+	return o.ApplyT(func(v *T) string {
+		if v == nil {
+			return ""
+		}
+		return field(v)
+	}).(pulumi.StringOutput)
+}
 
 // ManagedServiceIdentityResponse is the identity of a workspace or compute as Azure returns it.
 type ManagedServiceIdentityResponse struct {
 	// Object id of the system-assigned identity.
 	PrincipalId string `pulumi:"principalId"`
-}
-
-// ManagedServiceIdentityResponsePtrOutput is an output of an optional identity.
-type ManagedServiceIdentityResponsePtrOutput struct{ *pulumi.OutputState }
-
-func (ManagedServiceIdentityResponsePtrOutput) ElementType() reflect.Type {
-	return reflect.TypeFor[*ManagedServiceIdentityResponse]()
-}
-
-// PrincipalId is the object id of the system-assigned identity ("" when there is none).
-func (o ManagedServiceIdentityResponsePtrOutput) PrincipalId() pulumi.StringOutput {
-	return o.ApplyT(func(v *ManagedServiceIdentityResponse) string {
-		if v == nil {
-			return ""
-		}
-		return v.PrincipalId
-	}).(pulumi.StringOutput)
 }
 
 // ComputePropertiesResponse is the part of the Compute "properties" output that every member of
@@ -39,19 +38,9 @@ type ComputePropertiesResponse struct {
 	ProvisioningState string `pulumi:"provisioningState"`
 }
 
-// ComputePropertiesResponsePtrOutput is an output of optional compute properties.
-type ComputePropertiesResponsePtrOutput struct{ *pulumi.OutputState }
-
-func (ComputePropertiesResponsePtrOutput) ElementType() reflect.Type {
-	return reflect.TypeFor[*ComputePropertiesResponse]()
-}
-
-// ProvisioningState is properties.provisioningState ("" before Azure answers).
-func (o ComputePropertiesResponsePtrOutput) ProvisioningState() pulumi.StringOutput {
-	return o.ApplyT(func(v *ComputePropertiesResponse) string {
-		if v == nil {
-			return ""
-		}
-		return v.ProvisioningState
-	}).(pulumi.StringOutput)
+// ExtensionResponseAksAssignedIdentity is the identity AKS assigns to an extension, as Azure
+// returns it.
+type ExtensionResponseAksAssignedIdentity struct {
+	// Object id of the identity.
+	PrincipalId string `pulumi:"principalId"`
 }

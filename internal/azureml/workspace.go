@@ -17,7 +17,7 @@ type Workspace struct {
 	// Regional discovery endpoint URL.
 	DiscoveryUrl pulumi.StringPtrOutput `pulumi:"discoveryUrl"`
 	// The workspace identity; see PrincipalId().
-	Identity ManagedServiceIdentityResponsePtrOutput `pulumi:"identity"`
+	Identity ResponsePtrOutput[ManagedServiceIdentityResponse] `pulumi:"identity"`
 	// Name of the workspace.
 	Name pulumi.StringOutput `pulumi:"name"`
 	// ARM provisioning state.
@@ -29,7 +29,7 @@ type Workspace struct {
 // PrincipalId is the object id of the workspace's system-assigned identity ("" when it has none),
 // e.g. for role assignments on the storage account, key vault and registry.
 func (w *Workspace) PrincipalId() pulumi.StringOutput {
-	return w.Identity.PrincipalId()
+	return stringOf(w.Identity, func(v *ManagedServiceIdentityResponse) string { return v.PrincipalId })
 }
 
 // WorkspaceArgs are the inputs of a Workspace.

@@ -19,7 +19,7 @@ type WorkspaceV20241001 Workspace
 
 // PrincipalId is the object id of the workspace's system-assigned identity ("" when it has none).
 func (w *WorkspaceV20241001) PrincipalId() pulumi.StringOutput {
-	return w.Identity.PrincipalId()
+	return (*Workspace)(w).PrincipalId()
 }
 
 // WorkspaceV20241001Args are the inputs of a WorkspaceV20241001: WorkspaceArgs plus the
