@@ -33,7 +33,6 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
-	"github.com/amlvnet/amlvnet/internal/azureschema"
 	"github.com/amlvnet/amlvnet/internal/stackfile"
 	"github.com/amlvnet/amlvnet/internal/standin"
 	"github.com/amlvnet/amlvnet/program"
@@ -199,10 +198,6 @@ func Open(ctx context.Context, o Options) (s *Session, err error) {
 		"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
 		"PATH":              filepath.Join(dir, "plugins") + string(os.PathListSeparator) + os.Getenv("PATH"),
 		standin.FixturesEnv: o.Fixtures,
-	}
-	if path, ok := azureschema.Locate(); ok {
-		abs, _ := filepath.Abs(path)
-		env[azureschema.EnvPath] = abs
 	}
 	cmd, err := auto.NewPulumiCommand(&auto.PulumiCommandOptions{Root: o.Root, SkipVersionCheck: true})
 	if err != nil {

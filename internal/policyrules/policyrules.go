@@ -16,12 +16,15 @@ package policyrules
 import (
 	"sort"
 	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/sig"
 )
 
-// Unknown is how the Pulumi engine shows a value that is not known during a
-// preview (plugin.UnknownStringValue; internal/standin.UnknownValue). The
-// policy pack turns the engine's computed values into it too.
-const Unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+// Unknown is how the Pulumi engine shows a string that is not known during a
+// preview: the engine's own sentinel, which internal/standin and
+// internal/azureschema use too. The policy pack turns the engine's computed
+// values into it.
+const Unknown = sig.UnknownStringValue
 
 // Enforcement levels, as Pulumi names them.
 const (
