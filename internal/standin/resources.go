@@ -45,6 +45,8 @@ var kinds = map[string]kindInfo{
 	"azure-native:network:SecurityRule":                                         {namespace: "Microsoft.Network", typePath: "securityRules", nameKey: "securityRuleName", parentKey: "networkSecurityGroupName", parentType: "networkSecurityGroups"},
 	"azure-native:network:RouteTable":                                           {namespace: "Microsoft.Network", typePath: "routeTables", nameKey: "routeTableName"},
 	"azure-native:network:Route":                                                {namespace: "Microsoft.Network", typePath: "routes", nameKey: "routeName", parentKey: "routeTableName", parentType: "routeTables"},
+	"azure-native:network:NatGateway":                                           {namespace: "Microsoft.Network", typePath: "natGateways", nameKey: "natGatewayName"},
+	"azure-native:network:PublicIPAddress":                                      {namespace: "Microsoft.Network", typePath: "publicIPAddresses", nameKey: "publicIpAddressName"},
 	"azure-native:network:PrivateEndpoint":                                      {namespace: "Microsoft.Network", typePath: "privateEndpoints", nameKey: "privateEndpointName"},
 	"azure-native:network:PrivateZone":                                          {namespace: "Microsoft.Network", typePath: "privateDnsZones", nameKey: "privateZoneName"},
 	"azure-native:network:VirtualNetworkLink":                                   {namespace: "Microsoft.Network", typePath: "virtualNetworkLinks", nameKey: "virtualNetworkLinkName", parentKey: "privateZoneName", parentType: "privateDnsZones"},
