@@ -15,7 +15,24 @@ import (
 // keyed by "<op> <resource name>", each with the reason a release made the
 // change on purpose. Anything else a user's existing deployment would see
 // as created, deleted or replaced fails TestEngineEarlierStatesPreview.
-var intendedChanges = map[string]map[string]string{}
+var intendedChanges = map[string]map[string]string{
+	"prod": {
+		"create training-AllowAzureMonitorOutbound":      restrictedOutboundTable,
+		"create training-AllowFrontDoorFrontEndOutbound": restrictedOutboundTable,
+	},
+	"isolated": {
+		"create training-AllowAzureMonitorOutbound":      restrictedOutboundTable,
+		"create training-AllowFrontDoorFrontEndOutbound": restrictedOutboundTable,
+		"delete training-route-Storage-EastUS2":          "forced tunneling no longer routes Storage.<region> past the firewall unless compute.tunnelStorage asks for it",
+		"create network-training-nat":                    natGatewayForPrivateNodes,
+		"create network-training-nat-ip":                 natGatewayForPrivateNodes,
+	},
+}
+
+const (
+	restrictedOutboundTable   = "restricted outbound now allows the whole service-tag table of the current docs"
+	natGatewayForPrivateNodes = "nodes without a public IP get a NAT gateway by default, as Azure retires default outbound access"
+)
 
 // TestEngineEarlierStatesPreview imports the state each sample stack had
 // after `up` with an earlier release (testdata/state) into a fresh backend
