@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"reflect"
+	"slices"
 
 	"github.com/pulumi/pulumi-azure-native-sdk/containerservice/v2"
 	"github.com/pulumi/pulumi-azure-native-sdk/keyvault/v2"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/amlvnet/amlvnet/internal/azureml"
 	"github.com/amlvnet/amlvnet/internal/azureschema"
+	"github.com/amlvnet/amlvnet/internal/netplan"
 )
 
 //go:generate go run ./gensdk
@@ -22,10 +24,11 @@ import (
 // SDK modules the project requires (sdkinputs_gen.go) and of our binding, walked through its plain
 // input struct, with the binding's unions, the schema data's strict enums and the rules below.
 var Checker = &azureschema.Checker{
-	Resources: resourceInputs(),
-	Unions:    azureml.Unions,
-	Rules:     rules,
-	Schema:    azureschema.Default(),
+	Resources:   resourceInputs(),
+	Unions:      azureml.Unions,
+	Rules:       rules,
+	Constraints: constraints,
+	Schema:      azureschema.Default(),
 }
 
 func resourceInputs() map[string]reflect.Type {
@@ -68,6 +71,58 @@ var rules = func() map[reflect.Type]map[string]azureschema.Rule {
 			Refused: "not accepted by ManagedCluster API 2023-04-01 (azure-native v2 default): remove dockerBridgeCidr from networkProfile"}},
 	}
 }()
+
+// constraints are combinations of inputs that Azure refuses, by the plain struct that holds them:
+// a workspace's managed network whose outbound rules break its isolation mode, and an FQDN rule to
+// a storage account, inline or as a rule resource of its own. Azure ML's rules
+// (https://learn.microsoft.com/azure/machine-learning/how-to-managed-network): with
+// AllowInternetOutbound only private-endpoint rules can be added, service-tag and FQDN rules need
+// AllowOnlyApprovedOutbound, a workspace without a managed network (isolationMode Disabled, the
+// default) takes no rule, and storage accounts are reached by private-endpoint rules, not FQDN.
+var constraints = map[reflect.Type][]azureschema.Constraint{
+	plain(azureml.ManagedNetworkSettingsArgs{}): {managedNetworkRulesFitMode},
+	plain(azureml.FqdnOutboundRuleArgs{}):       {noFQDNRuleToStorage},
+}
+
+func managedNetworkRulesFitMode(obj map[string]any) []azureschema.Problem {
+	mode := string(azureml.IsolationModeDisabled)
+	switch v := obj["isolationMode"].(type) {
+	case nil:
+	case string:
+		if v == sig.UnknownStringValue {
+			return nil
+		}
+		mode = v
+	default:
+		return nil // a mistyped mode is reported by the type check
+	}
+	rules, _ := obj["outboundRules"].(map[string]any)
+	var out []azureschema.Problem
+	for _, name := range slices.Sorted(maps.Keys(rules)) {
+		rule, _ := rules[name].(map[string]any)
+		typ, _ := rule["type"].(string)
+		path := "outboundRules." + name + ".type"
+		switch {
+		case typ == "" || typ == sig.UnknownStringValue:
+		case mode == string(azureml.IsolationModeDisabled):
+			out = append(out, azureschema.Problem{Path: path, Reason: fmt.Sprintf(
+				"a %s rule needs a managed network, but isolationMode is Disabled: set AllowInternetOutbound or AllowOnlyApprovedOutbound", typ)})
+		case mode == string(azureml.IsolationModeAllowInternetOutbound) && typ != azureml.OutboundRuleTypePrivateEndpoint:
+			out = append(out, azureschema.Problem{Path: path, Reason: fmt.Sprintf(
+				"Azure refuses a %s rule with isolationMode AllowInternetOutbound, which takes PrivateEndpoint rules only: use AllowOnlyApprovedOutbound or remove the rule", typ)})
+		}
+	}
+	return out
+}
+
+func noFQDNRuleToStorage(obj map[string]any) []azureschema.Problem {
+	dest, _ := obj["destination"].(string)
+	if _, ok := netplan.StorageHost(dest); !ok {
+		return nil
+	}
+	return []azureschema.Problem{{Path: "destination", Reason: fmt.Sprintf(
+		"Azure refuses FQDN rules to storage accounts (%s): reach the account with a PrivateEndpoint rule", dest)}}
+}
 
 func plain(in interface{ ElementType() reflect.Type }) reflect.Type {
 	return azureschema.PlainType(in.ElementType())
