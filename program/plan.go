@@ -137,7 +137,7 @@ func (p *plan) planWorkspace(ps *components.Problems) {
 			ws.ImageBuildCompute = p.cfg.Compute.WithDefaults().Name
 		}
 	}
-	*ps = append(*ps, ws.MLWorkspaceSpec.Validate(pathWorkspace)...)
+	*ps = append(*ps, ws.MLWorkspaceSpec.Validate(pathWorkspace, components.WorkspaceSite{})...)
 }
 
 func (p *plan) planCompute(ps *components.Problems) {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/amlvnet/amlvnet/internal/azureml"
 	"github.com/amlvnet/amlvnet/internal/offline"
 	"github.com/amlvnet/amlvnet/internal/stackfile"
 )
@@ -145,7 +146,7 @@ func TestEngineRoundTrip(t *testing.T) {
 				if err == nil || !strings.Contains(err.Error(), "protected") {
 					t.Fatalf("destroy of a protected stack must fail on protected resources, got %v", err)
 				}
-				for _, typ := range []string{"azure-native:storage:StorageAccount", "azure-native:keyvault:Vault", "azure-native:machinelearningservices:Workspace"} {
+				for _, typ := range []string{"azure-native:storage:StorageAccount", "azure-native:keyvault:Vault", azureml.WorkspaceV20241001Token} {
 					if !left[typ] {
 						t.Errorf("protected %s did not survive destroy", typ)
 					}

@@ -11,6 +11,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/amlvnet/amlvnet/components"
+	"github.com/amlvnet/amlvnet/internal/azureml"
 	"github.com/amlvnet/amlvnet/internal/netplan"
 	"github.com/amlvnet/amlvnet/internal/pulumitest"
 	"github.com/amlvnet/amlvnet/internal/stackfile"
@@ -196,7 +197,7 @@ func checkStack(t *testing.T, st *stackfile.Stack, cfg *program.Config, m *pulum
 	}
 
 	// Workspace wired to its storage and vault.
-	ws := one(t, "workspace", m.OfType("azure-native:machinelearningservices:Workspace"))
+	ws := one(t, "workspace", m.OfType(azureml.WorkspaceV20241001Token))
 	if !strings.Contains(ws.String("storageAccount"), "/storageAccounts/") || !strings.Contains(ws.String("keyVault"), "/vaults/") || ws.Protect != cfg.Protect {
 		t.Errorf("workspace %v protect=%v", ws.Inputs, ws.Protect)
 	}
