@@ -34,6 +34,11 @@ type SecureKeyVaultSpec struct {
 	// through a private endpoint only, and takes no VNet rules. Optional.
 	// Defaults to false.
 	PrivateOnly bool `json:"-" pulumi:"privateOnly,optional"`
+	// ManagedNetwork: the vault is reached from an Azure ML workspace's
+	// managed virtual network, through a private endpoint Azure creates
+	// there, so it takes no VNet rules, and keeps deny by default, trusted
+	// services and ClientIPRanges. Optional. Defaults to false.
+	ManagedNetwork bool `json:"-" pulumi:"managedNetwork,optional"`
 }
 
 // WithDefaults returns the spec with its documented defaults filled in.
@@ -78,8 +83,8 @@ type SecureKeyVaultArgs struct {
 	// TenantID is the Entra ID tenant of the vault. Required.
 	TenantID pulumi.StringInput `pulumi:"tenantId"`
 	// SubnetIDs get a virtual-network rule each. Required unless
-	// PrivateOnly: at least the training subnet, which needs the
-	// Microsoft.KeyVault service endpoint.
+	// PrivateOnly or ManagedNetwork (and empty then): at least the training
+	// subnet, which needs the Microsoft.KeyVault service endpoint.
 	SubnetIDs pulumi.StringArrayInput `pulumi:"subnetIds,optional"`
 	// Protect marks the vault protected in Pulumi. Optional. Defaults to false.
 	Protect bool `pulumi:"protect,optional"`
@@ -96,7 +101,10 @@ func (a *SecureKeyVaultArgs) problems() Problems {
 	if a.TenantID == nil {
 		ps.Add(NewPath("tenantId"), "is required")
 	}
-	if a.SubnetIDs == nil && !a.Spec.PrivateOnly {
+	switch {
+	case a.Spec.ManagedNetwork && a.SubnetIDs != nil:
+		ps.Add(NewPath("subnetIds"), "has no effect with managedNetwork: the managed network reaches the vault through Azure's private endpoint; remove it")
+	case a.SubnetIDs == nil && !a.Spec.PrivateOnly && !a.Spec.ManagedNetwork:
 		ps.Add(NewPath("subnetIds"), "at least one subnet is required for a deny-by-default vault")
 	}
 	return ps

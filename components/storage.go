@@ -40,6 +40,11 @@ type SecureStorageSpec struct {
 	// through private endpoints only, so it takes no VNet or IP rules.
 	// Optional. Defaults to false.
 	PrivateOnly bool `json:"-" pulumi:"privateOnly,optional"`
+	// ManagedNetwork: the account is reached from an Azure ML workspace's
+	// managed virtual network, through private endpoints Azure creates there,
+	// so it takes no VNet rules, and keeps deny by default, trusted services
+	// and the developers' IPs. Optional. Defaults to false.
+	ManagedNetwork bool `json:"-" pulumi:"managedNetwork,optional"`
 }
 
 // WithDefaults returns the spec with its documented defaults filled in.
@@ -65,6 +70,8 @@ func (s SecureStorageSpec) Validate(p *Path) Problems {
 		ps.Add(p.Child("privateOnly"), "an account cannot be both unrestricted (for inference) and private-only")
 	case s.Unrestricted && len(s.ClientIPRanges) > 0:
 		ps.Add(p.Child("clientIpRanges"), "has no effect on an unrestricted account; remove it")
+	case s.Unrestricted && s.ManagedNetwork:
+		ps.Add(p.Child("managedNetwork"), "an unrestricted account (for inference) is reached from anywhere already: a managed network reaches it through a privateEndpoint rule of its own")
 	case s.PrivateOnly && len(s.ClientIPRanges) > 0:
 		ps.Add(p.Child("clientIpRanges"), "has no effect with public network access off; developers reach the account through the VNet (VPN, ExpressRoute or a bastion): remove it")
 	}
@@ -82,8 +89,9 @@ type SecureStorageArgs struct {
 	// Location is the Azure region. Required.
 	Location string `pulumi:"location"`
 	// SubnetIDs get a virtual-network rule each: the subnets that run
-	// experiments. Required unless Unrestricted or PrivateOnly. Each subnet
-	// needs the Microsoft.Storage service endpoint (Network adds it).
+	// experiments. Required unless Unrestricted, PrivateOnly or
+	// ManagedNetwork (and empty then). Each subnet needs the
+	// Microsoft.Storage service endpoint (Network adds it).
 	SubnetIDs pulumi.StringArrayInput `pulumi:"subnetIds,optional"`
 	// Protect marks the account protected in Pulumi. Optional. Defaults to false.
 	Protect bool `pulumi:"protect,optional"`
@@ -103,7 +111,10 @@ func (a *SecureStorageArgs) problems() Problems {
 	if a.ResourceGroupName == nil {
 		ps.Add(NewPath("resourceGroupName"), "is required")
 	}
-	if a.SubnetIDs == nil && !a.Spec.Unrestricted && !a.Spec.PrivateOnly {
+	switch {
+	case a.Spec.ManagedNetwork && a.SubnetIDs != nil:
+		ps.Add(NewPath("subnetIds"), "has no effect with managedNetwork: the managed network reaches the account through Azure's private endpoints; remove it")
+	case a.SubnetIDs == nil && !a.Spec.Unrestricted && !a.Spec.PrivateOnly && !a.Spec.ManagedNetwork:
 		ps.Add(NewPath("subnetIds"), "at least one subnet is required for a deny-by-default account")
 	}
 	return ps
@@ -139,7 +150,11 @@ func NewSecureStorage(ctx *pulumi.Context, name string, args *SecureStorageArgs,
 	if spec.PrivateOnly {
 		rules.DefaultAction = storage.DefaultActionDeny
 	} else if !spec.Unrestricted {
-		vnetRules := args.SubnetIDs.ToStringArrayOutput().ApplyT(func(ids []string) []storage.VirtualNetworkRule {
+		subnetIDs := args.SubnetIDs
+		if subnetIDs == nil { // a managed network: Azure's private endpoints, no VNet rule
+			subnetIDs = pulumi.StringArray{}
+		}
+		vnetRules := subnetIDs.ToStringArrayOutput().ApplyT(func(ids []string) []storage.VirtualNetworkRule {
 			out := make([]storage.VirtualNetworkRule, 0, len(ids))
 			for _, id := range ids {
 				out = append(out, storage.VirtualNetworkRule{VirtualNetworkResourceId: id, Action: ptr(storage.ActionAllow)})

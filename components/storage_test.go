@@ -163,6 +163,41 @@ func TestSecureStoragePrivateOnly(t *testing.T) {
 	})
 }
 
+// TestSecureStorageManagedNetwork: reached from a workspace's managed
+// network through Azure's private endpoints, the account takes no subnet and
+// keeps deny by default, trusted services and the developers' IPs.
+func TestSecureStorageManagedNetwork(t *testing.T) {
+	m := &pulumitest.Mocks{}
+	run(t, m, func(ctx *pulumi.Context) error {
+		_, err := NewSecureStorage(ctx, "ws-storage", &SecureStorageArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2",
+			Spec: SecureStorageSpec{ManagedNetwork: true, ClientIPRanges: []string{"203.0.113.0/29"}}})
+		return err
+	})
+	sa := one(t, m.OfType("azure-native:storage:StorageAccount"))
+	if sa.String("networkRuleSet.defaultAction") != "Deny" || sa.String("networkRuleSet.bypass") != "AzureServices" || sa.String("publicNetworkAccess") != "" {
+		t.Errorf("managed-network account: %v", sa.Inputs)
+	}
+	if v, _ := sa.Input("networkRuleSet.virtualNetworkRules"); v.IsArray() && len(v.ArrayValue()) > 0 {
+		t.Errorf("VNet rules %v; the managed network's endpoints need none", v)
+	}
+	if v, _ := sa.Input("networkRuleSet.ipRules"); !v.IsArray() || len(v.ArrayValue()) != 1 {
+		t.Errorf("IP rules %v; the developers' range stays", v)
+	}
+
+	err := constructErr(t, func(ctx *pulumi.Context) error {
+		_, err := NewSecureStorage(ctx, "st", &SecureStorageArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2",
+			SubnetIDs: pulumi.StringArray{pulumi.String(trainingSubnetID)}, Spec: SecureStorageSpec{ManagedNetwork: true}})
+		return err
+	})
+	wantProblems(t, err, "subnetIds: has no effect with managedNetwork")
+	err = constructErr(t, func(ctx *pulumi.Context) error {
+		_, err := NewSecureStorage(ctx, "st", &SecureStorageArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2",
+			Spec: SecureStorageSpec{ManagedNetwork: true, Unrestricted: true}})
+		return err
+	})
+	wantProblems(t, err, "spec.managedNetwork: an unrestricted account (for inference) is reached from anywhere already")
+}
+
 func TestSecureStorageSpecWithDefaultsAndPurity(t *testing.T) {
 	if d := (SecureStorageSpec{}).WithDefaults(); d.Sku != DefaultStorageSku {
 		t.Errorf("default SKU %q", d.Sku)
