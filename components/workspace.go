@@ -1,7 +1,9 @@
 package components
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 
 	containerregistry "github.com/pulumi/pulumi-azure-native-sdk/containerregistry/v2"
 	insights "github.com/pulumi/pulumi-azure-native-sdk/insights/v2"
@@ -320,6 +322,13 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 	if err != nil {
 		return nil, err
 	}
+	if spec.ManagedNetwork != nil {
+		// What the managed network costs and when it exists, in the preview's
+		// output: neither shows in the resources planned.
+		for _, n := range managedNetworkNotices(*spec.ManagedNetwork) {
+			_ = ctx.Log.Info("MLWorkspace: "+n, &pulumi.LogArgs{Resource: comp})
+		}
+	}
 	if spec.Diagnostics {
 		// The workspace's own logs, and those of the vault and storage
 		// account it holds its secrets and artifacts in.
@@ -391,6 +400,51 @@ func managedNetworkArgs(spec ManagedNetworkSpec, targets map[string]RuleTarget) 
 		}
 	}
 	out.OutboundRules = rules
+	return out
+}
+
+// firewallPrices are Azure Firewall's US list prices (per deployment hour,
+// per GB processed) at the time of writing,
+// https://azure.microsoft.com/pricing/details/azure-firewall/.
+var firewallPrices = map[string]struct{ hour, gb float64 }{
+	FirewallSkuStandard: {1.25, 0.016},
+	FirewallSkuBasic:    {0.395, 0.065},
+}
+
+// managedNetworkNotices says, for the preview, when Azure provisions a
+// managed network and what it bills for it (how-to-managed-network: deferred
+// provisioning, about 30 minutes plus about 10 for the first FQDN rule; the
+// feature is free, its private endpoints are Private Link, its FQDN rules an
+// Azure Firewall).
+func managedNetworkNotices(spec ManagedNetworkSpec) []string {
+	spec = spec.WithDefaults()
+	var fqdn, endpoints []string
+	for _, r := range spec.Rules {
+		switch r.Type {
+		case RuleTypeFQDN:
+			fqdn = append(fqdn, r.Name)
+		case RuleTypePrivateEndpoint:
+			endpoints = append(endpoints, r.Name)
+		}
+	}
+	wait := "about 30 minutes"
+	if len(fqdn) > 0 {
+		wait += ", plus about 10 for the first FQDN rule's firewall"
+	}
+	out := []string{fmt.Sprintf("the managed network (%s) is provisioned when the first compute is created, which takes %s; "+
+		"online deployments need it provisioned first (https://learn.microsoft.com/azure/machine-learning/how-to-managed-network)", spec.IsolationMode(), wait)}
+	if len(fqdn) > 0 {
+		p := firewallPrices[spec.FirewallSku]
+		out = append(out, fmt.Sprintf("cost: the fqdn rules (%s) make Azure create an Azure Firewall, SKU %s, billed while the managed network exists: "+
+			"%.3g USD per hour (about %.0f USD per 30-day month) plus %.3g USD per GB processed, US list prices "+
+			"(https://azure.microsoft.com/pricing/details/azure-firewall/)", strings.Join(fqdn, ", "), spec.FirewallSku, p.hour, p.hour*24*30, p.gb))
+	}
+	rules := ""
+	if len(endpoints) > 0 {
+		rules = ", and one per privateEndpoint rule (" + strings.Join(endpoints, ", ") + ")"
+	}
+	out = append(out, "cost: Azure's private endpoints in the managed network, to the workspace, its storage account, key vault and registry"+rules+
+		", are billed as Private Link: about 0.01 USD per endpoint-hour plus 0.01 USD per GB, US list prices (https://azure.microsoft.com/pricing/details/private-link/)")
 	return out
 }
 

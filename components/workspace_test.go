@@ -321,3 +321,23 @@ func TestMLWorkspaceManagedNetworkNeeds(t *testing.T) {
 	})
 	wantProblems(t, err, "spec.managedNetwork.rules[0].type: a fqdn rule needs outbound approved", "ruleTargets.inference.id: is required")
 }
+
+// TestManagedNetworkNotices: the preview says when the network is built and
+// what it bills: the firewall only with FQDN rules, at its SKU's price.
+func TestManagedNetworkNotices(t *testing.T) {
+	notices := managedNetworkNotices(ManagedNetworkSpec{Rules: []ManagedOutboundRule{pypiRule(), storeRule()}})
+	want := []string{
+		"the managed network (AllowOnlyApprovedOutbound) is provisioned when the first compute is created, which takes about 30 minutes, plus about 10 for the first FQDN rule's firewall",
+		"cost: the fqdn rules (pypi) make Azure create an Azure Firewall, SKU Standard, billed while the managed network exists: 1.25 USD per hour (about 900 USD per 30-day month) plus 0.016 USD per GB",
+		"cost: Azure's private endpoints in the managed network, to the workspace, its storage account, key vault and registry, and one per privateEndpoint rule (scoring-store), are billed as Private Link",
+	}
+	matchProblems(t, notices, want)
+	notices = managedNetworkNotices(ManagedNetworkSpec{FirewallSku: FirewallSkuBasic, Rules: []ManagedOutboundRule{pypiRule()}})
+	if !hasProblem(notices, "SKU Basic, billed while the managed network exists: 0.395 USD per hour (about 284 USD per 30-day month) plus 0.065 USD per GB") {
+		t.Errorf("Basic firewall: %q", notices)
+	}
+	notices = managedNetworkNotices(ManagedNetworkSpec{Outbound: ManagedOutboundInternet})
+	if len(notices) != 2 || hasProblem(notices, "Firewall") || !hasProblem(notices, "(AllowInternetOutbound) is provisioned when the first compute is created, which takes about 30 minutes;") {
+		t.Errorf("internet outbound, no firewall: %q", notices)
+	}
+}

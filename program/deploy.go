@@ -27,17 +27,22 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 		return err
 	}
 
-	net, err := components.NewNetwork(ctx, "network", &components.NetworkArgs{
-		Spec:              cfg.Network.NetworkSpec,
-		Location:          cfg.Location,
-		ResourceGroupName: rg.Name,
-		Tags:              cfg.Tags,
-		Layout:            p.layout,
-	})
-	if err != nil {
-		return err
+	// A managed network is Azure ML's: no VNet, subnet, NSG or route of ours.
+	var net *components.Network
+	var training pulumi.StringArrayInput
+	if p.managed == nil {
+		net, err = components.NewNetwork(ctx, "network", &components.NetworkArgs{
+			Spec:              cfg.Network.NetworkSpec,
+			Location:          cfg.Location,
+			ResourceGroupName: rg.Name,
+			Tags:              cfg.Tags,
+			Layout:            p.layout,
+		})
+		if err != nil {
+			return err
+		}
+		training = pulumi.StringArray{net.Training.ID}
 	}
-	training := pulumi.StringArray{net.Training.ID}
 
 	store, err := components.NewSecureStorage(ctx, "workspace-storage", &components.SecureStorageArgs{
 		Spec:              cfg.Storage,
@@ -50,6 +55,7 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 	if err != nil {
 		return err
 	}
+	ruleTargets := map[string]components.RuleTarget{}
 	if cfg.InferenceStorage.Enabled {
 		inference, err := components.NewSecureStorage(ctx, "inference-storage", &components.SecureStorageArgs{
 			Spec:              cfg.InferenceStorage.SecureStorageSpec,
@@ -62,6 +68,7 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 			return err
 		}
 		ctx.Export("inferenceStorageAccount", inference.AccountName)
+		ruleTargets[targetInferenceStorage] = components.RuleTarget{Type: storageAccountType, ID: inference.AccountID}
 	}
 	vault, err := components.NewSecureKeyVault(ctx, "key-vault", &components.SecureKeyVaultArgs{
 		Spec:              cfg.KeyVault,
@@ -83,19 +90,24 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 		KeyVaultID:        vault.VaultID,
 		Protect:           cfg.Protect,
 		Tags:              cfg.Tags,
+		RuleTargets:       ruleTargets,
 	})
 	if err != nil {
 		return err
 	}
 
-	compute, err := components.NewAmlComputeInVnet(ctx, "training", &components.AmlComputeInVnetArgs{
-		Spec:      cfg.Compute.AmlComputeSpec,
-		Attached:  cfg.Attach,
-		Location:  cfg.Location,
-		Workspace: ws.Ref(),
-		Subnet:    net.Training,
-		Tags:      cfg.Tags,
-	})
+	computeArgs := &components.AmlComputeInVnetArgs{
+		Spec:           cfg.Compute.AmlComputeSpec,
+		Attached:       cfg.Attach,
+		Location:       cfg.Location,
+		Workspace:      ws.Ref(),
+		ManagedNetwork: p.managed != nil,
+		Tags:           cfg.Tags,
+	}
+	if net != nil {
+		computeArgs.Subnet = net.Training
+	}
+	compute, err := components.NewAmlComputeInVnet(ctx, "training", computeArgs)
 	if err != nil {
 		return err
 	}
@@ -137,8 +149,10 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 	}
 
 	ctx.Export("resourceGroup", rg.Name)
-	ctx.Export("vnetId", net.VnetID)
-	ctx.Export("trainingSubnetId", net.TrainingSubnetID)
+	if net != nil {
+		ctx.Export("vnetId", net.VnetID)
+		ctx.Export("trainingSubnetId", net.TrainingSubnetID)
+	}
 	ctx.Export("storageAccount", store.AccountName)
 	ctx.Export("keyVault", vault.VaultName)
 	ctx.Export("workspaceName", ws.WorkspaceName)

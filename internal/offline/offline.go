@@ -319,7 +319,9 @@ func (s *Session) Preview(ctx context.Context, progress io.Writer) (*PreviewDoc,
 }
 
 func collect(doc *PreviewDoc, ev apitype.EngineEvent) {
-	if d := ev.DiagnosticEvent; d != nil && (d.Severity == "error" || d.Severity == "warning") {
+	// Info too: `pulumi preview --json` lists it, and the program says there
+	// what the plan costs and when Azure builds what (a managed network).
+	if d := ev.DiagnosticEvent; d != nil && (d.Severity == "error" || d.Severity == "warning" || d.Severity == "info") {
 		doc.Diagnostics = append(doc.Diagnostics, strings.TrimSpace(d.Severity+": "+d.Message))
 	}
 	pre := ev.ResourcePreEvent
