@@ -553,7 +553,7 @@ var badConfigCases = []BadConfigCase{
 				"trainingSubnet": "ml-train",
 			},
 		},
-		Want: map[string]string{"amlvnet:network.trainingSubnet": "it has: [apps bastion ml-training]"},
+		Want: map[string]string{"amlvnet:network.trainingSubnet": "it has: [apps bastion ml-firewalled ml-training]"},
 	},
 
 	// The workspace's managed virtual network: what Azure refuses there.
