@@ -727,6 +727,11 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 		}
 		props.UserAccountCredentials = creds
 	}
+	// The cluster waits for its rules and routes, and for what the
+	// workspace needs first (its private endpoint and DNS zone group, which
+	// a cluster without public IPs needs to reach it; Microsoft's
+	// machine-learning-end-to-end-secure template orders it so).
+	deps = append(deps, args.Workspace.Ready...)
 	cluster, err := azureml.NewCompute(ctx, name+"-cluster", &azureml.ComputeArgs{
 		ResourceGroupName: args.Workspace.ResourceGroupName,
 		WorkspaceName:     args.Workspace.Name,

@@ -685,3 +685,25 @@ func TestAmlComputeManagedNetworkRefusals(t *testing.T) {
 	wantSpecProblems(t, AmlComputeSpec{Location: "mars"}.Validate(NewPath("spec"), ComputeSite{Region: "eastus2"}),
 		`spec.location: `)
 }
+
+// The cluster and the attached machines wait for what the workspace needs
+// first (its private endpoint): the handle's Ready resources.
+func TestAmlComputeWaitsForTheWorkspace(t *testing.T) {
+	m := &pulumitest.Mocks{}
+	run(t, m, func(ctx *pulumi.Context) error {
+		endpoint, err := NewSecureStorage(ctx, "stand-in-for-an-endpoint", &SecureStorageArgs{
+			ResourceGroupName: pulumi.String("rg"), Location: "eastus2", Spec: SecureStorageSpec{Unrestricted: true}})
+		if err != nil {
+			return err
+		}
+		args := computeArgs()
+		args.Workspace.Ready = []pulumi.Resource{endpoint}
+		_, err = NewAmlComputeInVnet(ctx, "training", args)
+		return err
+	})
+	account := one(t, m.OfType("azure-native:storage:StorageAccount"))
+	cluster := one(t, m.OfType("azure-native:machinelearningservices:Compute"))
+	if !dependsOn(cluster, account) {
+		t.Errorf("the cluster does not wait for the workspace's Ready resources: %v", cluster.DependsOn)
+	}
+}

@@ -96,21 +96,8 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 		return err
 	}
 
-	computeArgs := &components.AmlComputeInVnetArgs{
-		Spec:           cfg.Compute.AmlComputeSpec,
-		Attached:       cfg.Attach,
-		Location:       cfg.Location,
-		Workspace:      ws.Ref(),
-		ManagedNetwork: p.managed != nil,
-		Tags:           cfg.Tags,
-	}
-	if net != nil {
-		computeArgs.Subnet = net.Training
-	}
-	compute, err := components.NewAmlComputeInVnet(ctx, "training", computeArgs)
-	if err != nil {
-		return err
-	}
+	// Behind private endpoints the computes wait for the workspace's.
+	workspace := ws.Ref()
 	if p.private != nil {
 		private, err := components.NewPrivateEndpoints(ctx, "private-endpoints", &components.PrivateEndpointsArgs{
 			Spec:              *p.private,
@@ -130,6 +117,22 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 			return err
 		}
 		ctx.Export("privateDnsZones", private.ZoneNames)
+		workspace.Ready = []pulumi.Resource{private}
+	}
+	computeArgs := &components.AmlComputeInVnetArgs{
+		Spec:           cfg.Compute.AmlComputeSpec,
+		Attached:       cfg.Attach,
+		Location:       cfg.Location,
+		Workspace:      workspace,
+		ManagedNetwork: p.managed != nil,
+		Tags:           cfg.Tags,
+	}
+	if net != nil {
+		computeArgs.Subnet = net.Training
+	}
+	compute, err := components.NewAmlComputeInVnet(ctx, "training", computeArgs)
+	if err != nil {
+		return err
 	}
 	if cfg.Aks.Enabled {
 		aks, err := components.NewAksInVnet(ctx, "inference", &components.AksInVnetArgs{

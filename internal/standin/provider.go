@@ -392,6 +392,11 @@ func (s *Server) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pulum
 	if err := s.refuseCreate(token, id, inputs); err != nil {
 		return nil, err
 	}
+	if d, slow := slowCreates[token]; slow {
+		// Azure takes minutes for these; a moment here keeps the order of
+		// a deployment honest, so that what does not wait for them fails.
+		time.Sleep(d)
+	}
 	if err := s.live.put(token, id, inputs); err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package standin
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 )
@@ -10,6 +11,13 @@ import (
 // The refusals below are Azure's own, for what the engine alone cannot see:
 // they depend on other resources that exist (the live set) or on the old
 // and new inputs of an update. Each message starts with Azure's error code.
+
+// slowCreates are resources whose creation takes long enough in Azure that a
+// resource not waiting for them is created first.
+var slowCreates = map[string]time.Duration{
+	"azure-native:network:PrivateEndpoint":     time.Second,
+	"azure-native:network:PrivateDnsZoneGroup": time.Second,
+}
 
 // refuseDelete refuses to delete an NSG or a route table that a subnet still
 // uses, as Azure does (InUseNetworkSecurityGroupCannotBeDeleted,
@@ -88,9 +96,11 @@ func (s *Server) refuseWithoutWorkspaceEndpoint(computeID string, in map[string]
 		if !isToken(pe.Token, "network", "PrivateEndpoint") || !targets(pe.Inputs, workspaceID) {
 			continue
 		}
+		// The endpoint may be auto-named: its name is the last segment of its ID.
+		name := pe.ID[strings.LastIndex(pe.ID, "/")+1:]
 		for _, zg := range all {
 			if isToken(zg.Token, "network", "PrivateDnsZoneGroup") &&
-				strings.EqualFold(str(zg.Inputs, "privateEndpointName"), str(pe.Inputs, "privateEndpointName")) &&
+				strings.EqualFold(str(zg.Inputs, "privateEndpointName"), name) &&
 				strings.EqualFold(str(zg.Inputs, "resourceGroupName"), str(pe.Inputs, "resourceGroupName")) {
 				return nil
 			}
