@@ -69,8 +69,29 @@ var rules = func() map[reflect.Type]map[string]azureschema.Rule {
 		// plain struct has no such field, and this says why.
 		reflect.TypeFor[containerservice.ContainerServiceNetworkProfile](): {"dockerBridgeCidr": {
 			Refused: "not accepted by ManagedCluster API 2023-04-01 (azure-native v2 default): remove dockerBridgeCidr from networkProfile"}},
+		// A managed network's mode, firewall and rule values, as the schema data lists them: Azure
+		// validates them although the SDK types them as strings (IsolationMode, FirewallSku,
+		// RuleCategory, RuleAction in machinelearningservices stable/2024-10-01 workspaceRP.json).
+		plain(azureml.ManagedNetworkSettingsArgs{}): {
+			"isolationMode": {Enum: schemaEnum("ManagedNetworkSettings", "isolationMode")},
+			"firewallSku":   {Enum: schemaEnum("ManagedNetworkSettings", "firewallSku")},
+		},
+		plain(azureml.FqdnOutboundRuleArgs{}):            {"category": {Enum: schemaEnum("FqdnOutboundRule", "category")}},
+		plain(azureml.PrivateEndpointOutboundRuleArgs{}): {"category": {Enum: schemaEnum("PrivateEndpointOutboundRule", "category")}},
+		plain(azureml.ServiceTagOutboundRuleArgs{}):      {"category": {Enum: schemaEnum("ServiceTagOutboundRule", "category")}},
+		plain(azureml.ServiceTagDestinationArgs{}):       {"action": {Enum: schemaEnum("ServiceTagDestination", "action")}},
 	}
 }()
+
+// schemaEnum is the enum of a property of a machinelearningservices/v20241001 type in the schema
+// data; it panics on a name the data lacks (a broken checkout, which the tests catch).
+func schemaEnum(typ, property string) []string {
+	t, ok := azureschema.Default().Types["azure-native:machinelearningservices/v20241001:"+typ]
+	if !ok || t.Properties[property] == nil || len(t.Properties[property].Enum) == 0 {
+		panic("standin: the schema data has no enum " + typ + "." + property)
+	}
+	return t.Properties[property].Enum
+}
 
 // constraints are combinations of inputs that Azure refuses, by the plain struct that holds them:
 // a workspace's managed network whose outbound rules break its isolation mode, and an FQDN rule to

@@ -479,6 +479,19 @@ func TestCheckBindingProblems(t *testing.T) {
 		}, []string{
 			`property "managedNetwork.outboundRules.blob.type": a PrivateEndpoint rule needs a managed network, but isolationMode is Disabled: set AllowInternetOutbound or AllowOnlyApprovedOutbound`,
 		}},
+		{"mode, firewall and rule values from the schema data", workspace2024Tok, func() map[string]any {
+			ws := validWorkspace2024()
+			props(ws, "managedNetwork")["isolationMode"] = "AllowApprovedOutbound"
+			props(ws, "managedNetwork")["firewallSku"] = "Premium"
+			props(ws, "managedNetwork.outboundRules.pypi")["category"] = "Custom"
+			props(ws, "managedNetwork.outboundRules.monitor.destination")["action"] = "Block"
+			return ws
+		}, []string{
+			`property "managedNetwork.firewallSku": invalid value "Premium": allowed values are Standard, Basic`,
+			`property "managedNetwork.isolationMode": invalid value "AllowApprovedOutbound": allowed values are Disabled, AllowInternetOutbound, AllowOnlyApprovedOutbound`,
+			`property "managedNetwork.outboundRules.monitor.destination.action": invalid value "Block": allowed values are Allow, Deny`,
+			`property "managedNetwork.outboundRules.pypi.category": invalid value "Custom": allowed values are Required, Recommended, UserDefined, Dependency`,
+		}},
 		{"FQDN rule to storage", workspace2024Tok, func() map[string]any {
 			ws := validWorkspace2024()
 			props(ws, "managedNetwork.outboundRules.pypi")["destination"] = "sa.blob.core.windows.net"
