@@ -654,7 +654,10 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 			Properties:       props,
 		},
 		Tags: pulumi.ToStringMap(args.Tags),
-	}, parent, pulumi.DependsOn(deps))
+	}, parent, pulumi.DependsOn(deps),
+		// Azure ML accepts a PUT changing these and ignores it
+		// (Azure/azure-rest-api-specs #18889): only a new cluster has them.
+		pulumi.ReplaceOnChanges(clusterReplaceOnChanges))
 	if err != nil {
 		return nil, err
 	}
@@ -681,6 +684,15 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 		return nil, err
 	}
 	return comp, nil
+}
+
+// clusterReplaceOnChanges are the cluster settings that only a new cluster
+// can have.
+var clusterReplaceOnChanges = []string{
+	"properties.properties.vmSize",
+	"properties.properties.vmPriority",
+	"properties.properties.subnet",
+	"properties.properties.enableNodePublicIp",
 }
 
 // newAttachedCompute attaches one VM or HDInsight cluster to the workspace.

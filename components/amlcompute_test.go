@@ -644,3 +644,19 @@ func TestAmlComputeWaitsForTheWorkspace(t *testing.T) {
 		t.Errorf("the cluster does not wait for the workspace's Ready resources: %v", cluster.DependsOn)
 	}
 }
+
+// Azure ML ignores a change of these settings in place: the engine is told
+// to replace the cluster instead.
+func TestAmlComputeReplacesOnImmutableSettings(t *testing.T) {
+	m := &pulumitest.Mocks{}
+	run(t, m, func(ctx *pulumi.Context) error {
+		_, err := NewAmlComputeInVnet(ctx, "training", computeArgs())
+		return err
+	})
+	c := one(t, m.Find("azure-native:machinelearningservices:Compute", map[string]string{"computeName": DefaultComputeName}))
+	for _, path := range []string{"properties.properties.vmSize", "properties.properties.vmPriority", "properties.properties.subnet", "properties.properties.enableNodePublicIp"} {
+		if !slices.Contains(c.ReplaceOnChanges, path) {
+			t.Errorf("%s does not replace the cluster: %v", path, c.ReplaceOnChanges)
+		}
+	}
+}
