@@ -149,5 +149,6 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 	ctx.Export("discoveryUrl", ws.DiscoveryURL)
 	ctx.Export("computeName", compute.ComputeName)
 	ctx.Export("region", pulumi.String(p.region))
+	ctx.Export(fixedSettingsOutput, pulumi.ToStringMap(currentFixed(cfg)))
 	return nil
 }
