@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/amlvnet/amlvnet/program"
