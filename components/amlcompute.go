@@ -287,6 +287,11 @@ func (s AmlComputeSpec) Validate(p *Path, site ComputeSite) Problems {
 		}
 	}
 
+	if site.Region != "" {
+		if n := len(s.routes(site.Region)); n > netplan.MaxRoutesPerTable {
+			ps.Add(p.Child("forcedTunneling"), "needs %d routes, but a route table takes at most %d; route the service tags instead of their prefixes", n, netplan.MaxRoutesPerTable)
+		}
+	}
 	if s.Location != "" {
 		checkComputeLocation(&ps, p.Child("location"), s.Location, site)
 	}
@@ -748,7 +753,10 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 			Properties:       props,
 		},
 		Tags: pulumi.ToStringMap(args.Tags),
-	}, parent, pulumi.DependsOn(deps))
+	}, parent, pulumi.DependsOn(deps),
+		// Azure ML accepts a PUT changing these and ignores it
+		// (Azure/azure-rest-api-specs #18889): only a new cluster has them.
+		pulumi.ReplaceOnChanges(clusterReplaceOnChanges))
 	if err != nil {
 		return nil, err
 	}
@@ -775,6 +783,15 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 		return nil, err
 	}
 	return comp, nil
+}
+
+// clusterReplaceOnChanges are the cluster settings that only a new cluster
+// can have.
+var clusterReplaceOnChanges = []string{
+	"properties.properties.vmSize",
+	"properties.properties.vmPriority",
+	"properties.properties.subnet",
+	"properties.properties.enableNodePublicIp",
 }
 
 // newAttachedCompute attaches one VM or HDInsight cluster to the workspace.

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"fmt"
 	"maps"
 	"net/netip"
 	"reflect"
@@ -706,4 +707,33 @@ func TestAmlComputeWaitsForTheWorkspace(t *testing.T) {
 	if !dependsOn(cluster, account) {
 		t.Errorf("the cluster does not wait for the workspace's Ready resources: %v", cluster.DependsOn)
 	}
+}
+
+// Azure ML ignores a change of these settings in place: the engine is told
+// to replace the cluster instead.
+func TestAmlComputeReplacesOnImmutableSettings(t *testing.T) {
+	m := &pulumitest.Mocks{}
+	run(t, m, func(ctx *pulumi.Context) error {
+		_, err := NewAmlComputeInVnet(ctx, "training", computeArgs())
+		return err
+	})
+	c := one(t, m.Find("azure-native:machinelearningservices:Compute", map[string]string{"computeName": DefaultComputeName}))
+	for _, path := range []string{"properties.properties.vmSize", "properties.properties.vmPriority", "properties.properties.subnet", "properties.properties.enableNodePublicIp"} {
+		if !slices.Contains(c.ReplaceOnChanges, path) {
+			t.Errorf("%s does not replace the cluster: %v", path, c.ReplaceOnChanges)
+		}
+	}
+}
+
+// A route table takes 400 routes: one route per prefix cannot exceed it.
+func TestAmlComputeRouteLimit(t *testing.T) {
+	var prefixes []string
+	for i := 0; i < 400; i++ {
+		prefixes = append(prefixes, fmt.Sprintf("20.%d.%d.0/24", 100+i/256, i%256))
+	}
+	spec := AmlComputeSpec{ForcedTunneling: true, BatchPrefixes: prefixes}
+	wantSpecProblems(t, spec.Validate(NewPath("compute"), ComputeSite{Region: "eastus2"}),
+		"compute.forcedTunneling: needs 401 routes, but a route table takes at most 400")
+	spec.BatchPrefixes = prefixes[:399]
+	wantSpecProblems(t, spec.Validate(NewPath("compute"), ComputeSite{Region: "eastus2"}))
 }

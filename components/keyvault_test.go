@@ -124,7 +124,7 @@ func TestSecureKeyVaultManagedNetwork(t *testing.T) {
 	m := &pulumitest.Mocks{}
 	run(t, m, func(ctx *pulumi.Context) error {
 		_, err := NewSecureKeyVault(ctx, "kv", &SecureKeyVaultArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2", TenantID: pulumi.String("t"),
-			Spec: SecureKeyVaultSpec{ManagedNetwork: true, ClientIPRanges: []string{"203.0.113.10"}}})
+			Spec: SecureKeyVaultSpec{ManagedNetwork: ManagedOutboundApproved, ClientIPRanges: []string{"203.0.113.10"}}})
 		return err
 	})
 	kv := one(t, m.OfType("azure-native:keyvault:Vault"))
@@ -139,7 +139,7 @@ func TestSecureKeyVaultManagedNetwork(t *testing.T) {
 	}
 	err := constructErr(t, func(ctx *pulumi.Context) error {
 		args := vaultArgs()
-		args.Spec.ManagedNetwork = true
+		args.Spec.ManagedNetwork = ManagedOutboundApproved
 		_, err := NewSecureKeyVault(ctx, "kv", args)
 		return err
 	})
@@ -179,4 +179,23 @@ func TestSecureKeyVaultSpecWithDefaultsAndPurity(t *testing.T) {
 	if nilSpec.SoftDeleteRetentionDays != nil || nilSpec.Sku != "" {
 		t.Errorf("WithDefaults filled in its receiver: %+v", nilSpec)
 	}
+}
+
+// TestSecureKeyVaultManagedNetworkInternet: public access off, so that Azure
+// adds its private endpoint with outbound internet.
+func TestSecureKeyVaultManagedNetworkInternet(t *testing.T) {
+	m := &pulumitest.Mocks{}
+	run(t, m, func(ctx *pulumi.Context) error {
+		_, err := NewSecureKeyVault(ctx, "kv", &SecureKeyVaultArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2", TenantID: pulumi.String("t"),
+			Spec: SecureKeyVaultSpec{ManagedNetwork: ManagedOutboundInternet}})
+		return err
+	})
+	kv := one(t, m.OfType("azure-native:keyvault:Vault"))
+	if kv.String("properties.publicNetworkAccess") != "Disabled" || kv.String("properties.networkAcls.defaultAction") != "Deny" {
+		t.Errorf("internet-outbound vault: %v", kv.Inputs)
+	}
+	wantSpecProblems(t, SecureKeyVaultSpec{ManagedNetwork: ManagedOutboundInternet, ClientIPRanges: []string{"203.0.113.10"}}.Validate(NewPath("spec")),
+		"spec.clientIpRanges: has no effect with public network access off")
+	wantSpecProblems(t, SecureKeyVaultSpec{ManagedNetwork: ManagedOutboundApproved, PrivateOnly: true}.Validate(NewPath("spec")),
+		"spec.managedNetwork: a vault is reached through private endpoints of ours (privateOnly) or of a managed network, not both")
 }

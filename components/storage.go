@@ -36,15 +36,25 @@ type SecureStorageSpec struct {
 	// account used for inference (model scoring) must be (2019 article).
 	// Optional. Defaults to false: deny by default.
 	Unrestricted bool `json:"-" pulumi:"unrestricted,optional"`
-	// PrivateOnly turns public network access off: the account is reached
-	// through private endpoints only, so it takes no VNet or IP rules.
+	// PrivateOnly makes the account reachable through private endpoints
+	// only: no VNet or IP rules, the firewall denies everything but trusted
+	// services and the resource-instance rules. Public network access stays
+	// enabled behind that closed firewall, as Microsoft's
+	// machine-learning-end-to-end-secure template keeps it: Azure ML's own
+	// service-side access (studio previews, datastores) goes through it
+	// ("Secure an Azure Machine Learning workspace with virtual networks",
+	// https://learn.microsoft.com/azure/machine-learning/how-to-secure-workspace-vnet).
 	// Optional. Defaults to false.
 	PrivateOnly bool `json:"-" pulumi:"privateOnly,optional"`
-	// ManagedNetwork: the account is reached from an Azure ML workspace's
-	// managed virtual network, through private endpoints Azure creates there,
-	// so it takes no VNet rules, and keeps deny by default, trusted services
-	// and the developers' IPs. Optional. Defaults to false.
-	ManagedNetwork bool `json:"-" pulumi:"managedNetwork,optional"`
+	// ManagedNetwork is the outbound mode ("approved" or "internet") of the
+	// Azure ML workspace's managed virtual network that reaches the account,
+	// through private endpoints Azure creates there; the account takes no VNet
+	// rules. With approved Azure always creates them, and the account keeps
+	// deny by default, trusted services and the developers' IPs. With internet
+	// Azure creates them only for an account whose public network access is
+	// disabled (https://learn.microsoft.com/azure/machine-learning/how-to-managed-network),
+	// so it is, and no IP gets through. Optional. Defaults to "": none.
+	ManagedNetwork string `json:"-" pulumi:"managedNetwork,optional"`
 }
 
 // WithDefaults returns the spec with its documented defaults filled in.
@@ -70,10 +80,16 @@ func (s SecureStorageSpec) Validate(p *Path) Problems {
 		ps.Add(p.Child("privateOnly"), "an account cannot be both unrestricted (for inference) and private-only")
 	case s.Unrestricted && len(s.ClientIPRanges) > 0:
 		ps.Add(p.Child("clientIpRanges"), "has no effect on an unrestricted account; remove it")
-	case s.Unrestricted && s.ManagedNetwork:
+	case s.ManagedNetwork != "" && s.ManagedNetwork != ManagedOutboundApproved && s.ManagedNetwork != ManagedOutboundInternet:
+		ps.Add(p.Child("managedNetwork"), "%q is not a managed network's outbound mode; use %s or %s", s.ManagedNetwork, ManagedOutboundApproved, ManagedOutboundInternet)
+	case s.Unrestricted && s.ManagedNetwork != "":
 		ps.Add(p.Child("managedNetwork"), "an unrestricted account (for inference) is reached from anywhere already: a managed network reaches it through a privateEndpoint rule of its own")
+	case s.PrivateOnly && s.ManagedNetwork != "":
+		ps.Add(p.Child("managedNetwork"), "an account is reached through private endpoints of ours (privateOnly) or of a managed network, not both")
+	case s.ManagedNetwork == ManagedOutboundInternet && len(s.ClientIPRanges) > 0:
+		ps.Add(p.Child("clientIpRanges"), "has no effect with a managed network's outbound internet: the account's public network access is off, so that Azure adds its private endpoint; remove it")
 	case s.PrivateOnly && len(s.ClientIPRanges) > 0:
-		ps.Add(p.Child("clientIpRanges"), "has no effect with public network access off; developers reach the account through the VNet (VPN, ExpressRoute or a bastion): remove it")
+		ps.Add(p.Child("clientIpRanges"), "has no effect on an account reached through private endpoints only: its firewall admits no IP, and developers reach it through the VNet (VPN, ExpressRoute or a bastion): remove it")
 	}
 	checkClientIPRanges(&ps, p.Child("clientIpRanges"), s.ClientIPRanges)
 	return ps
@@ -93,6 +109,12 @@ type SecureStorageArgs struct {
 	// ManagedNetwork (and empty then). Each subnet needs the
 	// Microsoft.Storage service endpoint (Network adds it).
 	SubnetIDs pulumi.StringArrayInput `pulumi:"subnetIds,optional"`
+	// TrustedResources get a resource-instance rule each, in TenantID:
+	// resources the firewall lets in by identity, such as the workspace
+	// (its ID can be given before it exists). Optional; ignored when
+	// Unrestricted.
+	TrustedResources pulumi.StringArrayInput `pulumi:"trustedResources,optional"`
+	TenantID         pulumi.StringInput      `pulumi:"tenantId,optional"`
 	// Protect marks the account protected in Pulumi. Optional. Defaults to false.
 	Protect bool `pulumi:"protect,optional"`
 	// PreviousNames are names this component had before a rename. Optional.
@@ -112,10 +134,13 @@ func (a *SecureStorageArgs) problems() Problems {
 		ps.Add(NewPath("resourceGroupName"), "is required")
 	}
 	switch {
-	case a.Spec.ManagedNetwork && a.SubnetIDs != nil:
+	case a.Spec.ManagedNetwork != "" && a.SubnetIDs != nil:
 		ps.Add(NewPath("subnetIds"), "has no effect with managedNetwork: the managed network reaches the account through Azure's private endpoints; remove it")
-	case a.SubnetIDs == nil && !a.Spec.Unrestricted && !a.Spec.PrivateOnly && !a.Spec.ManagedNetwork:
+	case a.SubnetIDs == nil && !a.Spec.Unrestricted && !a.Spec.PrivateOnly && a.Spec.ManagedNetwork == "":
 		ps.Add(NewPath("subnetIds"), "at least one subnet is required for a deny-by-default account")
+	}
+	if a.TrustedResources != nil && a.TenantID == nil {
+		ps.Add(NewPath("tenantId"), "is required with trustedResources: the tenant of the resources let in")
 	}
 	return ps
 }
@@ -147,7 +172,17 @@ func NewSecureStorage(ctx *pulumi.Context, name string, args *SecureStorageArgs,
 		DefaultAction: storage.DefaultActionAllow,
 		Bypass:        pulumi.String("AzureServices"),
 	}
-	if spec.PrivateOnly {
+	if !spec.Unrestricted && args.TrustedResources != nil {
+		rules.ResourceAccessRules = pulumi.All(args.TrustedResources.ToStringArrayOutput(), args.TenantID.ToStringOutput()).ApplyT(func(v []any) []storage.ResourceAccessRule {
+			ids, tenant := v[0].([]string), v[1].(string)
+			out := make([]storage.ResourceAccessRule, 0, len(ids))
+			for _, id := range ids {
+				out = append(out, storage.ResourceAccessRule{ResourceId: ptr(id), TenantId: ptr(tenant)})
+			}
+			return out
+		}).(storage.ResourceAccessRuleArrayOutput)
+	}
+	if spec.PrivateOnly || spec.ManagedNetwork == ManagedOutboundInternet {
 		rules.DefaultAction = storage.DefaultActionDeny
 	} else if !spec.Unrestricted {
 		subnetIDs := args.SubnetIDs
@@ -186,7 +221,7 @@ func NewSecureStorage(ctx *pulumi.Context, name string, args *SecureStorageArgs,
 	if spec.AccountName != "" {
 		account.AccountName = pulumi.String(spec.AccountName)
 	}
-	if spec.PrivateOnly {
+	if spec.ManagedNetwork == ManagedOutboundInternet {
 		account.PublicNetworkAccess = pulumi.String(string(storage.PublicNetworkAccessDisabled))
 	}
 	// The logical name is lower-case letters and digits so that auto-naming

@@ -1,6 +1,8 @@
 package program
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -26,12 +28,17 @@ type plan struct {
 	managed *components.ManagedNetworkSpec
 }
 
-// managedOutbound is the managed network's outbound mode, "" without one.
+// managedOutbound is the managed network's outbound mode, "" without one
+// (or with one that is not a mode, which planWorkspace reports).
 func (p *plan) managedOutbound() string {
 	if p.managed == nil {
 		return ""
 	}
-	return p.managed.Outbound
+	switch o := p.managed.Outbound; o {
+	case components.ManagedOutboundApproved, components.ManagedOutboundInternet:
+		return o
+	}
+	return ""
 }
 
 // keyPath is the path of the top-level key that Config's field holds.
@@ -148,14 +155,11 @@ func (p *plan) planManagedNetwork(ps *components.Problems) {
 func (p *plan) planStorage(ps *components.Problems) {
 	cfg := p.cfg
 	cfg.Storage.PrivateOnly = p.isolated
-	switch p.managedOutbound() {
-	case components.ManagedOutboundApproved:
-		cfg.Storage.ManagedNetwork = true
-	case components.ManagedOutboundInternet:
+	cfg.Storage.ManagedNetwork = p.managedOutbound()
+	if p.managedOutbound() == components.ManagedOutboundInternet {
 		// Azure adds its private endpoint to the account only once its
 		// public network access is off (how-to-managed-network): then no
 		// developer IP gets through.
-		cfg.Storage.PrivateOnly = true
 		if len(cfg.Storage.ClientIPRanges) > 0 {
 			ps.Add(pathStorage.Child("clientIpRanges"), "has no effect with %s.managed.outbound %s: the storage account and the key vault have public network access off, so that Azure adds its private endpoints to them; developers reach them from a compute instance in the managed network or through private endpoints of their own; remove it, or use outbound %s to keep developer IPs", pathNetwork, components.ManagedOutboundInternet, components.ManagedOutboundApproved)
 			cfg.Storage.ClientIPRanges = nil
@@ -176,8 +180,8 @@ func (p *plan) planStorage(ps *components.Problems) {
 
 func (p *plan) planKeyVault(ps *components.Problems) {
 	kv := &p.cfg.KeyVault
-	kv.PrivateOnly = p.isolated || p.managedOutbound() == components.ManagedOutboundInternet
-	kv.ManagedNetwork = p.managedOutbound() == components.ManagedOutboundApproved
+	kv.PrivateOnly = p.isolated
+	kv.ManagedNetwork = p.managedOutbound()
 	*ps = append(*ps, kv.Validate(pathKeyVault)...)
 	// The vault admits the developers' IPs of amlvnet:storage, where they
 	// are checked and reported.
@@ -244,29 +248,45 @@ func (p *plan) readServiceTags(ps *components.Problems) {
 	if p.region == "" {
 		return // reported under azure-native:location
 	}
-	read := func(tag string) []string {
+	read := func(tag string) ([]string, error) {
 		f, err := os.Open(cc.ServiceTagsFile)
 		if err != nil {
-			ps.Add(key, "cannot read the service-tags file: %v", err)
-			return nil
+			return nil, fmt.Errorf("cannot read the service-tags file: %v", err)
 		}
 		defer f.Close()
 		prefixes, err := netplan.ServiceTagPrefixes(f, tag)
 		if err != nil {
-			ps.Add(key, "%v", err)
-			return nil
+			return nil, err
 		}
 		out := make([]string, 0, len(prefixes))
 		for _, pr := range prefixes {
 			out = append(out, pr.String())
 		}
-		return out
+		return out, nil
 	}
 	batchTag, _ := netplan.RegionalTag("BatchNodeManagement", p.region)
-	cc.BatchPrefixes = read(batchTag)
-	if len(cc.BatchPrefixes) > 0 {
-		cc.MachineLearningPrefixes = read("AzureMachineLearning")
+	batch, err := read(batchTag)
+	if err != nil {
+		ps.Add(key, "%v", err)
+		return
 	}
+	// The current docs route Azure ML's ranges of the workspace's region
+	// (AzureMachineLearning.<region>), far fewer than the global tag's; the
+	// global tag serves a file without the regional one.
+	mlTag, _ := netplan.RegionalTag("AzureMachineLearning", p.region)
+	ml, err := read(mlTag)
+	if errors.Is(err, netplan.ErrTagNotInFile) {
+		ml, err = read("AzureMachineLearning")
+	}
+	if err != nil {
+		ps.Add(key, "%v", err)
+		return
+	}
+	if n := len(batch) + len(ml); n > netplan.MaxRoutesPerTable {
+		ps.Add(key, "lists %d prefixes for %s and %s, one route each, but a route table takes at most %d routes; route the service tags instead (leave serviceTagsFile out) or give batchPrefixes and machineLearningPrefixes by hand", n, batchTag, mlTag, netplan.MaxRoutesPerTable)
+		return
+	}
+	cc.BatchPrefixes, cc.MachineLearningPrefixes = batch, ml
 }
 
 func (p *plan) planAks(ps *components.Problems) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/amlvnet/amlvnet/components"
@@ -748,5 +749,46 @@ func TestMisspelledTopLevelKeyUnderLanguageHost(t *testing.T) {
 	}
 	if containsKey(err, "aws:region") {
 		t.Error("keys of other namespaces are not ours to judge")
+	}
+}
+
+// TestFixedSettingsComparedWithTheLastDeployment: the program reads the
+// settings its stack last deployed and refuses a change Azure refuses.
+func TestFixedSettingsComparedWithTheLastDeployment(t *testing.T) {
+	cfg, secrets := render(devBase())
+	cfg["amlvnet:keyVault"] = `{"softDeleteRetentionDays": 30}`
+	m := &pulumitest.Mocks{VirtualNetworks: fixtureVnets(t), StackOutputs: resource.PropertyMap{
+		"fixedSettings": resource.NewObjectProperty(resource.PropertyMap{"amlvnet:keyVault.softDeleteRetentionDays": resource.NewStringProperty("90")}),
+	}}
+	err := m.Run(program.Run, cfg, secrets...)
+	if !containsKey(err, "amlvnet:keyVault.softDeleteRetentionDays") {
+		t.Fatalf("want the change refused naming its key, got %v", err)
+	}
+	for _, r := range m.Resources() {
+		if r.Type != "pulumi:pulumi:StackReference" {
+			t.Errorf("%s %s registered despite the refusal", r.Type, r.Name)
+		}
+	}
+	// Unchanged, or never deployed, it is accepted.
+	cfg["amlvnet:keyVault"] = `{"softDeleteRetentionDays": 90}`
+	if err := m.Run(program.Run, cfg, secrets...); err != nil {
+		t.Errorf("the deployed value must be accepted: %v", err)
+	}
+}
+
+// TestManagedNetworkInternetOutbound runs the dev stack switched to a managed
+// network with outbound internet and a private endpoint rule to the
+// inference account: storage, vault and registry have public access off (so
+// that Azure adds its private endpoints), and the rest as for approved.
+func TestManagedNetworkInternetOutbound(t *testing.T) {
+	cfg, secrets := BadConfigCase{Set: managed("internet", []any{storeRule}, "amlvnet:inferenceStorage.enabled", true)}.Config()
+	m, err := runConfig(t, cfg, secrets...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := &stackfile.Stack{Name: "dev", Config: cfg, SecretKeys: secrets}
+	checkManagedStack(t, decodeConfig(t, st), m)
+	if sa := m.Find("azure-native:storage:StorageAccount", map[string]string{"publicNetworkAccess": "Disabled"}); len(sa) != 1 {
+		t.Errorf("want the workspace account, and it alone, with public access off: %d", len(sa))
 	}
 }

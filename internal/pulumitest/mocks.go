@@ -34,6 +34,8 @@ type Resource struct {
 	Import    string
 	Version   string
 	DependsOn []string
+	// ReplaceOnChanges are the input paths whose change replaces it.
+	ReplaceOnChanges []string
 	// SecretOutputs are the additional secret outputs the resource asked for.
 	SecretOutputs []string
 	// AliasTypes are the types of the resource's aliases.
@@ -157,6 +159,9 @@ type Mocks struct {
 	// VirtualNetworks answers azure-native:network:getVirtualNetwork (and
 	// getSubnet), keyed by "<resourceGroup>/<name>".
 	VirtualNetworks standin.VirtualNetworkFixtures
+	// StackOutputs are the outputs of the stack's last deployment, which a
+	// stack reference to the stack itself reads. Nil: never deployed.
+	StackOutputs resource.PropertyMap
 
 	mu        sync.Mutex
 	resources []Resource
@@ -179,6 +184,7 @@ func (m *Mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 		r.Parent, r.Protect, r.Version = rpc.GetParent(), rpc.GetProtect(), rpc.GetVersion()
 		r.Retain = rpc.GetRetainOnDelete()
 		r.DependsOn = rpc.GetDependencies()
+		r.ReplaceOnChanges = rpc.GetReplaceOnChanges()
 		r.SecretOutputs = rpc.GetAdditionalSecretOutputs()
 		for _, a := range rpc.GetAliases() {
 			r.AliasTypes = append(r.AliasTypes, a.GetSpec().GetType())
@@ -189,6 +195,17 @@ func (m *Mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 	m.resources = append(m.resources, r)
 	m.mu.Unlock()
 
+	if args.TypeToken == "pulumi:pulumi:StackReference" {
+		outputs := m.StackOutputs
+		if outputs == nil {
+			outputs = resource.PropertyMap{}
+		}
+		return args.Name, resource.PropertyMap{
+			"name":              args.Inputs["name"],
+			"outputs":           resource.NewObjectProperty(outputs),
+			"secretOutputNames": resource.NewArrayProperty(nil),
+		}, nil
+	}
 	if !args.Custom {
 		return "", args.Inputs.Copy(), nil
 	}

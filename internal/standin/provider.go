@@ -363,6 +363,13 @@ func (s *Server) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirpc
 		resp.Diffs = append(resp.Diffs, k)
 		resp.DetailedDiff[k] = &pulumirpc.PropertyDiff{Kind: kind, InputDiff: true}
 	}
+	for _, path := range nestedReplaces(token, olds, news) {
+		resp.DetailedDiff[path] = &pulumirpc.PropertyDiff{Kind: pulumirpc.PropertyDiff_UPDATE_REPLACE, InputDiff: true}
+		top, _, _ := strings.Cut(path, ".")
+		if !slices.Contains(resp.Replaces, top) {
+			resp.Replaces = append(resp.Replaces, top)
+		}
+	}
 	if len(resp.Diffs) > 0 {
 		resp.Changes = pulumirpc.DiffResponse_DIFF_SOME
 	}

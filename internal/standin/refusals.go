@@ -2,6 +2,7 @@ package standin
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"time"
 
@@ -162,6 +163,31 @@ func refuseUpdate(token, id string, olds, news resource.PropertyMap) error {
 		return fmt.Errorf("BadRequest: the property softDeleteRetentionInDays of vault %s has been set already (%v days) and cannot be changed to %v", id, was, now)
 	}
 	return nil
+}
+
+// computeReplacePaths are the settings of a compute cluster Azure ML does
+// not change in place: a PUT with another value is accepted and ignored
+// (Azure/azure-rest-api-specs #18889), so a change needs a new cluster.
+var computeReplacePaths = []string{
+	"properties.properties.vmSize",
+	"properties.properties.vmPriority",
+	"properties.properties.subnet",
+	"properties.properties.enableNodePublicIp",
+}
+
+// nestedReplaces lists the nested paths whose change replaces the resource.
+func nestedReplaces(token string, olds, news resource.PropertyMap) []string {
+	if !isToken(token, "machinelearningservices", "Compute") {
+		return nil
+	}
+	o, n := toPlain(olds), toPlain(news)
+	var out []string
+	for _, path := range computeReplacePaths {
+		if !reflect.DeepEqual(at(o, path), at(n, path)) {
+			out = append(out, path)
+		}
+	}
+	return out
 }
 
 // isolationRank orders a managed network's modes the only way Azure lets a
