@@ -1,6 +1,7 @@
 package tests
 
 import (
+	"errors"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -790,5 +791,64 @@ func TestManagedNetworkInternetOutbound(t *testing.T) {
 	checkManagedStack(t, decodeConfig(t, st), m)
 	if sa := m.Find("azure-native:storage:StorageAccount", map[string]string{"publicNetworkAccess": "Disabled"}); len(sa) != 1 {
 		t.Errorf("want the workspace account, and it alone, with public access off: %d", len(sa))
+	}
+}
+
+// TestManagedNetworkOneWay: a deployed stack's managed network only moves
+// the ways Azure allows. Leaving it (for any other isolation) or going from
+// approved back to internet is refused at preview, naming the key, with
+// nothing registered but the read of the last deployment; moving forward is
+// accepted.
+func TestManagedNetworkOneWay(t *testing.T) {
+	deployed := func(isolation, outbound string) resource.PropertyMap {
+		return resource.PropertyMap{"fixedSettings": resource.NewObjectProperty(resource.PropertyMap{
+			"amlvnet:keyVault.softDeleteRetentionDays": resource.NewStringProperty("90"),
+			"amlvnet:network.isolation":                resource.NewStringProperty(isolation),
+			"amlvnet:network.managed.outbound":         resource.NewStringProperty(outbound),
+		})}
+	}
+	cases := []struct {
+		name     string
+		was      resource.PropertyMap
+		now      map[string]any // a BadConfigCase's Set; nil is the dev base
+		refuseAt string         // "" accepts
+		message  string
+	}{
+		{"managed to serviceEndpoints", deployed("managed", "approved"), nil,
+			"amlvnet:network.isolation", "was managed when the stack was deployed, and Azure never takes a workspace out of its managed virtual network"},
+		{"managed to privateEndpoints", deployed("managed", "internet"), isolated(),
+			"amlvnet:network.isolation", "keep managed, or deploy a new stack for privateEndpoints"},
+		{"approved to internet", deployed("managed", "approved"), managed("internet", nil),
+			"amlvnet:network.managed.outbound", "was approved when the stack was deployed, and Azure never lets a managed network go from AllowOnlyApprovedOutbound back to AllowInternetOutbound"},
+		{"approved by default to internet", deployed("managed", "approved"), map[string]any{
+			"amlvnet:network": map[string]any{"isolation": "managed", "managed": map[string]any{"outbound": "internet"}}, "amlvnet:storage.clientIpRanges": Unset},
+			"amlvnet:network.managed.outbound", "AllowOnlyApprovedOutbound back to AllowInternetOutbound"},
+		{"internet to approved", deployed("managed", "internet"), managed("approved", nil), "", ""},
+		{"approved stays approved", deployed("managed", "approved"), managed("approved", []any{pypiRule}), "", ""},
+		{"serviceEndpoints to managed", deployed("serviceEndpoints", ""), managed("approved", nil), "", ""},
+		{"serviceEndpoints to privateEndpoints", deployed("serviceEndpoints", ""), isolated(), "", ""},
+		{"deployed before the settings were kept", resource.PropertyMap{}, nil, "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cfg, secrets := BadConfigCase{Set: c.now}.Config()
+			m := &pulumitest.Mocks{VirtualNetworks: fixtureVnets(t), StackOutputs: c.was}
+			err := m.Run(program.Run, cfg, secrets...)
+			if c.refuseAt == "" {
+				if err != nil {
+					t.Fatalf("want the change accepted, got %v", err)
+				}
+				return
+			}
+			var ce *program.ConfigError
+			if !errors.As(err, &ce) || len(ce.Problems) != 1 || ce.Problems[0].Path != c.refuseAt || !strings.Contains(ce.Problems[0].Message, c.message) {
+				t.Fatalf("want one problem at %s saying %q, got %v", c.refuseAt, c.message, err)
+			}
+			for _, r := range m.Resources() {
+				if r.Type != "pulumi:pulumi:StackReference" {
+					t.Errorf("%s %s registered despite the refusal", r.Type, r.Name)
+				}
+			}
+		})
 	}
 }
