@@ -386,6 +386,12 @@ func (s *Session) SetConfig(ctx context.Context, key, value string, secret bool)
 	return s.Stack.SetConfigWithOptions(ctx, key, auto.ConfigValue{Value: value, Secret: secret}, &auto.ConfigOptions{Path: true})
 }
 
+// RemoveConfig removes one config value of the stack (path syntax allowed,
+// as with `pulumi config rm --path`).
+func (s *Session) RemoveConfig(ctx context.Context, key string) error {
+	return s.Stack.RemoveConfigWithOptions(ctx, key, &auto.ConfigOptions{Path: true})
+}
+
 // IsConfigError tells whether err is a refused configuration: the program
 // refusing it, or the CLI refusing the stack file against the project's
 // typed config declarations.
