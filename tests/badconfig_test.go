@@ -528,6 +528,18 @@ var badConfigCases = []BadConfigCase{
 		Want: map[string]string{"amlvnet:network.trainingSubnet": "it has: [apps bastion ml-firewalled ml-training]"},
 	},
 
+	{
+		Name: "adopted subnet's own NSG has a rule at the compute's priority",
+		Set: map[string]any{
+			"azure-native:location": "westeurope",
+			"amlvnet:network": map[string]any{
+				"existing":       map[string]any{"resourceGroup": "corp-network", "name": "corp-vnet"},
+				"trainingSubnet": "ml-firewalled",
+			},
+		},
+		Want: map[string]string{"amlvnet:compute.rulePriority": "the subnet's NSG already has AllowBastionSsh Inbound 100"},
+	},
+
 	// Network isolation with private endpoints.
 	{
 		Name: "isolation value unknown",
