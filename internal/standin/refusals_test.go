@@ -10,7 +10,6 @@ import (
 	"google.golang.org/protobuf/types/known/structpb"
 )
 
-
 func del(t *testing.T, s *Server, token, id string) error {
 	t.Helper()
 	_, err := s.Delete(context.Background(), &pulumirpc.DeleteRequest{Id: id, Urn: urnOf(token, "x"), Type: token})
