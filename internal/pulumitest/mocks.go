@@ -38,7 +38,11 @@ type Resource struct {
 	SecretOutputs []string
 	// AliasTypes are the types of the resource's aliases.
 	AliasTypes []string
-	Inputs     resource.PropertyMap
+	// DeleteBeforeReplace and ReplaceOnChanges are the resource's options
+	// of those names.
+	DeleteBeforeReplace bool
+	ReplaceOnChanges    []string
+	Inputs              resource.PropertyMap
 }
 
 // Input returns the input at a dotted path ("networkRuleSet.defaultAction",
@@ -180,6 +184,7 @@ func (m *Mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 		r.Retain = rpc.GetRetainOnDelete()
 		r.DependsOn = rpc.GetDependencies()
 		r.SecretOutputs = rpc.GetAdditionalSecretOutputs()
+		r.DeleteBeforeReplace, r.ReplaceOnChanges = rpc.GetDeleteBeforeReplace(), rpc.GetReplaceOnChanges()
 		for _, a := range rpc.GetAliases() {
 			r.AliasTypes = append(r.AliasTypes, a.GetSpec().GetType())
 		}
