@@ -37,19 +37,29 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 	if err != nil {
 		return err
 	}
-	training := pulumi.StringArray{net.Training.ID}
+	if err := p.logWarnings(ctx); err != nil {
+		return err
+	}
+	// The storage and vault firewalls admit the training subnet, and the
+	// AKS subnet, whose inference reads them too; with private endpoints
+	// they take no VNet rules.
+	admitted := pulumi.StringArray{net.Training.ID}
+	if net.Aks != nil && !p.isolated {
+		admitted = append(admitted, net.Aks.ID)
+	}
 
 	store, err := components.NewSecureStorage(ctx, "workspace-storage", &components.SecureStorageArgs{
 		Spec:              cfg.Storage,
 		ResourceGroupName: rg.Name,
 		Location:          cfg.Location,
-		SubnetIDs:         training,
+		SubnetIDs:         admitted,
 		Protect:           cfg.Protect,
 		Tags:              cfg.Tags,
 	})
 	if err != nil {
 		return err
 	}
+	var scoring *components.ScoringStorageRef
 	if cfg.InferenceStorage.Enabled {
 		inference, err := components.NewSecureStorage(ctx, "inference-storage", &components.SecureStorageArgs{
 			Spec:              cfg.InferenceStorage.SecureStorageSpec,
@@ -62,13 +72,14 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 			return err
 		}
 		ctx.Export("inferenceStorageAccount", inference.AccountName)
+		scoring = &components.ScoringStorageRef{ResourceGroupName: rg.Name, AccountName: inference.AccountName, AccountID: inference.AccountID}
 	}
 	vault, err := components.NewSecureKeyVault(ctx, "key-vault", &components.SecureKeyVaultArgs{
 		Spec:              cfg.KeyVault,
 		ResourceGroupName: rg.Name,
 		Location:          cfg.Location,
 		TenantID:          pulumi.String(client.TenantId),
-		SubnetIDs:         training,
+		SubnetIDs:         admitted,
 		Protect:           cfg.Protect,
 		Tags:              cfg.Tags,
 	})
@@ -127,6 +138,7 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 			Workspace:         ws.Ref(),
 			Subnet:            *net.Aks,
 			Layout:            &net.Layout,
+			ScoringStorage:    scoring,
 			Tags:              cfg.Tags,
 		})
 		if err != nil {
@@ -134,6 +146,12 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 		}
 		ctx.Export("aksClusterName", aks.ClusterName)
 		ctx.Export("aksComputeId", aks.ComputeID)
+		// The compute an online deployment names (README, "Deploying a
+		// model to the Kubernetes compute").
+		ctx.Export("aksComputeName", aks.ComputeName)
+		if scoring != nil {
+			ctx.Export("inferenceDatastore", aks.DatastoreName)
+		}
 	}
 
 	ctx.Export("resourceGroup", rg.Name)
@@ -146,5 +164,16 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 	ctx.Export("discoveryUrl", ws.DiscoveryURL)
 	ctx.Export("computeName", compute.ComputeName)
 	ctx.Export("region", pulumi.String(p.region))
+	return nil
+}
+
+// logWarnings shows the program's own warnings on the stack's console; they
+// stop nothing.
+func (p *plan) logWarnings(ctx *pulumi.Context) error {
+	for _, w := range p.warnings.Sorted() {
+		if err := ctx.Log.Warn(w.String(), nil); err != nil {
+			return err
+		}
+	}
 	return nil
 }

@@ -381,6 +381,48 @@ func TestDiff(t *testing.T) {
 	}
 }
 
+// Azure cannot change a compute's type, nor make an existing cluster
+// private: those nested changes replace, their neighbours do not.
+func TestDiffReplacePaths(t *testing.T) {
+	obj := func(kv ...any) resource.PropertyValue {
+		m := resource.PropertyMap{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[resource.PropertyKey(kv[i].(string))] = kv[i+1].(resource.PropertyValue)
+		}
+		return resource.NewObjectProperty(m)
+	}
+	compute := func(ct, id string) resource.PropertyMap {
+		return resource.PropertyMap{"resourceGroupName": sv("rg"), "workspaceName": sv("ws"), "computeName": sv("aks"),
+			"properties": obj("computeType", sv(ct), "resourceId", sv(id))}
+	}
+	const token = "azure-native:machinelearningservices:Compute"
+	d := diff(t, token, compute("AKS", "/c"), compute("Kubernetes", "/c"))
+	if len(d.Replaces) != 1 || d.Replaces[0] != "properties" || d.DetailedDiff["properties.computeType"].GetKind() != pulumirpc.PropertyDiff_UPDATE_REPLACE {
+		t.Errorf("compute type change: %v", d)
+	}
+	d = diff(t, token, compute("Kubernetes", "/c"), compute("Kubernetes", "/d"))
+	if len(d.Replaces) != 0 || d.DetailedDiff["properties.resourceId"].GetKind() != pulumirpc.PropertyDiff_UPDATE || len(d.Diffs) != 1 {
+		t.Errorf("another change of the compute's properties: %v", d)
+	}
+
+	const mc = "azure-native:containerservice:ManagedCluster"
+	public := resource.PropertyMap{"resourceGroupName": sv("rg"), "resourceName": sv("aks")}
+	private := public.Copy()
+	private["apiServerAccessProfile"] = obj("enablePrivateCluster", resource.NewBoolProperty(true), "enablePrivateClusterPublicFQDN", resource.NewBoolProperty(false))
+	d = diff(t, mc, public, private)
+	if len(d.Replaces) != 1 || d.Replaces[0] != "apiServerAccessProfile" ||
+		d.DetailedDiff["apiServerAccessProfile.enablePrivateCluster"].GetKind() != pulumirpc.PropertyDiff_ADD_REPLACE ||
+		d.DetailedDiff["apiServerAccessProfile.enablePrivateClusterPublicFQDN"].GetKind() != pulumirpc.PropertyDiff_ADD {
+		t.Errorf("making a cluster private: %v", d)
+	}
+	ranges := public.Copy()
+	ranges["apiServerAccessProfile"] = obj("authorizedIPRanges", resource.NewArrayProperty([]resource.PropertyValue{sv("203.0.113.0/24")}))
+	d = diff(t, mc, public, ranges)
+	if len(d.Replaces) != 0 || d.DetailedDiff["apiServerAccessProfile.authorizedIPRanges"].GetKind() != pulumirpc.PropertyDiff_ADD {
+		t.Errorf("authorized ranges change in place: %v", d)
+	}
+}
+
 func TestReadAndUpdate(t *testing.T) {
 	s := New(Options{FixturesPath: "testdata/vnets.json"})
 	token := "azure-native:network:VirtualNetwork"
