@@ -538,7 +538,7 @@ func checkAks(t *testing.T, cfg *program.Config, m *pulumitest.Mocks) {
 	}
 	want := map[string]string{
 		"enableInference": "True", "inferenceRouterServiceType": aks.Inference.RouterServiceType,
-		"inferenceRouterHA": map[bool]string{true: "True", false: "False"}[*aks.Inference.HighAvailability],
+		"inferenceRouterHA":        map[bool]string{true: "True", false: "False"}[*aks.Inference.HighAvailability],
 		"allowInsecureConnections": map[bool]string{true: "True", false: "False"}[aks.Inference.AllowInsecureConnections],
 	}
 	if aks.Inference.InternalLoadBalancer {
