@@ -257,6 +257,8 @@ type AksSite struct {
 	// ResourceGroupPath names it in that problem.
 	ResourceGroup     string
 	ResourceGroupPath *Path
+	// ExistingRules are the rules already on the subnet's NSG.
+	ExistingRules []ExistingRule
 }
 
 var (
@@ -370,7 +372,7 @@ func (s AksSpec) Validate(p *Path, site AksSite) Problems {
 			ps = append(ps, Problem{Path: pr.Field, Message: pr.Message})
 		}
 	}
-	checkRulePriorities(&ps, p.Child("rulePriority"), *s.RulePriority, s.rules())
+	checkRulePriorities(&ps, p.Child("rulePriority"), *s.RulePriority, s.rules(), site.ExistingRules)
 	return ps
 }
 

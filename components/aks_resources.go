@@ -64,7 +64,7 @@ type AksInVnetArgs struct {
 
 func (a *AksInVnetArgs) problems() Problems {
 	var ps Problems
-	site := AksSite{Region: checkRegion(&ps, NewPath("location"), a.Location), Subnet: a.Subnet.Prefix, NetworkPath: NewPath("layout")}
+	site := AksSite{Region: checkRegion(&ps, NewPath("location"), a.Location), Subnet: a.Subnet.Prefix, NetworkPath: NewPath("layout"), ExistingRules: a.Subnet.ExistingRules}
 	if a.Layout == nil {
 		ps.Add(NewPath("layout"), "is required: the VNet's address plan, to check the service range and docker bridge against it")
 	} else {

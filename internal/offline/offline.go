@@ -148,7 +148,7 @@ func Open(ctx context.Context, o Options) (s *Session, err error) {
 			os.RemoveAll(dir)
 		}
 	}()
-	for _, d := range []string{"work", "state", "home"} {
+	for _, d := range []string{"work", "state", "home", "live"} {
 		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
 			return nil, err
 		}
@@ -198,6 +198,9 @@ func Open(ctx context.Context, o Options) (s *Session, err error) {
 		"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
 		"PATH":              filepath.Join(dir, "plugins") + string(os.PathListSeparator) + os.Getenv("PATH"),
 		standin.FixturesEnv: o.Fixtures,
+		// The stand-in keeps what exists between the operations of the
+		// session, to refuse what Azure refuses because of it.
+		standin.LiveEnv: filepath.Join(dir, "live"),
 	}
 	cmd, err := auto.NewPulumiCommand(&auto.PulumiCommandOptions{Root: o.Root, SkipVersionCheck: true})
 	if err != nil {

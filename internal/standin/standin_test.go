@@ -605,3 +605,50 @@ func TestRound2TokensCreateAndDiff(t *testing.T) {
 		t.Errorf("extension change: %v", d)
 	}
 }
+
+// Azure ML attaches a cluster as a Kubernetes compute only once its
+// extension is installed: the stand-in refuses the compute until an Azure
+// ML extension exists on that very cluster, whatever else is installed.
+func TestKubernetesComputeNeedsTheExtension(t *testing.T) {
+	s := New(Options{})
+	const clusterID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+	attach := func(computeType string) error {
+		in := resource.PropertyMap{"resourceGroupName": sv("rg"), "workspaceName": sv("mlw"), "computeName": sv("k8s"),
+			"properties": resource.NewObjectProperty(resource.PropertyMap{"computeType": sv(computeType), "resourceId": sv(clusterID)})}
+		_, err := s.Create(ctx, &pulumirpc.CreateRequest{Urn: urnOf(computeTok, "k8s"), Type: computeTok, Name: "k8s", Properties: toStruct(t, in)})
+		return err
+	}
+	extension := func(name, cluster, typ string) string {
+		id, _ := create(t, s, "azure-native:kubernetesconfiguration:Extension", name, resource.PropertyMap{
+			"resourceGroupName": sv("rg"), "clusterRp": sv("Microsoft.ContainerService"), "clusterResourceName": sv("managedClusters"),
+			"clusterName": sv(cluster), "extensionName": sv(name), "extensionType": sv(typ)}, false)
+		return id
+	}
+	const refusal = "the Azure Machine Learning extension (Microsoft.AzureML.Kubernetes) is not installed on cluster " + clusterID
+	if err := attach("Kubernetes"); err == nil || !strings.Contains(err.Error(), refusal) {
+		t.Fatalf("a cluster without the extension: %v", err)
+	}
+	// A preview creates nothing, and is not refused.
+	if _, err := s.Create(ctx, &pulumirpc.CreateRequest{Urn: urnOf(computeTok, "k8s"), Type: computeTok, Name: "k8s", Preview: true,
+		Properties: toStruct(t, resource.PropertyMap{"properties": resource.NewObjectProperty(resource.PropertyMap{"computeType": sv("Kubernetes"), "resourceId": sv(clusterID)})})}); err != nil {
+		t.Errorf("preview: %v", err)
+	}
+	if err := attach("AKS"); err != nil {
+		t.Errorf("the legacy AKS compute needs no extension: %v", err)
+	}
+	extension("flux", "aks", "microsoft.flux")
+	extension("azureml", "other-aks", "Microsoft.AzureML.Kubernetes")
+	if err := attach("Kubernetes"); err == nil || !strings.Contains(err.Error(), refusal) {
+		t.Fatalf("another extension, or the extension on another cluster, is no extension here: %v", err)
+	}
+	id := extension("azureml", "aks", "microsoft.azureml.kubernetes") // the ARM sample's lower case
+	if err := attach("Kubernetes"); err != nil {
+		t.Fatalf("with the extension installed: %v", err)
+	}
+	if _, err := s.Delete(ctx, &pulumirpc.DeleteRequest{Id: id, Urn: urnOf("azure-native:kubernetesconfiguration:Extension", "azureml"), Type: "azure-native:kubernetesconfiguration:Extension"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := attach("Kubernetes"); err == nil {
+		t.Error("the extension was removed: attaching must fail again")
+	}
+}
