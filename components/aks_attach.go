@@ -53,9 +53,12 @@ type attachment struct {
 // takes scale settings only: ClusterUpdateParameters in
 // Azure/azure-rest-api-specs machineLearningServices.json; a re-PUT is
 // acknowledged but not applied, azure-rest-api-specs #18889), so a change of
-// type replaces it, deleting the old one first since the name stays.
+// type replaces it, deleting the old one first since the name stays. The
+// compute waits for its NSG rules and the workspace's Ready resources (its
+// private endpoints, which a private workspace is reached through).
 func (a *attachment) computeOptions(deps ...pulumi.Resource) []pulumi.ResourceOption {
-	return []pulumi.ResourceOption{a.parent, pulumi.DependsOn(append(append([]pulumi.Resource(nil), a.rules...), deps...)),
+	all := append(append(append([]pulumi.Resource(nil), a.rules...), a.args.Workspace.Ready...), deps...)
+	return []pulumi.ResourceOption{a.parent, pulumi.DependsOn(all),
 		pulumi.ReplaceOnChanges([]string{"properties.computeType"}), pulumi.DeleteBeforeReplace(true)}
 }
 

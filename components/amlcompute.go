@@ -633,6 +633,11 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 		}
 		props.UserAccountCredentials = creds
 	}
+	// The cluster waits for its rules and routes, and for what the
+	// workspace needs first (its private endpoint and DNS zone group, which
+	// a cluster without public IPs needs to reach it; Microsoft's
+	// machine-learning-end-to-end-secure template orders it so).
+	deps = append(deps, args.Workspace.Ready...)
 	cluster, err := azureml.NewCompute(ctx, name+"-cluster", &azureml.ComputeArgs{
 		ResourceGroupName: args.Workspace.ResourceGroupName,
 		WorkspaceName:     args.Workspace.Name,
@@ -649,7 +654,10 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 			Properties:       props,
 		},
 		Tags: pulumi.ToStringMap(args.Tags),
-	}, parent, pulumi.DependsOn(deps))
+	}, parent, pulumi.DependsOn(deps),
+		// Azure ML accepts a PUT changing these and ignores it
+		// (Azure/azure-rest-api-specs #18889): only a new cluster has them.
+		pulumi.ReplaceOnChanges(clusterReplaceOnChanges))
 	if err != nil {
 		return nil, err
 	}
@@ -676,6 +684,15 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 		return nil, err
 	}
 	return comp, nil
+}
+
+// clusterReplaceOnChanges are the cluster settings that only a new cluster
+// can have.
+var clusterReplaceOnChanges = []string{
+	"properties.properties.vmSize",
+	"properties.properties.vmPriority",
+	"properties.properties.subnet",
+	"properties.properties.enableNodePublicIp",
 }
 
 // newAttachedCompute attaches one VM or HDInsight cluster to the workspace.

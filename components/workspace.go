@@ -141,6 +141,10 @@ type WorkspaceRef struct {
 	PrincipalID      pulumi.StringInput
 	RegistryID       pulumi.StringInput
 	StorageAccountID pulumi.StringInput
+	// Ready are resources the workspace's computes wait for, e.g. its
+	// private endpoints: compute without public IPs in a workspace whose
+	// public access is off reaches it only through them. Optional.
+	Ready []pulumi.Resource
 }
 
 // MLWorkspace is the Azure ML workspace with its registry and telemetry.

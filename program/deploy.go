@@ -99,17 +99,8 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 		return err
 	}
 
-	compute, err := components.NewAmlComputeInVnet(ctx, "training", &components.AmlComputeInVnetArgs{
-		Spec:      cfg.Compute.AmlComputeSpec,
-		Attached:  cfg.Attach,
-		Location:  cfg.Location,
-		Workspace: ws.Ref(),
-		Subnet:    net.Training,
-		Tags:      cfg.Tags,
-	})
-	if err != nil {
-		return err
-	}
+	// Behind private endpoints the computes wait for the workspace's.
+	workspace := ws.Ref()
 	if p.private != nil {
 		private, err := components.NewPrivateEndpoints(ctx, "private-endpoints", &components.PrivateEndpointsArgs{
 			Spec:              *p.private,
@@ -129,13 +120,25 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 			return err
 		}
 		ctx.Export("privateDnsZones", private.ZoneNames)
+		workspace.Ready = []pulumi.Resource{private}
+	}
+	compute, err := components.NewAmlComputeInVnet(ctx, "training", &components.AmlComputeInVnetArgs{
+		Spec:      cfg.Compute.AmlComputeSpec,
+		Attached:  cfg.Attach,
+		Location:  cfg.Location,
+		Workspace: workspace,
+		Subnet:    net.Training,
+		Tags:      cfg.Tags,
+	})
+	if err != nil {
+		return err
 	}
 	if cfg.Aks.Enabled {
 		aks, err := components.NewAksInVnet(ctx, "inference", &components.AksInVnetArgs{
 			Spec:              cfg.Aks.AksSpec,
 			ResourceGroupName: rg.Name,
 			Location:          cfg.Location,
-			Workspace:         ws.Ref(),
+			Workspace:         workspace,
 			Subnet:            *net.Aks,
 			Layout:            &net.Layout,
 			ScoringStorage:    scoring,

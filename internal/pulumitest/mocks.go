@@ -34,14 +34,14 @@ type Resource struct {
 	Import    string
 	Version   string
 	DependsOn []string
+	// ReplaceOnChanges are the input paths whose change replaces it.
+	ReplaceOnChanges []string
 	// SecretOutputs are the additional secret outputs the resource asked for.
 	SecretOutputs []string
 	// AliasTypes are the types of the resource's aliases.
 	AliasTypes []string
-	// DeleteBeforeReplace and ReplaceOnChanges are the resource's options
-	// of those names.
+	// DeleteBeforeReplace is the resource's option of that name.
 	DeleteBeforeReplace bool
-	ReplaceOnChanges    []string
 	Inputs              resource.PropertyMap
 }
 
@@ -183,8 +183,9 @@ func (m *Mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 		r.Parent, r.Protect, r.Version = rpc.GetParent(), rpc.GetProtect(), rpc.GetVersion()
 		r.Retain = rpc.GetRetainOnDelete()
 		r.DependsOn = rpc.GetDependencies()
+		r.ReplaceOnChanges = rpc.GetReplaceOnChanges()
 		r.SecretOutputs = rpc.GetAdditionalSecretOutputs()
-		r.DeleteBeforeReplace, r.ReplaceOnChanges = rpc.GetDeleteBeforeReplace(), rpc.GetReplaceOnChanges()
+		r.DeleteBeforeReplace = rpc.GetDeleteBeforeReplace()
 		for _, a := range rpc.GetAliases() {
 			r.AliasTypes = append(r.AliasTypes, a.GetSpec().GetType())
 		}

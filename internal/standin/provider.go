@@ -265,70 +265,6 @@ var replaceByToken = map[string][]string{
 	"azure-native:storage:StorageAccount": {"kind"},
 }
 
-// replaceByPath are nested inputs Azure cannot change in place although
-// azure-native would send the change as an update, so the resource must be
-// replaced: an AKS cluster is made private at creation only ("Whether to
-// create the cluster as a private cluster", ManagedClusterAPIServerAccessProfile
-// in Azure/azure-rest-api-specs aks/stable/2023-04-01/managedClusters.json),
-// and an ML compute's update takes scale settings only (ClusterUpdateParameters
-// in machineLearningServices.json), so its type cannot change.
-var replaceByPath = map[string][]string{
-	"azure-native:containerservice:ManagedCluster": {"apiServerAccessProfile.enablePrivateCluster"},
-	"azure-native:machinelearningservices:Compute": {"properties.computeType"},
-}
-
-// nestedDiff compares the children of top-level input key for a token with
-// replace paths under it: each changed child is a detailed diff of its own
-// (as azure-native's are), replacing when it is a replace path. handled is
-// false when the token has no replace path under key.
-func nestedDiff(token, key string, o, n resource.PropertyValue) (diffs map[string]pulumirpc.PropertyDiff_Kind, replace, handled bool) {
-	var paths []string
-	for _, p := range replaceByPath[token] {
-		if top, _, _ := strings.Cut(p, "."); top == key {
-			paths = append(paths, p)
-		}
-	}
-	if len(paths) == 0 {
-		return nil, false, false
-	}
-	o, n = stripSecrets(o), stripSecrets(n)
-	child := func(v resource.PropertyValue, k resource.PropertyKey) resource.PropertyValue {
-		if v.IsObject() {
-			return v.ObjectValue()[k]
-		}
-		return resource.NewNullProperty()
-	}
-	keys := map[resource.PropertyKey]bool{}
-	for _, v := range []resource.PropertyValue{o, n} {
-		if v.IsObject() {
-			for k := range v.ObjectValue() {
-				keys[k] = true
-			}
-		}
-	}
-	diffs = map[string]pulumirpc.PropertyDiff_Kind{}
-	for k := range keys {
-		oc, nc := child(o, k), child(n, k)
-		if sameValue(string(k), oc, nc) {
-			continue
-		}
-		kind := pulumirpc.PropertyDiff_UPDATE
-		switch {
-		case oc.IsNull():
-			kind = pulumirpc.PropertyDiff_ADD
-		case nc.IsNull():
-			kind = pulumirpc.PropertyDiff_DELETE
-		}
-		path := key + "." + string(k)
-		if slices.Contains(paths, path) {
-			kind += pulumirpc.PropertyDiff_ADD_REPLACE - pulumirpc.PropertyDiff_ADD
-			replace = true
-		}
-		diffs[path] = kind
-	}
-	return diffs, replace, true
-}
-
 // replacesOn tells whether a change of input key replaces the resource:
 // the generic keys above, the token's own, and the replaceOnChanges of the
 // tokens the schema data describes.
@@ -413,16 +349,6 @@ func (s *Server) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirpc
 		if sameValue(k, o, n) {
 			continue
 		}
-		if nested, replace, ok := nestedDiff(token, k, o, n); ok && len(nested) > 0 && !replacesOn(token, k) {
-			for path, kind := range nested {
-				resp.DetailedDiff[path] = &pulumirpc.PropertyDiff{Kind: kind, InputDiff: true}
-			}
-			if replace {
-				resp.Replaces = append(resp.Replaces, k)
-			}
-			resp.Diffs = append(resp.Diffs, k)
-			continue
-		}
 		kind := pulumirpc.PropertyDiff_UPDATE
 		switch {
 		case stripSecrets(o).IsNull():
@@ -436,6 +362,13 @@ func (s *Server) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirpc
 		}
 		resp.Diffs = append(resp.Diffs, k)
 		resp.DetailedDiff[k] = &pulumirpc.PropertyDiff{Kind: kind, InputDiff: true}
+	}
+	for _, path := range nestedReplaces(token, olds, news) {
+		resp.DetailedDiff[path] = &pulumirpc.PropertyDiff{Kind: pulumirpc.PropertyDiff_UPDATE_REPLACE, InputDiff: true}
+		top, _, _ := strings.Cut(path, ".")
+		if !slices.Contains(resp.Replaces, top) {
+			resp.Replaces = append(resp.Replaces, top)
+		}
 	}
 	if len(resp.Diffs) > 0 {
 		resp.Changes = pulumirpc.DiffResponse_DIFF_SOME
@@ -465,6 +398,11 @@ func (s *Server) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pulum
 	}
 	if err := s.refuseCreate(token, id, inputs); err != nil {
 		return nil, err
+	}
+	if d, slow := slowCreates[token]; slow {
+		// Azure takes minutes for these; a moment here keeps the order of
+		// a deployment honest, so that what does not wait for them fails.
+		time.Sleep(d)
 	}
 	if err := s.live.put(token, id, inputs); err != nil {
 		return nil, err

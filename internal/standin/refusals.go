@@ -2,7 +2,9 @@ package standin
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
+	"time"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 )
@@ -10,6 +12,13 @@ import (
 // The refusals below are Azure's own, for what the engine alone cannot see:
 // they depend on other resources that exist (the live set) or on the old
 // and new inputs of an update. Each message starts with Azure's error code.
+
+// slowCreates are resources whose creation takes long enough in Azure that a
+// resource not waiting for them is created first.
+var slowCreates = map[string]time.Duration{
+	"azure-native:network:PrivateEndpoint":     time.Second,
+	"azure-native:network:PrivateDnsZoneGroup": time.Second,
+}
 
 // refuseDelete refuses to delete an NSG or a route table that a subnet still
 // uses, as Azure does (InUseNetworkSecurityGroupCannotBeDeleted,
@@ -88,9 +97,11 @@ func (s *Server) refuseWithoutWorkspaceEndpoint(computeID string, in map[string]
 		if !isToken(pe.Token, "network", "PrivateEndpoint") || !targets(pe.Inputs, workspaceID) {
 			continue
 		}
+		// The endpoint may be auto-named: its name is the last segment of its ID.
+		name := pe.ID[strings.LastIndex(pe.ID, "/")+1:]
 		for _, zg := range all {
 			if isToken(zg.Token, "network", "PrivateDnsZoneGroup") &&
-				strings.EqualFold(str(zg.Inputs, "privateEndpointName"), str(pe.Inputs, "privateEndpointName")) &&
+				strings.EqualFold(str(zg.Inputs, "privateEndpointName"), name) &&
 				strings.EqualFold(str(zg.Inputs, "resourceGroupName"), str(pe.Inputs, "resourceGroupName")) {
 				return nil
 			}
@@ -149,4 +160,46 @@ func refuseUpdate(token, id string, olds, news resource.PropertyMap) error {
 		return fmt.Errorf("BadRequest: the property softDeleteRetentionInDays of vault %s has been set already (%v days) and cannot be changed to %v", id, was, now)
 	}
 	return nil
+}
+
+// computeReplacePaths are the settings of a compute cluster Azure ML does
+// not change in place: a PUT with another value is accepted and ignored
+// (Azure/azure-rest-api-specs #18889), so a change needs a new cluster.
+var computeReplacePaths = []string{
+	"properties.properties.vmSize",
+	"properties.properties.vmPriority",
+	"properties.properties.subnet",
+	"properties.properties.enableNodePublicIp",
+}
+
+// nestedReplacePaths are, by resource type (module and name), the nested
+// settings Azure cannot change in place although azure-native would send
+// the change as an update:
+//   - a compute's type: an ML compute's update takes scale settings only
+//     (ClusterUpdateParameters in Azure/azure-rest-api-specs
+//     machineLearningServices.json), and the compute would be another kind;
+//   - an AKS cluster's private API server, set at creation only ("Whether to
+//     create the cluster as a private cluster", ManagedClusterAPIServerAccessProfile
+//     in Azure/azure-rest-api-specs aks/stable/2023-04-01/managedClusters.json).
+var nestedReplacePaths = map[[2]string][]string{
+	{"machinelearningservices", "Compute"}: append([]string{"properties.computeType"}, computeReplacePaths...),
+	{"containerservice", "ManagedCluster"}: {"apiServerAccessProfile.enablePrivateCluster"},
+}
+
+// nestedReplaces lists the nested paths whose change replaces the resource.
+func nestedReplaces(token string, olds, news resource.PropertyMap) []string {
+	var paths []string
+	for kind, p := range nestedReplacePaths {
+		if isToken(token, kind[0], kind[1]) {
+			paths = p
+		}
+	}
+	o, n := toPlain(olds), toPlain(news)
+	var out []string
+	for _, path := range paths {
+		if !reflect.DeepEqual(at(o, path), at(n, path)) {
+			out = append(out, path)
+		}
+	}
+	return out
 }

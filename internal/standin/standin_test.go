@@ -401,7 +401,7 @@ func TestDiffReplacePaths(t *testing.T) {
 		t.Errorf("compute type change: %v", d)
 	}
 	d = diff(t, token, compute("Kubernetes", "/c"), compute("Kubernetes", "/d"))
-	if len(d.Replaces) != 0 || d.DetailedDiff["properties.resourceId"].GetKind() != pulumirpc.PropertyDiff_UPDATE || len(d.Diffs) != 1 {
+	if len(d.Replaces) != 0 || d.DetailedDiff["properties"].GetKind() != pulumirpc.PropertyDiff_UPDATE || len(d.Diffs) != 1 {
 		t.Errorf("another change of the compute's properties: %v", d)
 	}
 
@@ -411,14 +411,13 @@ func TestDiffReplacePaths(t *testing.T) {
 	private["apiServerAccessProfile"] = obj("enablePrivateCluster", resource.NewBoolProperty(true), "enablePrivateClusterPublicFQDN", resource.NewBoolProperty(false))
 	d = diff(t, mc, public, private)
 	if len(d.Replaces) != 1 || d.Replaces[0] != "apiServerAccessProfile" ||
-		d.DetailedDiff["apiServerAccessProfile.enablePrivateCluster"].GetKind() != pulumirpc.PropertyDiff_ADD_REPLACE ||
-		d.DetailedDiff["apiServerAccessProfile.enablePrivateClusterPublicFQDN"].GetKind() != pulumirpc.PropertyDiff_ADD {
+		d.DetailedDiff["apiServerAccessProfile.enablePrivateCluster"].GetKind() != pulumirpc.PropertyDiff_UPDATE_REPLACE {
 		t.Errorf("making a cluster private: %v", d)
 	}
 	ranges := public.Copy()
 	ranges["apiServerAccessProfile"] = obj("authorizedIPRanges", resource.NewArrayProperty([]resource.PropertyValue{sv("203.0.113.0/24")}))
 	d = diff(t, mc, public, ranges)
-	if len(d.Replaces) != 0 || d.DetailedDiff["apiServerAccessProfile.authorizedIPRanges"].GetKind() != pulumirpc.PropertyDiff_ADD {
+	if len(d.Replaces) != 0 || d.DetailedDiff["apiServerAccessProfile"].GetKind() != pulumirpc.PropertyDiff_ADD {
 		t.Errorf("authorized ranges change in place: %v", d)
 	}
 }
