@@ -48,11 +48,17 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 		admitted = append(admitted, net.Aks.ID)
 	}
 
+	// The workspace is let through the storage firewall by its identity
+	// (a resource-instance rule): its ID is known before it exists.
+	workspaceID := fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/Microsoft.MachineLearningServices/workspaces/%s",
+		client.SubscriptionId, cfg.ResourceGroup, cfg.Workspace.WithDefaults().Name)
 	store, err := components.NewSecureStorage(ctx, "workspace-storage", &components.SecureStorageArgs{
 		Spec:              cfg.Storage,
 		ResourceGroupName: rg.Name,
 		Location:          cfg.Location,
 		SubnetIDs:         admitted,
+		TrustedResources:  pulumi.StringArray{pulumi.String(workspaceID)},
+		TenantID:          pulumi.String(client.TenantId),
 		Protect:           cfg.Protect,
 		Tags:              cfg.Tags,
 	})
@@ -167,6 +173,7 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 	ctx.Export("discoveryUrl", ws.DiscoveryURL)
 	ctx.Export("computeName", compute.ComputeName)
 	ctx.Export("region", pulumi.String(p.region))
+	ctx.Export(fixedSettingsOutput, pulumi.ToStringMap(currentFixed(cfg)))
 	return nil
 }
 

@@ -1,6 +1,8 @@
 package program
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -177,29 +179,45 @@ func (p *plan) readServiceTags(ps *components.Problems) {
 	if p.region == "" {
 		return // reported under azure-native:location
 	}
-	read := func(tag string) []string {
+	read := func(tag string) ([]string, error) {
 		f, err := os.Open(cc.ServiceTagsFile)
 		if err != nil {
-			ps.Add(key, "cannot read the service-tags file: %v", err)
-			return nil
+			return nil, fmt.Errorf("cannot read the service-tags file: %v", err)
 		}
 		defer f.Close()
 		prefixes, err := netplan.ServiceTagPrefixes(f, tag)
 		if err != nil {
-			ps.Add(key, "%v", err)
-			return nil
+			return nil, err
 		}
 		out := make([]string, 0, len(prefixes))
 		for _, pr := range prefixes {
 			out = append(out, pr.String())
 		}
-		return out
+		return out, nil
 	}
 	batchTag, _ := netplan.RegionalTag("BatchNodeManagement", p.region)
-	cc.BatchPrefixes = read(batchTag)
-	if len(cc.BatchPrefixes) > 0 {
-		cc.MachineLearningPrefixes = read("AzureMachineLearning")
+	batch, err := read(batchTag)
+	if err != nil {
+		ps.Add(key, "%v", err)
+		return
 	}
+	// The current docs route Azure ML's ranges of the workspace's region
+	// (AzureMachineLearning.<region>), far fewer than the global tag's; the
+	// global tag serves a file without the regional one.
+	mlTag, _ := netplan.RegionalTag("AzureMachineLearning", p.region)
+	ml, err := read(mlTag)
+	if errors.Is(err, netplan.ErrTagNotInFile) {
+		ml, err = read("AzureMachineLearning")
+	}
+	if err != nil {
+		ps.Add(key, "%v", err)
+		return
+	}
+	if n := len(batch) + len(ml); n > netplan.MaxRoutesPerTable {
+		ps.Add(key, "lists %d prefixes for %s and %s, one route each, but a route table takes at most %d routes; route the service tags instead (leave serviceTagsFile out) or give batchPrefixes and machineLearningPrefixes by hand", n, batchTag, mlTag, netplan.MaxRoutesPerTable)
+		return
+	}
+	cc.BatchPrefixes, cc.MachineLearningPrefixes = batch, ml
 }
 
 func (p *plan) planAks(ps *components.Problems) {

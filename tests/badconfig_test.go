@@ -674,7 +674,7 @@ var badConfigCases = []BadConfigCase{
 	{
 		Name: "clientIpRanges with private endpoints",
 		Set:  isolated("amlvnet:storage.clientIpRanges", []any{"203.0.113.0/29"}),
-		Want: map[string]string{"amlvnet:storage.clientIpRanges": "has no effect with public network access off"},
+		Want: map[string]string{"amlvnet:storage.clientIpRanges": "has no effect on an account reached through private endpoints only"},
 	},
 	{
 		Name: "private-endpoint subnet too small for batch endpoints",

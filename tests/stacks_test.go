@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/amlvnet/amlvnet/components"
@@ -841,5 +842,29 @@ func TestPlaintextTLSKeyRefused(t *testing.T) {
 		if r.PlaintextOutsideSecrets("SAMPLE") || r.PlaintextOutsideSecrets(base64.StdEncoding.EncodeToString([]byte("-----BEGIN PRIVATE KEY-----\nSAMPLE\n-----END PRIVATE KEY-----\n"))) {
 			t.Errorf("%s %s carries TLS material outside a secret", r.Type, r.Name)
 		}
+	}
+}
+
+// TestFixedSettingsComparedWithTheLastDeployment: the program reads the
+// settings its stack last deployed and refuses a change Azure refuses.
+func TestFixedSettingsComparedWithTheLastDeployment(t *testing.T) {
+	cfg, secrets := render(devBase())
+	cfg["amlvnet:keyVault"] = `{"softDeleteRetentionDays": 30}`
+	m := &pulumitest.Mocks{VirtualNetworks: fixtureVnets(t), StackOutputs: resource.PropertyMap{
+		"fixedSettings": resource.NewObjectProperty(resource.PropertyMap{"amlvnet:keyVault.softDeleteRetentionDays": resource.NewStringProperty("90")}),
+	}}
+	err := m.Run(program.Run, cfg, secrets...)
+	if !containsKey(err, "amlvnet:keyVault.softDeleteRetentionDays") {
+		t.Fatalf("want the change refused naming its key, got %v", err)
+	}
+	for _, r := range m.Resources() {
+		if r.Type != "pulumi:pulumi:StackReference" {
+			t.Errorf("%s %s registered despite the refusal", r.Type, r.Name)
+		}
+	}
+	// Unchanged, or never deployed, it is accepted.
+	cfg["amlvnet:keyVault"] = `{"softDeleteRetentionDays": 90}`
+	if err := m.Run(program.Run, cfg, secrets...); err != nil {
+		t.Errorf("the deployed value must be accepted: %v", err)
 	}
 }

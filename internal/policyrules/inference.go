@@ -45,13 +45,15 @@ var inferenceComputeKubernetes = Policy{
 
 var aksSubnetAdmittedToStorage = Policy{
 	Name:        "aks-subnet-admitted-to-storage",
-	Description: "When an AKS cluster is attached to a workspace for inference (a Kubernetes or AKS compute), the workspace's default storage account, if it denies by default and takes VNet rules, admits the subnet of each of the cluster's node pools. Accounts with public network access off (reached through private endpoints) or open to every network are not this rule's concern.",
+	Description: "When an AKS cluster is attached to a workspace for inference (a Kubernetes or AKS compute), the workspace's default storage account, if it denies by default and takes VNet rules, admits the subnet of each of the cluster's node pools. Accounts reached through private endpoints (public network access off, or a private endpoint in the stack) or open to every network are not this rule's concern.",
 	Enforcement: Mandatory,
 	Source:      "https://learn.microsoft.com/azure/machine-learning/how-to-kubernetes-inference-routing-azureml-fe (the router reads its configuration from the storage account; nodes download models from blob storage) and https://learn.microsoft.com/azure/machine-learning/how-to-secure-kubernetes-inferencing-environment (service or private endpoints in the AKS cluster's VNet)",
 	Stack: func(resources []Resource) []Violation {
-		var clusters, computes, workspaces, accounts []Resource
+		var clusters, computes, workspaces, accounts, endpoints []Resource
 		for _, r := range resources {
 			switch {
+			case isPrivateEndpoint(r):
+				endpoints = append(endpoints, r)
 			case isType(r.Type, "containerservice", "ManagedCluster"):
 				clusters = append(clusters, r)
 			case isMLCompute(r):
@@ -62,6 +64,7 @@ var aksSubnetAdmittedToStorage = Policy{
 				accounts = append(accounts, r)
 			}
 		}
+		behind, certain := privateAccounts(endpoints, accounts)
 		// One violation per account and missing subnet, naming the clusters.
 		missing := map[string]map[string][]string{}
 		for _, c := range computes {
@@ -78,8 +81,8 @@ var aksSubnetAdmittedToStorage = Policy{
 				continue
 			}
 			account, ok := findByID(ws, "storageAccount", knownString(ws, "storageAccount"), "storageAccounts", "accountName", accounts)
-			if !ok {
-				continue
+			if !ok || behind[account.URN] || !certain {
+				continue // the cluster reaches it through its private endpoint, or may
 			}
 			admitted, judged := admittedSubnets(account)
 			if !judged {
@@ -239,4 +242,43 @@ func poolSubnets(cluster Resource) (subnets []string, complete bool) {
 		}
 	}
 	return subnets, true
+}
+
+// privateAccounts lists the accounts a private endpoint of the stack
+// reaches. certain is false when an endpoint's target cannot be pinned down
+// (unknown in a preview), so any account may be behind one.
+func privateAccounts(endpoints, accounts []Resource) (map[string]bool, bool) {
+	out := map[string]bool{}
+	certain := true
+	for _, pe := range endpoints {
+		targets := endpointTargets(pe, accounts)
+		for _, t := range targets {
+			out[t.URN] = true
+		}
+		if len(targets) == 0 && endpointUnresolved(pe) {
+			certain = false
+		}
+	}
+	return out, certain
+}
+
+// endpointUnresolved tells whether a private endpoint names its target by
+// an ID that is not known yet.
+func endpointUnresolved(pe Resource) bool {
+	for _, prop := range connectionProperties {
+		list, st := getList(pe.Inputs, prop)
+		if st == unknown {
+			return true
+		}
+		for _, e := range list {
+			m, ok := e.(map[string]any)
+			if !ok {
+				return true
+			}
+			if _, st := getString(m, "privateLinkServiceId"); st == unknown {
+				return true
+			}
+		}
+	}
+	return false
 }

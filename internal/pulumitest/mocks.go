@@ -161,6 +161,9 @@ type Mocks struct {
 	// VirtualNetworks answers azure-native:network:getVirtualNetwork (and
 	// getSubnet), keyed by "<resourceGroup>/<name>".
 	VirtualNetworks standin.VirtualNetworkFixtures
+	// StackOutputs are the outputs of the stack's last deployment, which a
+	// stack reference to the stack itself reads. Nil: never deployed.
+	StackOutputs resource.PropertyMap
 
 	mu        sync.Mutex
 	resources []Resource
@@ -195,6 +198,17 @@ func (m *Mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 	m.resources = append(m.resources, r)
 	m.mu.Unlock()
 
+	if args.TypeToken == "pulumi:pulumi:StackReference" {
+		outputs := m.StackOutputs
+		if outputs == nil {
+			outputs = resource.PropertyMap{}
+		}
+		return args.Name, resource.PropertyMap{
+			"name":              args.Inputs["name"],
+			"outputs":           resource.NewObjectProperty(outputs),
+			"secretOutputNames": resource.NewArrayProperty(nil),
+		}, nil
+	}
 	if !args.Custom {
 		return "", args.Inputs.Copy(), nil
 	}
