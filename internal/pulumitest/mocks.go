@@ -45,7 +45,9 @@ type Resource struct {
 	SecretOutputs []string
 	// AliasTypes are the types of the resource's aliases.
 	AliasTypes []string
-	Inputs     resource.PropertyMap
+	// DeleteBeforeReplace is the resource's option of that name.
+	DeleteBeforeReplace bool
+	Inputs              resource.PropertyMap
 }
 
 // Input returns the input at a dotted path ("networkRuleSet.defaultAction",
@@ -191,6 +193,7 @@ func (m *Mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 		r.DependsOn = rpc.GetDependencies()
 		r.ReplaceOnChanges = rpc.GetReplaceOnChanges()
 		r.SecretOutputs = rpc.GetAdditionalSecretOutputs()
+		r.DeleteBeforeReplace = rpc.GetDeleteBeforeReplace()
 		for _, a := range rpc.GetAliases() {
 			r.AliasTypes = append(r.AliasTypes, a.GetSpec().GetType())
 		}
