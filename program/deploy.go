@@ -29,7 +29,10 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 
 	// A managed network is Azure ML's: no VNet, subnet, NSG or route of ours.
 	var net *components.Network
-	var training pulumi.StringArrayInput
+	// The storage and vault firewalls admit the training subnet, and the
+	// AKS subnet, whose inference reads them too; with private endpoints
+	// they take no VNet rules. Nil with a managed network: no subnet of ours.
+	var admitted pulumi.StringArrayInput
 	if p.managed == nil {
 		net, err = components.NewNetwork(ctx, "network", &components.NetworkArgs{
 			Spec:              cfg.Network.NetworkSpec,
@@ -41,7 +44,14 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 		if err != nil {
 			return err
 		}
-		training = pulumi.StringArray{net.Training.ID}
+		subnets := pulumi.StringArray{net.Training.ID}
+		if net.Aks != nil && !p.isolated {
+			subnets = append(subnets, net.Aks.ID)
+		}
+		admitted = subnets
+	}
+	if err := p.logWarnings(ctx); err != nil {
+		return err
 	}
 
 	// The workspace is let through the storage firewall by its identity
@@ -52,7 +62,7 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 		Spec:              cfg.Storage,
 		ResourceGroupName: rg.Name,
 		Location:          cfg.Location,
-		SubnetIDs:         training,
+		SubnetIDs:         admitted,
 		TrustedResources:  pulumi.StringArray{pulumi.String(workspaceID)},
 		TenantID:          pulumi.String(client.TenantId),
 		Protect:           cfg.Protect,
@@ -62,6 +72,7 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 		return err
 	}
 	ruleTargets := map[string]components.RuleTarget{}
+	var scoring *components.ScoringStorageRef
 	if cfg.InferenceStorage.Enabled {
 		inference, err := components.NewSecureStorage(ctx, "inference-storage", &components.SecureStorageArgs{
 			Spec:              cfg.InferenceStorage.SecureStorageSpec,
@@ -75,13 +86,14 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 		}
 		ctx.Export("inferenceStorageAccount", inference.AccountName)
 		ruleTargets[targetInferenceStorage] = components.RuleTarget{Type: storageAccountType, ID: inference.AccountID}
+		scoring = &components.ScoringStorageRef{ResourceGroupName: rg.Name, AccountName: inference.AccountName, AccountID: inference.AccountID}
 	}
 	vault, err := components.NewSecureKeyVault(ctx, "key-vault", &components.SecureKeyVaultArgs{
 		Spec:              cfg.KeyVault,
 		ResourceGroupName: rg.Name,
 		Location:          cfg.Location,
 		TenantID:          pulumi.String(client.TenantId),
-		SubnetIDs:         training,
+		SubnetIDs:         admitted,
 		Protect:           cfg.Protect,
 		Tags:              cfg.Tags,
 	})
@@ -145,9 +157,10 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 			Spec:              cfg.Aks.AksSpec,
 			ResourceGroupName: rg.Name,
 			Location:          cfg.Location,
-			Workspace:         ws.Ref(),
+			Workspace:         workspace,
 			Subnet:            *net.Aks,
 			Layout:            &net.Layout,
+			ScoringStorage:    scoring,
 			Tags:              cfg.Tags,
 		})
 		if err != nil {
@@ -155,6 +168,12 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 		}
 		ctx.Export("aksClusterName", aks.ClusterName)
 		ctx.Export("aksComputeId", aks.ComputeID)
+		// The compute an online deployment names (README, "Deploying a
+		// model to the Kubernetes compute").
+		ctx.Export("aksComputeName", aks.ComputeName)
+		if scoring != nil {
+			ctx.Export("inferenceDatastore", aks.DatastoreName)
+		}
 	}
 
 	ctx.Export("resourceGroup", rg.Name)
@@ -170,5 +189,16 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 	ctx.Export("computeName", compute.ComputeName)
 	ctx.Export("region", pulumi.String(p.region))
 	ctx.Export(fixedSettingsOutput, pulumi.ToStringMap(currentFixed(cfg)))
+	return nil
+}
+
+// logWarnings shows the program's own warnings on the stack's console; they
+// stop nothing.
+func (p *plan) logWarnings(ctx *pulumi.Context) error {
+	for _, w := range p.warnings.Sorted() {
+		if err := ctx.Log.Warn(w.String(), nil); err != nil {
+			return err
+		}
+	}
 	return nil
 }

@@ -97,6 +97,8 @@ func All() []Policy {
 		noPublicAccessWithPrivateEndpoint,
 		managedNetworkRulesFitMode,
 		approvedOutboundReachesStackStorage,
+		inferenceComputeKubernetes,
+		aksSubnetAdmittedToStorage,
 	}
 }
 
