@@ -1,18 +1,25 @@
 # amlvnet's commands. `make preview` and `make test` build what they need.
 
 PULUMI_VERSION := v3.274.1
+PULUMI_YAML_VERSION := v1.25.0
 STATICCHECK_VERSION := v0.8.2
 STACK ?= dev
 FUZZTIME ?= 10s
 
 .PHONY: tools preview preview-json preview-all test fuzz bench
 
-# The Pulumi CLI pinned in tools/go.mod, built once into bin/pulumi.
-tools: bin/pulumi
+# The Pulumi CLI pinned in tools/go.mod and the YAML language host pinned
+# in tools/yaml/go.mod (a module of its own: see tools/yaml/tools.go), each
+# built once into bin/.
+tools: bin/pulumi bin/pulumi-language-yaml
 
 bin/pulumi:
 	mkdir -p bin
 	cd tools && go build -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$(PULUMI_VERSION)" -o ../bin/pulumi github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+
+bin/pulumi-language-yaml:
+	mkdir -p bin
+	cd tools/yaml && go build -ldflags "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=$(PULUMI_YAML_VERSION)" -o ../../bin/pulumi-language-yaml github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
 
 # The main job: an offline preview of a stack (STACK=dev by default).
 preview: tools
