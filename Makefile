@@ -6,7 +6,7 @@ STATICCHECK_VERSION := v0.8.2
 STACK ?= dev
 FUZZTIME ?= 10s
 
-.PHONY: tools preview preview-json preview-all test fuzz bench
+.PHONY: tools plugin preview preview-json preview-all test test-yaml fuzz bench
 
 # The Pulumi CLI pinned in tools/go.mod and the YAML language host pinned
 # in tools/yaml/go.mod (a module of its own: see tools/yaml/tools.go), each
@@ -20,6 +20,19 @@ bin/pulumi:
 bin/pulumi-language-yaml:
 	mkdir -p bin
 	cd tools/yaml && go build -ldflags "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=$(PULUMI_YAML_VERSION)" -o ../../bin/pulumi-language-yaml github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml
+
+# amlvnet's component package (provider/, a module of its own) as the
+# plugin the engine starts for the package amlvnet. Always rebuilt: go build
+# is instant when nothing changed, and it follows the library through the
+# module's replace directive.
+plugin:
+	mkdir -p bin
+	cd provider && go build -o ../bin/pulumi-resource-amlvnet .
+
+# The YAML programs in examples/yaml through the real engine against the
+# stand-in azure-native provider: round trip and bad input.
+test-yaml: tools plugin
+	go test ./tests -run '^TestYAML' -count=1 -v
 
 # The main job: an offline preview of a stack (STACK=dev by default).
 preview: tools
