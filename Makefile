@@ -6,7 +6,7 @@ STATICCHECK_VERSION := v0.8.2
 STACK ?= dev
 FUZZTIME ?= 10s
 
-.PHONY: tools plugin preview preview-json preview-all test test-yaml fuzz bench
+.PHONY: tools plugin schema sdk-check preview preview-json preview-all test test-yaml fuzz bench
 
 # The Pulumi CLI pinned in tools/go.mod and the YAML language host pinned
 # in tools/yaml/go.mod (a module of its own: see tools/yaml/tools.go), each
@@ -28,6 +28,28 @@ bin/pulumi-language-yaml:
 plugin:
 	mkdir -p bin
 	cd provider && go build -o ../bin/pulumi-resource-amlvnet .
+
+# The plugin's schema as provider/schema.json, the golden file
+# provider/schema_test.go compares the provider's schema with. Run it after
+# changing what the plugin serves, and commit the result. (The path starts
+# with ./ or the CLI takes it for a package name to look up in a registry.)
+schema: tools plugin
+	bin/pulumi package get-schema ./bin/pulumi-resource-amlvnet > provider/schema.json
+
+# The TypeScript and Python SDKs generated from the plugin's schema, then
+# type-checked with tsc against the @pulumi/pulumi pinned in
+# provider/sdkcheck/package-lock.json, and byte-compiled with python3. They
+# are build outputs, in provider/sdkcheck/build. `pulumi package gen-sdk`
+# would need the nodejs and python language hosts, which are not published
+# as Go modules; provider/cmd/sdkgen calls the same generators.
+SDK_BUILD := provider/sdkcheck/build
+sdk-check: tools plugin
+	rm -rf $(SDK_BUILD) && mkdir -p $(SDK_BUILD)
+	bin/pulumi package get-schema ./bin/pulumi-resource-amlvnet > $(SDK_BUILD)/schema.json
+	cd provider && go run ./cmd/sdkgen -schema sdkcheck/build/schema.json -language nodejs -out sdkcheck/build/nodejs
+	cd provider && go run ./cmd/sdkgen -schema sdkcheck/build/schema.json -language python -out sdkcheck/build/python
+	cd provider/sdkcheck && npm ci --no-audit --no-fund && npx tsc -p build/nodejs/tsconfig.json --noEmit
+	find $(SDK_BUILD)/python -name '*.py' -print0 | xargs -0 python3 -m py_compile
 
 # The YAML programs in examples/yaml through the real engine against the
 # stand-in azure-native provider: round trip and bad input.
