@@ -12,6 +12,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"reflect"
 
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/infer"
@@ -40,7 +41,7 @@ func main() {
 }
 
 func newProvider() (p.Provider, error) {
-	return infer.NewProviderBuilder().
+	prov, err := infer.NewProviderBuilder().
 		WithDisplayName("amlvnet").
 		WithDescription("Azure Machine Learning inside an Azure virtual network: storage, key vault, compute and AKS with the network rules Microsoft documents, checked before anything reaches Azure.").
 		WithKeywords("azure", "machine learning", "vnet", "category/cloud", "kind/component").
@@ -53,4 +54,10 @@ func newProvider() (p.Provider, error) {
 			infer.ComponentF(newSecureStorage),
 		).
 		Build()
+	if err != nil {
+		return p.Provider{}, err
+	}
+	return withPlainInputs(prov, map[string]reflect.Type{
+		"amlvnet:index:SecureStorage": reflect.TypeFor[SecureStorageArgs](),
+	}), nil
 }

@@ -8,6 +8,7 @@ package main
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -254,4 +255,51 @@ func TestShapesConstruct(t *testing.T) {
 			t.Errorf("copied E=%q S=%q", got.E, got.S)
 		}
 	})
+}
+
+// TestShapesMarkPlain: withPlainInputs makes plain, as a whole, every
+// input whose Go type refuses an Output, and nothing else.
+func TestShapesMarkPlain(t *testing.T) {
+	var got shapeArgs
+	raw, err := shapes(t, &got).GetSchema(p.GetSchemaRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	marked, err := markPlain(raw.Schema, map[string]reflect.Type{"amlvnet:index:Shape": reflect.TypeFor[shapeArgs]()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s map[string]any
+	if err := json.Unmarshal([]byte(marked), &s); err != nil {
+		t.Fatal(err)
+	}
+	in := s["resources"].(map[string]any)["amlvnet:index:Shape"].(map[string]any)["inputProperties"].(map[string]any)
+	for name, want := range map[string]string{
+		"s":     `{"description":"A plain string.","plain":true,"type":"string"}`,
+		"sl":    `{"items":{"plain":true,"type":"string"},"plain":true,"type":"array"}`,
+		"named": `{"items":{"plain":true,"type":"string"},"plain":true,"type":"array"}`,
+		"m":     `{"additionalProperties":{"plain":true,"type":"string"},"plain":true,"type":"object"}`,
+		"n":     `{"$ref":"#/types/amlvnet:index:ShapeNested","plain":true}`,
+		"nl":    `{"description":"A list of nested structs.","items":{"$ref":"#/types/amlvnet:index:ShapeNested","plain":true},"plain":true,"type":"array"}`,
+		"in":    `{"type":"string"}`,
+		"sa":    `{"items":{"plain":true,"type":"string"},"type":"array"}`,
+		// A plain struct holding an input is plain; its input field is not.
+		"ni": `{"$ref":"#/types/amlvnet:index:ShapeNestedInput","plain":true}`,
+	} {
+		if got := jsonOf(in[name]); got != want {
+			t.Errorf("input %q: schema %s, want %s", name, got, want)
+		}
+	}
+	types := s["types"].(map[string]any)
+	for token, want := range map[string]string{
+		"amlvnet:index:ShapeNested":      `{"properties":{"a":{"plain":true,"type":"string"},"b":{"plain":true,"type":"integer"}},"required":["a"],"type":"object"}`,
+		"amlvnet:index:ShapeNestedInput": `{"description":"A nested type.","properties":{"id":{"description":"A nested input.","type":"string"}},"required":["id"],"type":"object"}`,
+	} {
+		if got := jsonOf(types[token]); got != want {
+			t.Errorf("type %s: schema %s, want %s", token, got, want)
+		}
+	}
+	if _, err := markPlain(raw.Schema, map[string]reflect.Type{}); err == nil {
+		t.Error("a component without its args type was accepted")
+	}
 }
