@@ -29,11 +29,14 @@ plugin:
 	mkdir -p bin
 	cd provider && go build -o ../bin/pulumi-resource-amlvnet .
 
-# The plugin's schema as provider/schema.json, the golden file
-# provider/schema_test.go compares the provider's schema with. Run it after
-# changing what the plugin serves, and commit the result. (The path starts
+# The descriptions generated from the doc comments (go generate), then the
+# plugin's schema as provider/schema.json, the golden file
+# provider/provider_test.go compares the provider's schema with. Run it
+# after changing what the plugin serves or a doc comment, and commit both. (The path starts
 # with ./ or the CLI takes it for a package name to look up in a registry.)
-schema: tools plugin
+schema: tools
+	cd provider && go generate .
+	$(MAKE) plugin
 	bin/pulumi package get-schema ./bin/pulumi-resource-amlvnet > provider/schema.json
 
 # The TypeScript and Python SDKs generated from the plugin's schema, then

@@ -28,6 +28,10 @@ const Name = "amlvnet"
 // pre-release version only by exact match.
 var Version = "0.1.0"
 
+// The descriptions of inputs and outputs are the doc comments of their Go
+// fields, here and in the library's components.
+//go:generate go run ./cmd/docgen -out descriptions_gen.go . ../components
+
 func main() {
 	prov, err := newProvider()
 	if err != nil {
@@ -57,7 +61,7 @@ func newProvider() (p.Provider, error) {
 	if err != nil {
 		return p.Provider{}, err
 	}
-	return withPlainInputs(prov, map[string]reflect.Type{
-		"amlvnet:index:SecureStorage": reflect.TypeFor[SecureStorageArgs](),
-	}), nil
+	return withSchemaFixes(prov, map[string]goTypes{
+		"amlvnet:index:SecureStorage": {reflect.TypeFor[SecureStorageArgs](), reflect.TypeFor[SecureStorage]()},
+	}, descriptions), nil
 }

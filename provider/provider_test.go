@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"os"
 	"reflect"
 	"strings"
@@ -14,6 +16,8 @@ import (
 	"github.com/pulumi/pulumi-go-provider/integration"
 	presource "github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/property"
+
+	"github.com/amlvnet/amlvnet/provider/internal/docgen"
 )
 
 // recorder is a resource monitor that keeps what the component registers.
@@ -191,5 +195,42 @@ func TestSecureStorageEveryProblemAtOnce(t *testing.T) {
 	}
 	if len(rec.resources) != 0 {
 		t.Errorf("resources were registered despite the bad inputs: %v", rec.resources)
+	}
+}
+
+// TestDescriptionsGenerated: descriptions_gen.go is what the docgen line
+// of main.go writes today. After changing a doc comment of a type with
+// pulumi tags, run `make schema` (which runs go generate).
+func TestDescriptionsGenerated(t *testing.T) {
+	src, err := os.ReadFile("main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var args []string
+	for _, line := range strings.Split(string(src), "\n") {
+		if rest, ok := strings.CutPrefix(line, "//go:generate go run ./cmd/docgen "); ok {
+			args = strings.Fields(rest)
+		}
+	}
+	fs := flag.NewFlagSet("docgen", flag.ContinueOnError)
+	out := fs.String("out", "", "")
+	pkg := fs.String("pkg", "main", "")
+	if err := fs.Parse(args); err != nil || *out == "" || fs.NArg() == 0 {
+		t.Fatalf("main.go has no go:generate line for docgen with -out and directories (%v)", err)
+	}
+	d, err := docgen.Collect(fs.Args()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := docgen.Render(*pkg, fs.Args(), d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(*out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s is out of date: run `make schema` (go generate, then the schema) and commit both", *out)
 	}
 }

@@ -9,41 +9,52 @@ import (
 
 // SecureStorageArgs are SecureStorage's inputs in every language: the
 // fields of components.SecureStorageArgs with the names the schema uses.
+// The doc comments of the fields are the inputs' descriptions in the schema
+// (go generate collects them into descriptions_gen.go).
 //
 // Plain Go values (string, bool, []string, map) become plain inputs: SDKs
 // take them only as prompt values, since the component branches on them.
 // What comes from other resources is a pulumi.*Input.
 type SecureStorageArgs struct {
-	ResourceGroupName pulumi.StringInput      `pulumi:"resourceGroupName"`
-	Location          string                  `pulumi:"location"`
-	AccountName       string                  `pulumi:"accountName,optional"`
-	SubnetIDs         pulumi.StringArrayInput `pulumi:"subnetIds,optional"`
-	ClientIPRanges    []string                `pulumi:"clientIpRanges,optional"`
-	Unrestricted      bool                    `pulumi:"unrestricted,optional"`
-	PrivateOnly       bool                    `pulumi:"privateOnly,optional"`
-	Sku               string                  `pulumi:"sku,optional"`
-	Protect           bool                    `pulumi:"protect,optional"`
-	PreviousNames     []string                `pulumi:"previousNames,optional"`
-	Tags              map[string]string       `pulumi:"tags,optional"`
-}
-
-// Annotate describes each input in the schema, and so in every SDK.
-func (a *SecureStorageArgs) Annotate(an infer.Annotator) {
-	an.Describe(&a.ResourceGroupName, "Resource group of the account.")
-	an.Describe(&a.Location, "Azure region of the account, e.g. eastus2.")
-	an.Describe(&a.AccountName, "Globally unique account name (3-24 lower-case letters and digits). Defaults to Pulumi's auto-naming from the component name.")
-	an.Describe(&a.SubnetIDs, "Subnets that get a virtual-network rule each: the subnets that run experiments. Required unless unrestricted or privateOnly. Each subnet needs the Microsoft.Storage service endpoint.")
-	an.Describe(&a.ClientIPRanges, "Developers' public IP addresses or CIDRs let through the firewall to use the SDK. Private ranges are refused, as Azure refuses them.")
-	an.Describe(&a.Unrestricted, "Makes the account reachable from all networks, as an account used for inference (model scoring) must be. Defaults to false: deny by default.")
-	an.Describe(&a.PrivateOnly, "Turns public network access off: the account is reached through private endpoints only, and takes no VNet or IP rules. Defaults to false.")
-	an.Describe(&a.Sku, "SKU of the account. Defaults to Standard_LRS.")
-	an.Describe(&a.Protect, "Marks the account protected in Pulumi. Defaults to false.")
-	an.Describe(&a.PreviousNames, "Names this component had before a rename; pass them together with an alias on the component, since the account's logical name is derived from the component's.")
-	an.Describe(&a.Tags, "Tags for the account.")
+	// ResourceGroupName of the account.
+	ResourceGroupName pulumi.StringInput `pulumi:"resourceGroupName"`
+	// Location is the Azure region of the account, e.g. eastus2.
+	Location string `pulumi:"location"`
+	// AccountName is the globally unique account name (3-24 lower-case
+	// letters and digits). Defaults to Pulumi's auto-naming from the
+	// component name.
+	AccountName string `pulumi:"accountName,optional"`
+	// SubnetIDs get a virtual-network rule each: the subnets that run
+	// experiments. Required unless unrestricted or privateOnly. Each subnet
+	// needs the Microsoft.Storage service endpoint.
+	SubnetIDs pulumi.StringArrayInput `pulumi:"subnetIds,optional"`
+	// ClientIPRanges are developers' public IP addresses or CIDRs let
+	// through the firewall to use the SDK. Private ranges are refused, as
+	// Azure refuses them.
+	ClientIPRanges []string `pulumi:"clientIpRanges,optional"`
+	// Unrestricted makes the account reachable from all networks, as an
+	// account used for inference (model scoring) must be. Defaults to
+	// false: deny by default.
+	Unrestricted bool `pulumi:"unrestricted,optional"`
+	// PrivateOnly turns public network access off: the account is reached
+	// through private endpoints only, and takes no VNet or IP rules.
+	// Defaults to false.
+	PrivateOnly bool `pulumi:"privateOnly,optional"`
+	// Sku of the account. Defaults to Standard_LRS.
+	Sku string `pulumi:"sku,optional"`
+	// Protect marks the account protected in Pulumi. Defaults to false.
+	Protect bool `pulumi:"protect,optional"`
+	// PreviousNames are names this component had before a rename; pass them
+	// together with an alias on the component, since the account's logical
+	// name is derived from the component's.
+	PreviousNames []string `pulumi:"previousNames,optional"`
+	// Tags for the account.
+	Tags map[string]string `pulumi:"tags,optional"`
 }
 
 // SecureStorage is the component's outputs: components.SecureStorage under
-// a type of this package, so that it can carry descriptions.
+// a type of this package, so that it can carry a token and descriptions
+// (the library's output fields have no doc comments yet).
 type SecureStorage components.SecureStorage
 
 // Annotate gives the token and describes the component and its outputs.

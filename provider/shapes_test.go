@@ -257,7 +257,7 @@ func TestShapesConstruct(t *testing.T) {
 	})
 }
 
-// TestShapesMarkPlain: withPlainInputs makes plain, as a whole, every
+// TestShapesMarkPlain: fixSchema makes plain, as a whole, every
 // input whose Go type refuses an Output, and nothing else.
 func TestShapesMarkPlain(t *testing.T) {
 	var got shapeArgs
@@ -265,7 +265,7 @@ func TestShapesMarkPlain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	marked, err := markPlain(raw.Schema, map[string]reflect.Type{"amlvnet:index:Shape": reflect.TypeFor[shapeArgs]()})
+	marked, err := fixSchema(raw.Schema, map[string]goTypes{"amlvnet:index:Shape": {reflect.TypeFor[shapeArgs](), reflect.TypeFor[shape]()}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -299,7 +299,7 @@ func TestShapesMarkPlain(t *testing.T) {
 			t.Errorf("type %s: schema %s, want %s", token, got, want)
 		}
 	}
-	if _, err := markPlain(raw.Schema, map[string]reflect.Type{}); err == nil {
+	if _, err := fixSchema(raw.Schema, map[string]goTypes{}, nil); err == nil {
 		t.Error("a component without its args type was accepted")
 	}
 }
