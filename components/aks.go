@@ -2,7 +2,7 @@ package components
 
 import (
 	"fmt"
-	"regexp"
+	"net/netip"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,131 +23,162 @@ const AksInVnetType = "amlvnet:index:AksInVnet"
 // LinkedAuthorizationFailed (azure-aks-docs #110).
 const networkContributorRole = "4d97b98b-1d4f-4787-a291-c67834d212e7"
 
-// AksInVnetArgs configures an AKS cluster in the AKS subnet, attached to the
-// workspace for inference.
-type AksInVnetArgs struct {
-	// ResourceGroupName of the cluster and the workspace. Required.
-	ResourceGroupName pulumi.StringInput
-	// Location is the Azure region; it must be the VNet's. Required.
-	Location string
-	// WorkspaceName the cluster is attached to. Required.
-	WorkspaceName pulumi.StringInput
-	// SubnetID is the AKS subnet. Required.
-	SubnetID pulumi.StringInput
-	// SubnetPrefix is the AKS subnet's CIDR, for the capacity check. Required.
-	SubnetPrefix string
-	// SubnetName is the AKS subnet's name, where an internal load balancer
-	// for scoring is placed. Required with LoadBalancerType
-	// InternalLoadBalancer (Azure ML otherwise looks for a subnet named
-	// "aks-subnet").
-	SubnetName string
-	// AddressSpace and OtherSubnets are the VNet's prefixes: the service
-	// range and docker bridge may overlap none of them. AddressSpace is
-	// required; OtherSubnets lists the VNet's subnets besides this one.
-	AddressSpace []string
-	OtherSubnets []string
-	// NetworkResourceGroupName holds the NSG. Optional. Defaults to ResourceGroupName.
-	NetworkResourceGroupName pulumi.StringInput
-	// NsgName is the AKS subnet's NSG, which receives the rules. Required.
-	NsgName pulumi.StringInput
+// Defaults of AksSpec.
+const (
+	DefaultAksName          = "amlvnet-aks"
+	DefaultAksComputeName   = "aks-inference"
+	DefaultAksNodeCount     = 3
+	DefaultAksVMSize        = "Standard_D4s_v3"
+	DefaultAksMaxPods       = 30
+	DefaultServiceCidr      = netplan.DefaultServiceCidr
+	DefaultDNSServiceIP     = "10.0.0.10"
+	DefaultDockerBridgeCidr = "172.17.0.1/16"
+)
 
+// DefaultScoringPorts are the ports of the scoring endpoint unless others are given.
+var DefaultScoringPorts = []int{80, 443}
+
+// AksSpec configures an AKS cluster in the AKS subnet, attached to the
+// workspace for inference. In the root program it is amlvnet:aks.
+type AksSpec struct {
 	// Name of the cluster. Optional. Defaults to "amlvnet-aks".
-	Name string
+	Name string `json:"name,omitempty" pulumi:"name,optional"`
 	// ComputeName of the inference compute in the workspace (2-16
 	// characters). Optional. Defaults to "aks-inference".
-	ComputeName string
+	ComputeName string `json:"computeName,omitempty" pulumi:"computeName,optional"`
 	// NodeCount of the system pool. Optional. Defaults to 3.
-	NodeCount int
+	NodeCount *int `json:"nodeCount,omitempty" pulumi:"nodeCount,optional"`
 	// VMSize of the nodes. Optional. Defaults to "Standard_D4s_v3".
-	VMSize string
+	VMSize string `json:"vmSize,omitempty" pulumi:"vmSize,optional"`
 	// MaxPods per node; with Azure CNI each pod takes a subnet address.
 	// Optional. Defaults to 30.
-	MaxPods int
+	MaxPods *int `json:"maxPods,omitempty" pulumi:"maxPods,optional"`
 	// KubernetesVersion. Optional. Defaults to AKS's default version.
-	KubernetesVersion string
+	KubernetesVersion string `json:"kubernetesVersion,omitempty" pulumi:"kubernetesVersion,optional"`
 	// ServiceCidr is the Kubernetes service range; fixed after creation.
 	// Optional. Defaults to "10.0.0.0/16".
-	ServiceCidr string
+	ServiceCidr string `json:"serviceCidr,omitempty" pulumi:"serviceCidr,optional"`
 	// DNSServiceIP lies inside ServiceCidr. Optional. Defaults to "10.0.0.10".
-	DNSServiceIP string
+	DNSServiceIP string `json:"dnsServiceIP,omitempty" pulumi:"dnsServiceIP,optional"`
 	// DockerBridgeCidr is checked against the network and sent with the
 	// workspace's AKS compute (AksNetworkingConfiguration). The AKS API of
 	// 2023-04-01 no longer takes it (Azure/AKS #3534), so the cluster itself
 	// does not get it. Optional. Defaults to "172.17.0.1/16".
-	DockerBridgeCidr string
+	DockerBridgeCidr string `json:"dockerBridgeCidr,omitempty" pulumi:"dockerBridgeCidr,optional"`
 	// ScoringSources may call the scoring endpoint: CIDRs or service tags
 	// (e.g. "Internet" for a public endpoint). Required.
-	ScoringSources []string
+	ScoringSources []string `json:"scoringSources,omitempty" pulumi:"scoringSources,optional"`
 	// ScoringPorts of the endpoint. Optional. Defaults to 80 and 443.
-	ScoringPorts []int
+	ScoringPorts []int `json:"scoringPorts,omitempty" pulumi:"scoringPorts,optional"`
 	// ClusterPurpose is FastProd, DenseProd or DevTest. Optional. Defaults to
 	// FastProd, which needs at least 3 nodes and 12 cores.
-	ClusterPurpose string
+	ClusterPurpose string `json:"clusterPurpose,omitempty" pulumi:"clusterPurpose,optional"`
 	// LoadBalancerType is PublicIp or InternalLoadBalancer. Optional.
 	// Defaults to PublicIp.
-	LoadBalancerType string
-	// RulePriorityBase is the priority of the first NSG rule. Optional.
+	LoadBalancerType string `json:"loadBalancerType,omitempty" pulumi:"loadBalancerType,optional"`
+	// RulePriority is the priority of the first NSG rule. Optional.
 	// Defaults to 100.
-	RulePriorityBase int
+	RulePriority *int `json:"rulePriority,omitempty" pulumi:"rulePriority,optional"`
+}
+
+// WithDefaults returns the spec with its documented defaults filled in.
+func (s AksSpec) WithDefaults() AksSpec {
+	if s.Name == "" {
+		s.Name = DefaultAksName
+	}
+	if s.ComputeName == "" {
+		s.ComputeName = DefaultAksComputeName
+	}
+	if s.NodeCount == nil {
+		s.NodeCount = ptr(DefaultAksNodeCount)
+	}
+	if s.VMSize == "" {
+		s.VMSize = DefaultAksVMSize
+	}
+	if s.MaxPods == nil {
+		s.MaxPods = ptr(DefaultAksMaxPods)
+	}
+	if s.ServiceCidr == "" {
+		s.ServiceCidr = DefaultServiceCidr
+	}
+	if s.DNSServiceIP == "" {
+		s.DNSServiceIP = DefaultDNSServiceIP
+	}
+	if s.DockerBridgeCidr == "" {
+		s.DockerBridgeCidr = DefaultDockerBridgeCidr
+	}
+	if s.ScoringPorts == nil {
+		s.ScoringPorts = slices.Clone(DefaultScoringPorts)
+	}
+	if s.ClusterPurpose == "" {
+		s.ClusterPurpose = string(azureml.ClusterPurposeFastProd)
+	}
+	if s.LoadBalancerType == "" {
+		s.LoadBalancerType = string(azureml.LoadBalancerTypePublicIp)
+	}
+	if s.RulePriority == nil {
+		s.RulePriority = ptr(DefaultRulePriority)
+	}
+	return s
+}
+
+// AksSite is where an AKS cluster goes, as its validation needs it.
+type AksSite struct {
+	// Region is the canonical Azure region; "" when the caller reports a bad
+	// location.
+	Region string
+	// Subnet is the AKS subnet's range; the zero Prefix skips the checks
+	// against the network (the caller reports the bad subnet).
+	Subnet netip.Prefix
+	// AddressSpace and Subnets are the VNet's prefixes (Subnets including
+	// the AKS subnet): the service range and docker bridge may overlap none.
+	AddressSpace []netip.Prefix
+	Subnets      []netip.Prefix
+	// NetworkPath names the VNet's plan: a VNet prefix in a range AKS
+	// refuses is reported at its addressSpace or aksSubnet, or at the plan
+	// itself for another subnet.
+	NetworkPath *Path
+	// ExistingRules are the rules already on the subnet's NSG.
+	ExistingRules []ExistingRule
+}
+
+// AksInVnetArgs configures an AksInVnet.
+type AksInVnetArgs struct {
+	// Spec of the cluster. Required: at least its ScoringSources.
+	Spec AksSpec `pulumi:"spec"`
+	// ResourceGroupName of the cluster and its identity. Required.
+	ResourceGroupName pulumi.StringInput `pulumi:"resourceGroupName"`
+	// Location is the Azure region; it must be the VNet's. Required.
+	Location string `pulumi:"location"`
+	// Workspace the cluster is attached to. Required.
+	Workspace WorkspaceRef
+	// Subnet is the AKS subnet; its NSG receives the rules. Required.
+	Subnet SubnetRef
+	// Layout is the VNet's address plan, which the service range and the
+	// docker bridge must avoid. Required.
+	Layout *NetworkLayout
 	// Tags for the cluster and compute. Optional.
-	Tags map[string]string
+	Tags map[string]string `pulumi:"tags,optional"`
 }
 
-func (a *AksInVnetArgs) applyDefaults() {
-	if a.Name == "" {
-		a.Name = "amlvnet-aks"
+func (a *AksInVnetArgs) problems() Problems {
+	var ps Problems
+	site := AksSite{Region: checkRegion(&ps, NewPath("location"), a.Location), Subnet: a.Subnet.Prefix, NetworkPath: NewPath("layout"), ExistingRules: a.Subnet.ExistingRules}
+	if a.Layout == nil {
+		ps.Add(NewPath("layout"), "is required: the VNet's address plan, to check the service range and docker bridge against it")
+	} else {
+		site.AddressSpace, site.Subnets = a.Layout.AddressSpace, a.Layout.AllSubnets()
 	}
-	if a.ComputeName == "" {
-		a.ComputeName = "aks-inference"
+	ps = append(ps, a.Spec.Validate(NewPath("spec"), site)...)
+	if a.ResourceGroupName == nil {
+		ps.Add(NewPath("resourceGroupName"), "is required")
 	}
-	if a.NodeCount == 0 {
-		a.NodeCount = 3
+	checkWorkspaceRef(&ps, NewPath("workspace"), a.Workspace)
+	checkSubnetRef(&ps, NewPath("subnet"), a.Subnet)
+	if a.Spec.LoadBalancerType == string(azureml.LoadBalancerTypeInternalLoadBalancer) && a.Subnet.Name == "" {
+		ps.Add(NewPath("subnet", "name"), "is required with an internal load balancer: the subnet it goes in (Azure ML otherwise looks for one named aks-subnet)")
 	}
-	if a.VMSize == "" {
-		a.VMSize = "Standard_D4s_v3"
-	}
-	if a.MaxPods == 0 {
-		a.MaxPods = 30
-	}
-	if a.ServiceCidr == "" {
-		a.ServiceCidr = "10.0.0.0/16"
-	}
-	if a.DNSServiceIP == "" {
-		a.DNSServiceIP = "10.0.0.10"
-	}
-	if a.DockerBridgeCidr == "" {
-		a.DockerBridgeCidr = "172.17.0.1/16"
-	}
-	if a.ScoringPorts == nil {
-		a.ScoringPorts = []int{80, 443}
-	}
-	if a.ClusterPurpose == "" {
-		a.ClusterPurpose = string(azureml.ClusterPurposeFastProd)
-	}
-	if a.LoadBalancerType == "" {
-		a.LoadBalancerType = string(azureml.LoadBalancerTypePublicIp)
-	}
-	if a.RulePriorityBase == 0 {
-		a.RulePriorityBase = 100
-	}
-	if a.NetworkResourceGroupName == nil {
-		a.NetworkResourceGroupName = a.ResourceGroupName
-	}
-}
-
-// vmCores holds the vCPU count of the sizes people usually pick for AKS
-// inference (Azure VM size docs). Unknown sizes skip the core check.
-var vmCores = map[string]int{
-	"standard_d2s_v3": 2, "standard_d4s_v3": 4, "standard_d8s_v3": 8, "standard_d16s_v3": 16,
-	"standard_d2_v2": 2, "standard_d3_v2": 4, "standard_d4_v2": 8, "standard_d5_v2": 16,
-	"standard_ds2_v2": 2, "standard_ds3_v2": 4, "standard_ds4_v2": 8, "standard_ds5_v2": 16,
-	"standard_d2s_v5": 2, "standard_d4s_v5": 4, "standard_d8s_v5": 8, "standard_d16s_v5": 16,
-	"standard_d2ds_v5": 2, "standard_d4ds_v5": 4, "standard_d8ds_v5": 8,
-	"standard_e2s_v3": 2, "standard_e4s_v3": 4, "standard_e8s_v3": 8, "standard_e16s_v3": 16,
-	"standard_f2s_v2": 2, "standard_f4s_v2": 4, "standard_f8s_v2": 8, "standard_f16s_v2": 16,
-	"standard_b2s": 2, "standard_b2ms": 2, "standard_b4ms": 4, "standard_b8ms": 8,
-	"standard_nc6s_v3": 6, "standard_nc12s_v3": 12, "standard_nc24s_v3": 24,
-	"standard_nc4as_t4_v3": 4, "standard_nc8as_t4_v3": 8, "standard_nc16as_t4_v3": 16,
+	return ps
 }
 
 var (
@@ -155,133 +186,109 @@ var (
 	loadBalancerTypes = []string{string(azureml.LoadBalancerTypePublicIp), string(azureml.LoadBalancerTypeInternalLoadBalancer)}
 )
 
-// Validate reports every problem in the Args, including the AKS networking
-// rules of AZURE-FACTS checked against the VNet's address plan.
-func (a *AksInVnetArgs) Validate() error {
-	a.applyDefaults()
-	var ps problems
-	for field, v := range map[string]pulumi.Input{"resourceGroupName": a.ResourceGroupName, "workspaceName": a.WorkspaceName, "subnetId": a.SubnetID, "nsgName": a.NsgName} {
-		if v == nil {
-			ps.add(field, "is required")
-		}
+// Validate reports every problem of the spec, named below p, including the
+// AKS networking rules checked against the VNet's address plan.
+func (s AksSpec) Validate(p *Path, site AksSite) Problems {
+	s = s.WithDefaults()
+	var ps Problems
+	aksName.check(&ps, p.Child("name"), s.Name)
+	computeName.check(&ps, p.Child("computeName"), s.ComputeName)
+	nodeCount, maxPods := *s.NodeCount, *s.MaxPods
+	if nodeCount < 1 || nodeCount > 1000 {
+		ps.Add(p.Child("nodeCount"), "is %d; AKS takes 1-1000 nodes per pool", nodeCount)
 	}
-	if _, err := netplan.CanonicalRegion(a.Location); err != nil {
-		ps.add("location", "%v", err)
+	if !vmSizePattern.MatchString(s.VMSize) {
+		ps.Add(p.Child("vmSize"), "%q is not a VM size name such as Standard_D4s_v3", s.VMSize)
 	}
-	aksName.check(&ps, "name", a.Name)
-	computeName.check(&ps, "computeName", a.ComputeName)
-	if a.NodeCount < 1 || a.NodeCount > 1000 {
-		ps.add("nodeCount", "is %d; AKS takes 1-1000 nodes per pool", a.NodeCount)
+	warnRetiredSize(&ps, p.Child("vmSize"), s.VMSize)
+	if maxPods < 10 || maxPods > 250 {
+		ps.Add(p.Child("maxPods"), "is %d; Azure CNI takes 10-250 pods per node", maxPods)
 	}
-	if !vmSizePattern.MatchString(a.VMSize) {
-		ps.add("vmSize", "%q is not a VM size name such as Standard_D4s_v3", a.VMSize)
+	if !slices.Contains(clusterPurposes, s.ClusterPurpose) {
+		ps.Add(p.Child("clusterPurpose"), "%q is not allowed; use one of %v", s.ClusterPurpose, clusterPurposes)
 	}
-	if a.MaxPods < 10 || a.MaxPods > 250 {
-		ps.add("maxPods", "is %d; Azure CNI takes 10-250 pods per node", a.MaxPods)
-	}
-	if !slices.Contains(clusterPurposes, a.ClusterPurpose) {
-		ps.add("clusterPurpose", "%q is not allowed; use one of %v", a.ClusterPurpose, clusterPurposes)
-	}
-	if !slices.Contains(loadBalancerTypes, a.LoadBalancerType) {
-		ps.add("loadBalancerType", "%q is not allowed; use one of %v", a.LoadBalancerType, loadBalancerTypes)
-	} else if a.LoadBalancerType == string(azureml.LoadBalancerTypeInternalLoadBalancer) && a.SubnetName == "" {
-		ps.add("subnetName", "is required with an internal load balancer: the name of the subnet it goes in")
+	if !slices.Contains(loadBalancerTypes, s.LoadBalancerType) {
+		ps.Add(p.Child("loadBalancerType"), "%q is not allowed; use one of %v", s.LoadBalancerType, loadBalancerTypes)
 	}
 	// Production purposes are refused by Azure ML below 12 agent cores, and
-	// FastProd below 3 nodes (azure-docs #55597).
-	if a.ClusterPurpose != string(azureml.ClusterPurposeDevTest) {
-		if cores, known := vmCores[strings.ToLower(a.VMSize)]; known && cores*a.NodeCount < 12 {
-			ps.add("nodeCount", "%d x %s gives %d cores; clusterPurpose %s needs at least 12 (add nodes, pick a larger size, or use DevTest)", a.NodeCount, a.VMSize, cores*a.NodeCount, a.ClusterPurpose)
+	// FastProd below 3 nodes (MicrosoftDocs/azure-docs #55597).
+	if s.ClusterPurpose != string(azureml.ClusterPurposeDevTest) {
+		if cores, known := vmCores[strings.ToLower(s.VMSize)]; known && cores*nodeCount < 12 {
+			ps.Add(p.Child("nodeCount"), "%d x %s gives %d cores; clusterPurpose %s needs at least 12 (add nodes, pick a larger size, or use DevTest)", nodeCount, s.VMSize, cores*nodeCount, s.ClusterPurpose)
 		}
-		if a.ClusterPurpose == string(azureml.ClusterPurposeFastProd) && a.NodeCount < 3 {
-			ps.add("nodeCount", "is %d; clusterPurpose FastProd needs at least 3 nodes (or use DevTest)", a.NodeCount)
+		if s.ClusterPurpose == string(azureml.ClusterPurposeFastProd) && nodeCount < 3 {
+			ps.Add(p.Child("nodeCount"), "is %d; clusterPurpose FastProd needs at least 3 nodes (or use DevTest)", nodeCount)
 		}
 	}
 
-	if len(a.ScoringSources) == 0 {
-		ps.add("scoringSources", "name who may call the scoring endpoint: CIDRs, or the Internet service tag for a public endpoint")
+	if len(s.ScoringSources) == 0 {
+		ps.Add(p.Child("scoringSources"), "name who may call the scoring endpoint: CIDRs, or the Internet service tag for a public endpoint")
 	}
-	for i, s := range a.ScoringSources {
-		if s == "*" || s == "0.0.0.0/0" {
-			ps.add(fmt.Sprintf("scoringSources[%d]", i), "%q is any source; write Internet to make the endpoint public on purpose, or give CIDRs", s)
-		} else if looksLikeAddress(s) {
-			if _, err := parseAddrOrPrefix(s); err != nil {
-				ps.add(fmt.Sprintf("scoringSources[%d]", i), "%v", err)
+	for i, src := range s.ScoringSources {
+		f := p.Child("scoringSources").Index(i)
+		if src == "*" || src == "0.0.0.0/0" {
+			ps.Add(f, "%q is any source; write Internet to make the endpoint public on purpose, or give CIDRs", src)
+		} else if looksLikeAddress(src) {
+			if _, err := parseAddrOrPrefix(src); err != nil {
+				ps.Add(f, "%v", err)
 			}
-		} else if !serviceTagPattern.MatchString(s) {
-			ps.add(fmt.Sprintf("scoringSources[%d]", i), "%q is neither a CIDR nor a service tag", s)
+		} else if !serviceTagPattern.MatchString(src) {
+			ps.Add(f, "%q is neither a CIDR nor a service tag", src)
 		}
 	}
-	for i, p := range a.ScoringPorts {
-		if p < 1 || p > 65535 {
-			ps.add(fmt.Sprintf("scoringPorts[%d]", i), "is %d; use a TCP port 1-65535", p)
+	if len(s.ScoringPorts) == 0 {
+		ps.Add(p.Child("scoringPorts"), "at least one port is required (leave it out for %v)", DefaultScoringPorts)
+	}
+	for i, port := range s.ScoringPorts {
+		if port < 1 || port > 65535 {
+			ps.Add(p.Child("scoringPorts").Index(i), "is %d; use a TCP port 1-65535", port)
 		}
 	}
 
-	var space, subnets []netplan.NamedPrefix
-	for i, s := range a.AddressSpace {
-		if p, err := netplan.ParsePrefix(s); err != nil {
-			ps.add(fmt.Sprintf("addressSpace[%d]", i), "%v", err)
-		} else {
-			space = append(space, netplan.NamedPrefix{Field: "the address space", Prefix: p})
-		}
-	}
-	if len(a.AddressSpace) == 0 {
-		ps.add("addressSpace", "is required to check the service range against the VNet")
-	}
-	subnet, err := netplan.ParsePrefix(a.SubnetPrefix)
-	if err != nil {
-		ps.add("subnetPrefix", "%v", err)
-	} else {
-		subnets = append(subnets, netplan.NamedPrefix{Field: "the AKS subnet", Prefix: subnet})
+	if site.Subnet.IsValid() {
 		// Azure CNI gives every pod a subnet address; one extra node is
 		// needed while AKS upgrades (surge).
-		needed := (a.NodeCount + 1) * (a.MaxPods + 1)
-		if err := netplan.CheckSubnetCapacity(subnet, needed); err != nil {
-			ps.add("nodeCount", "(%d nodes + 1 for upgrades) x (%d pods + 1) = %d addresses do not fit the AKS subnet: %v", a.NodeCount, a.MaxPods, needed, err)
+		needed := (nodeCount + 1) * (maxPods + 1)
+		if err := netplan.CheckSubnetCapacity(site.Subnet, needed); err != nil {
+			ps.Add(p.Child("nodeCount"), "(%d nodes + 1 for upgrades) x (%d pods + 1) = %d addresses do not fit the AKS subnet: %v", nodeCount, maxPods, needed, err)
+		}
+		var space, subnets []netplan.NamedPrefix
+		for _, prefix := range site.AddressSpace {
+			space = append(space, netplan.NamedPrefix{Field: site.NetworkPath.Child("addressSpace").String(), Label: "the address space", Prefix: prefix})
+		}
+		for _, prefix := range site.Subnets {
+			sn := netplan.NamedPrefix{Field: site.NetworkPath.String(), Label: "a VNet subnet", Prefix: prefix}
+			if prefix == site.Subnet {
+				sn.Field, sn.Label = site.NetworkPath.Child("aksSubnet").String(), "the AKS subnet"
+			}
+			subnets = append(subnets, sn)
+		}
+		for _, pr := range netplan.CheckAKSNetwork(netplan.AKSNetwork{
+			AddressSpace: space, Subnets: subnets,
+			ServiceCidr: s.ServiceCidr, DNSServiceIP: s.DNSServiceIP, DockerBridgeCidr: s.DockerBridgeCidr,
+			ServiceCidrField: p.Child("serviceCidr").String(), DNSServiceIPField: p.Child("dnsServiceIP").String(), DockerBridgeField: p.Child("dockerBridgeCidr").String(),
+		}) {
+			ps = append(ps, Problem{Path: pr.Field, Message: pr.Message})
 		}
 	}
-	for i, s := range a.OtherSubnets {
-		if p, err := netplan.ParsePrefix(s); err != nil {
-			ps.add(fmt.Sprintf("otherSubnets[%d]", i), "%v", err)
-		} else {
-			subnets = append(subnets, netplan.NamedPrefix{Field: "a VNet subnet", Prefix: p})
-		}
-	}
-	for _, p := range netplan.CheckAKSNetwork(netplan.AKSNetwork{
-		AddressSpace: space, Subnets: subnets,
-		ServiceCidr: a.ServiceCidr, DNSServiceIP: a.DNSServiceIP, DockerBridgeCidr: a.DockerBridgeCidr,
-		ServiceCidrField: "serviceCidr", DNSServiceIPField: "dnsServiceIP", DockerBridgeField: "dockerBridgeCidr",
-	}) {
-		ps.add(p.Field, "%s", p.Message)
-	}
-	checkRulePriorities(&ps, a.RulePriorityBase, a.rules())
-	return ps.err("AksInVnet")
-}
-
-var serviceTagPattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$`)
-
-func looksLikeAddress(s string) bool {
-	return s != "" && (s[0] >= '0' && s[0] <= '9')
+	checkRulePriorities(&ps, p.Child("rulePriority"), *s.RulePriority, s.rules(), site.ExistingRules)
+	return ps
 }
 
 // rules returns the AKS subnet's NSG rules: Azure ML reaches the cluster, and
 // the scoring sources reach the scoring ports (2019 article).
-func (a *AksInVnetArgs) rules() []securityRule {
-	ports := make([]string, 0, len(a.ScoringPorts))
-	for _, p := range a.ScoringPorts {
+func (s AksSpec) rules() []securityRule {
+	ports := make([]string, 0, len(s.ScoringPorts))
+	for _, p := range s.ScoringPorts {
 		ports = append(ports, strconv.Itoa(p))
 	}
 	rules := []securityRule{{Name: "AllowAzureMachineLearningInbound", Protocol: "Tcp", Source: "AzureMachineLearning", Destination: "VirtualNetwork", Ports: []string{"*"},
 		Why: "Azure ML manages the inference cluster (2019 article)"}}
-	for i, s := range a.ScoringSources {
-		rules = append(rules, securityRule{Name: fmt.Sprintf("AllowScoringInbound%d", i), Protocol: "Tcp", Source: s, Destination: "*", Ports: ports,
+	for i, src := range s.ScoringSources {
+		rules = append(rules, securityRule{Name: fmt.Sprintf("AllowScoringInbound%d", i), Protocol: "Tcp", Source: src, Destination: "*", Ports: ports,
 			Why: "callers of the scoring endpoint (2019 article)"})
 	}
-	for i := range rules {
-		rules[i].Direction, rules[i].Access, rules[i].Priority = "Inbound", "Allow", a.RulePriorityBase+10*i
-	}
-	return rules
+	return prioritize(rules, "Inbound", "Allow", *s.RulePriority)
 }
 
 // AksInVnet is the inference cluster in the VNet, attached to the workspace.
@@ -301,9 +308,10 @@ func NewAksInVnet(ctx *pulumi.Context, name string, args *AksInVnetArgs, opts ..
 	if args == nil {
 		args = &AksInVnetArgs{}
 	}
-	if err := args.Validate(); err != nil {
+	if err := validated(ctx, "AksInVnet", args.problems()); err != nil {
 		return nil, err
 	}
+	spec := args.Spec.WithDefaults()
 	region := mustRegion(args.Location)
 	comp := &AksInVnet{}
 	if err := ctx.RegisterComponentResource(AksInVnetType, name, comp, opts...); err != nil {
@@ -322,7 +330,7 @@ func NewAksInVnet(ctx *pulumi.Context, name string, args *AksInVnetArgs, opts ..
 	if err != nil {
 		return nil, err
 	}
-	subnetID := args.SubnetID.ToStringOutput()
+	subnetID := args.Subnet.ID.ToStringOutput()
 	role, err := authorization.NewRoleAssignment(ctx, name+"-subnet-join", &authorization.RoleAssignmentArgs{
 		PrincipalId:   identity.PrincipalId,
 		PrincipalType: pulumi.String(string(authorization.PrincipalTypeServicePrincipal)),
@@ -335,15 +343,15 @@ func NewAksInVnet(ctx *pulumi.Context, name string, args *AksInVnetArgs, opts ..
 	if err != nil {
 		return nil, err
 	}
-	rules, err := newSecurityRules(ctx, name, args.NetworkResourceGroupName, args.NsgName, args.rules(), parent)
+	rules, err := newSecurityRules(ctx, name, args.Subnet, spec.rules(), parent)
 	if err != nil {
 		return nil, err
 	}
 	cargs := &containerservice.ManagedClusterArgs{
 		ResourceGroupName: args.ResourceGroupName,
-		ResourceName:      pulumi.String(args.Name),
+		ResourceName:      pulumi.String(spec.Name),
 		Location:          pulumi.String(region),
-		DnsPrefix:         pulumi.String(args.Name),
+		DnsPrefix:         pulumi.String(spec.Name),
 		EnableRBAC:        pulumi.Bool(true),
 		Identity: &containerservice.ManagedClusterIdentityArgs{
 			Type:                   containerservice.ResourceIdentityTypeUserAssigned,
@@ -353,9 +361,9 @@ func NewAksInVnet(ctx *pulumi.Context, name string, args *AksInVnetArgs, opts ..
 			&containerservice.ManagedClusterAgentPoolProfileArgs{
 				Name:         pulumi.String("system"),
 				Mode:         pulumi.String(string(containerservice.AgentPoolModeSystem)),
-				Count:        pulumi.Int(args.NodeCount),
-				VmSize:       pulumi.String(args.VMSize),
-				MaxPods:      pulumi.Int(args.MaxPods),
+				Count:        pulumi.Int(*spec.NodeCount),
+				VmSize:       pulumi.String(spec.VMSize),
+				MaxPods:      pulumi.Int(*spec.MaxPods),
 				OsType:       pulumi.String(string(containerservice.OSTypeLinux)),
 				Type:         pulumi.String(string(containerservice.AgentPoolTypeVirtualMachineScaleSets)),
 				VnetSubnetID: subnetID,
@@ -365,24 +373,24 @@ func NewAksInVnet(ctx *pulumi.Context, name string, args *AksInVnetArgs, opts ..
 		// 2023-04-01 refuses the field.
 		NetworkProfile: &containerservice.ContainerServiceNetworkProfileArgs{
 			NetworkPlugin:   pulumi.String(string(containerservice.NetworkPluginAzure)),
-			ServiceCidr:     pulumi.String(args.ServiceCidr),
-			DnsServiceIP:    pulumi.String(args.DNSServiceIP),
+			ServiceCidr:     pulumi.String(spec.ServiceCidr),
+			DnsServiceIP:    pulumi.String(spec.DNSServiceIP),
 			LoadBalancerSku: pulumi.String(string(containerservice.LoadBalancerSkuStandard)),
 			OutboundType:    pulumi.String(string(containerservice.OutboundTypeLoadBalancer)),
 		},
 		Tags: tags,
 	}
-	if args.KubernetesVersion != "" {
-		cargs.KubernetesVersion = pulumi.String(args.KubernetesVersion)
+	if spec.KubernetesVersion != "" {
+		cargs.KubernetesVersion = pulumi.String(spec.KubernetesVersion)
 	}
 	cluster, err := containerservice.NewManagedCluster(ctx, name+"-cluster", cargs, parent, pulumi.DependsOn([]pulumi.Resource{role}))
 	if err != nil {
 		return nil, err
 	}
 	compute, err := azureml.NewCompute(ctx, name+"-compute", &azureml.ComputeArgs{
-		ResourceGroupName: args.ResourceGroupName,
-		WorkspaceName:     args.WorkspaceName,
-		ComputeName:       pulumi.String(args.ComputeName),
+		ResourceGroupName: args.Workspace.ResourceGroupName,
+		WorkspaceName:     args.Workspace.Name,
+		ComputeName:       pulumi.String(spec.ComputeName),
 		Location:          pulumi.String(region),
 		Properties: &azureml.AKSArgs{
 			ComputeType:     "AKS",
@@ -390,21 +398,21 @@ func NewAksInVnet(ctx *pulumi.Context, name string, args *AksInVnetArgs, opts ..
 			ComputeLocation: pulumi.String(region),
 			Description:     pulumi.String("Inference cluster in the VNet's AKS subnet"),
 			Properties: &azureml.AKSSchemaPropertiesArgs{
-				AgentCount:       pulumi.Int(args.NodeCount),
-				AgentVmSize:      pulumi.String(args.VMSize),
-				ClusterPurpose:   pulumi.String(args.ClusterPurpose),
-				LoadBalancerType: pulumi.String(args.LoadBalancerType),
+				AgentCount:       pulumi.Int(*spec.NodeCount),
+				AgentVmSize:      pulumi.String(spec.VMSize),
+				ClusterPurpose:   pulumi.String(spec.ClusterPurpose),
+				LoadBalancerType: pulumi.String(spec.LoadBalancerType),
 				LoadBalancerSubnet: func() pulumi.StringPtrInput {
-					if args.LoadBalancerType == string(azureml.LoadBalancerTypeInternalLoadBalancer) {
-						return pulumi.String(args.SubnetName)
+					if spec.LoadBalancerType == string(azureml.LoadBalancerTypeInternalLoadBalancer) {
+						return pulumi.String(args.Subnet.Name)
 					}
 					return nil
 				}(),
 				AksNetworkingConfiguration: &azureml.AksNetworkingConfigurationArgs{
 					SubnetId:         subnetID,
-					ServiceCidr:      pulumi.String(args.ServiceCidr),
-					DnsServiceIP:     pulumi.String(args.DNSServiceIP),
-					DockerBridgeCidr: pulumi.String(args.DockerBridgeCidr),
+					ServiceCidr:      pulumi.String(spec.ServiceCidr),
+					DnsServiceIP:     pulumi.String(spec.DNSServiceIP),
+					DockerBridgeCidr: pulumi.String(spec.DockerBridgeCidr),
 				},
 			},
 		},

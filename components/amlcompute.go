@@ -2,9 +2,11 @@ package components
 
 import (
 	"fmt"
+	"maps"
 	"net/netip"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	network "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
@@ -16,6 +18,18 @@ import (
 
 // AmlComputeInVnetType is the type token of AmlComputeInVnet.
 const AmlComputeInVnetType = "amlvnet:index:AmlComputeInVnet"
+
+// Defaults of AmlComputeSpec and AttachSpec.
+const (
+	DefaultComputeName             = "cpucluster"
+	DefaultComputeVMSize           = "STANDARD_D2_V2"
+	DefaultComputeVMPriority       = "Dedicated"
+	DefaultComputeMaxNodes         = 4
+	DefaultIdleTimeBeforeScaleDown = "PT120S"
+	DefaultAdminUser               = "azureuser"
+	DefaultRulePriority            = 100
+	DefaultSSHPort                 = 22
+)
 
 // Outbound modes of the training subnet.
 const (
@@ -32,297 +46,335 @@ const (
 	AttachHDInsight      = "HDInsight"
 )
 
-// AttachedCompute is an existing Ubuntu VM or HDInsight cluster the workspace
-// uses for training over SSH.
-type AttachedCompute struct {
-	// Name of the compute in the workspace (2-16 characters). Required.
-	Name string
-	// Kind is VirtualMachine or HDInsight. Required.
-	Kind string
-	// ResourceID is the ARM ID of the VM or cluster. Required.
-	ResourceID string
-	// Address is the machine's private IP, inside the training subnet. Required.
-	Address string
-	// SSHPort of the machine. Optional. Defaults to 22.
-	SSHPort int
-	// Username for SSH. Required.
-	Username string
-	// Password or PrivateKey for SSH: one is required. Pass them as Pulumi
-	// secrets; they are sent to Azure and kept in state only as secrets.
-	Password   pulumi.StringInput
-	PrivateKey pulumi.StringInput
-}
-
-// AmlComputeInVnetArgs configures the training cluster in the training subnet,
-// its NSG rules and routes, and the attached compute.
-type AmlComputeInVnetArgs struct {
-	// ResourceGroupName of the workspace. Required.
-	ResourceGroupName pulumi.StringInput
-	// WorkspaceName to create the compute in. Required.
-	WorkspaceName pulumi.StringInput
-	// Location is the workspace's Azure region. Required.
-	Location string
-	// SubnetID is the training subnet. Required.
-	SubnetID pulumi.StringInput
-	// SubnetPrefix is the training subnet's CIDR, used to check its capacity
-	// and the attached machines' addresses. Required.
-	SubnetPrefix string
-	// NetworkResourceGroupName holds the NSG and route table. Optional.
-	// Defaults to ResourceGroupName.
-	NetworkResourceGroupName pulumi.StringInput
-	// NsgName is the training subnet's NSG, which receives the rules. Required.
-	NsgName pulumi.StringInput
-	// RouteTableName is the training subnet's route table. Required when
-	// ForcedTunneling.
-	RouteTableName pulumi.StringInput
-
+// AmlComputeSpec configures the training cluster in the training subnet,
+// its NSG rules and its forced-tunneling routes. In the root program it is
+// amlvnet:compute.
+type AmlComputeSpec struct {
 	// Name of the cluster (2-16 characters). Optional. Defaults to "cpucluster".
-	Name string
+	Name string `json:"name,omitempty" pulumi:"name,optional"`
 	// VMSize of the nodes. Optional. Defaults to "STANDARD_D2_V2".
-	VMSize string
+	VMSize string `json:"vmSize,omitempty" pulumi:"vmSize,optional"`
 	// VMPriority is Dedicated or LowPriority. Optional. Defaults to "Dedicated".
-	VMPriority string
+	VMPriority string `json:"vmPriority,omitempty" pulumi:"vmPriority,optional"`
 	// MinNodes of the cluster. Optional. Defaults to 0.
-	MinNodes int
+	MinNodes int `json:"minNodes,omitempty" pulumi:"minNodes,optional"`
 	// MaxNodes of the cluster; the subnet must hold them. Optional. Defaults to 4.
-	MaxNodes int
+	MaxNodes *int `json:"maxNodes,omitempty" pulumi:"maxNodes,optional"`
 	// IdleTimeBeforeScaleDown as an ISO 8601 duration. Optional. Defaults to "PT120S".
-	IdleTimeBeforeScaleDown string
+	IdleTimeBeforeScaleDown string `json:"idleTimeBeforeScaleDown,omitempty" pulumi:"idleTimeBeforeScaleDown,optional"`
 
-	// SSHAccess opens remote login on the nodes and NSG TCP 22 from
-	// SSHSources. Optional. Defaults to false: no SSH.
-	SSHAccess bool
+	// SSHAccess opens remote login on the nodes and TCP 22 from SSHSources.
+	// Optional. Defaults to false: no SSH.
+	SSHAccess bool `json:"sshAccess,omitempty" pulumi:"sshAccess,optional"`
 	// SSHSources may reach TCP 22 when SSHAccess. Required then; never
 	// "Internet", "*" or 0.0.0.0/0.
-	SSHSources []string
+	SSHSources []string `json:"sshSources,omitempty" pulumi:"sshSources,optional"`
 	// AdminUser of the nodes. Optional. Defaults to "azureuser".
-	AdminUser string
-	// AdminSSHPublicKey or AdminPassword (a secret): one is required when
-	// SSHAccess.
-	AdminSSHPublicKey string
-	AdminPassword     pulumi.StringInput
+	AdminUser string `json:"adminUser,omitempty" pulumi:"adminUser,optional"`
+	// SSHPublicKey or AdminPassword (a secret): one is required when SSHAccess.
+	SSHPublicKey  string             `json:"sshPublicKey,omitempty" pulumi:"sshPublicKey,optional"`
+	AdminPassword pulumi.StringInput `json:"adminPassword,omitempty" pulumi:"adminPassword,optional" provider:"secret"`
 
-	// NoPublicIP gives the nodes no public IP (network isolation with private
-	// endpoints): no inbound rule is needed, the outbound rules of the
-	// current docs are added, and forced tunneling routes them all. Optional.
-	// Defaults to false (nodes have a public IP, as in the 2019 article).
-	NoPublicIP bool
 	// Outbound is "default" or "restricted". Optional. Defaults to "default".
-	Outbound string
+	Outbound string `json:"outbound,omitempty" pulumi:"outbound,optional"`
 	// ForcedTunneling adds routes with next hop Internet for
-	// BatchNodeManagement.<region> and AzureMachineLearning to the route
-	// table. Optional. Defaults to false.
-	ForcedTunneling bool
-	// BatchPrefixes replace the BatchNodeManagement.<region> service-tag route
-	// by one route per prefix. Optional. See netplan.ServiceTagPrefixes to
-	// read them from Microsoft's service-tags file.
-	BatchPrefixes []string
+	// BatchNodeManagement.<region> and AzureMachineLearning to the training
+	// subnet's route table. Optional. Defaults to false.
+	ForcedTunneling bool `json:"forcedTunneling,omitempty" pulumi:"forcedTunneling,optional"`
+	// BatchPrefixes replace the BatchNodeManagement.<region> service-tag
+	// route by one route per prefix, e.g. from Microsoft's weekly "Azure IP
+	// Ranges and Service Tags" file. Optional.
+	BatchPrefixes []string `json:"batchPrefixes,omitempty" pulumi:"batchPrefixes,optional"`
 	// MachineLearningPrefixes replace the AzureMachineLearning service-tag
 	// route likewise. Optional.
-	MachineLearningPrefixes []string
-
-	// Attached VMs and HDInsight clusters. Optional.
-	Attached []AttachedCompute
-
-	// RulePriorityBase is the priority of the first NSG rule; the others
-	// follow in steps of 10. Optional. Defaults to 100.
-	RulePriorityBase int
-	// Tags for the compute. Optional.
-	Tags map[string]string
+	MachineLearningPrefixes []string `json:"machineLearningPrefixes,omitempty" pulumi:"machineLearningPrefixes,optional"`
+	// TunnelStorage makes forced tunneling route Storage.<region> to the
+	// Internet too, past the on-premises appliance. Microsoft warns the
+	// Storage tag can carry data out of the network ("Configure inbound and
+	// outbound network traffic"), so it is opt-in. Optional. Defaults to false.
+	TunnelStorage bool `json:"tunnelStorage,omitempty" pulumi:"tunnelStorage,optional"`
+	// NatGateway gives the training subnet a NAT gateway for outbound
+	// traffic: nodes without a public IP have no Internet access otherwise,
+	// as Azure retires default outbound access for new VNets. The Network
+	// component creates it. Optional. Defaults to true when PublicIP is
+	// false, else false.
+	NatGateway *bool `json:"natGateway,omitempty" pulumi:"natGateway,optional"`
+	// PublicIP false gives the nodes no public IP (network isolation with
+	// private endpoints): no inbound rule is needed, the outbound rules of
+	// the current docs are added, and forced tunneling routes them all.
+	// Optional. Defaults to true, as in the 2019 article.
+	PublicIP *bool `json:"publicIp,omitempty" pulumi:"publicIp,optional"`
+	// RulePriority is the priority of the first NSG rule; the others follow
+	// in steps of 10. Optional. Defaults to 100.
+	RulePriority *int `json:"rulePriority,omitempty" pulumi:"rulePriority,optional"`
 }
 
-func (a *AmlComputeInVnetArgs) applyDefaults() {
-	if a.Name == "" {
-		a.Name = "cpucluster"
+// AttachSpec is an existing Ubuntu VM or HDInsight cluster the workspace uses
+// for training over SSH. In the root program it is an entry of amlvnet:attach.
+type AttachSpec struct {
+	// Name of the compute in the workspace (2-16 characters). Required.
+	Name string `json:"name" pulumi:"name"`
+	// Kind is VirtualMachine or HDInsight. Required.
+	Kind string `json:"kind" pulumi:"kind"`
+	// ResourceID is the ARM ID of the VM or cluster. Required.
+	ResourceID string `json:"resourceId" pulumi:"resourceId"`
+	// Address is what Azure ML connects to over SSH: the machine's public
+	// IP or DNS name (the master node's for HDInsight). Azure ML connects
+	// from its own addresses and cannot reach a private address in the VNet
+	// (Compute REST API, VirtualMachineSchemaProperties.address). Required.
+	Address string `json:"address" pulumi:"address"`
+	// PrivateAddress is the machine's IP inside the training subnet, the
+	// destination of the NSG rule that lets Azure ML in. Optional: without
+	// it the rule's destination is the whole training subnet.
+	PrivateAddress string `json:"privateAddress,omitempty" pulumi:"privateAddress,optional"`
+	// SSHUser for SSH. Required.
+	SSHUser string `json:"sshUser" pulumi:"sshUser"`
+	// SSHPassword or SSHPrivateKey: one is required. They are sent to Azure
+	// and kept in state only as secrets.
+	SSHPassword   pulumi.StringInput `json:"sshPassword,omitempty" pulumi:"sshPassword,optional" provider:"secret"`
+	SSHPrivateKey pulumi.StringInput `json:"sshPrivateKey,omitempty" pulumi:"sshPrivateKey,optional" provider:"secret"`
+	// SSHPort of the machine, which the NSG rule opens. Optional. Defaults to 22.
+	SSHPort *int `json:"sshPort,omitempty" pulumi:"sshPort,optional"`
+}
+
+// WithDefaults returns the spec with its documented defaults filled in.
+func (s AmlComputeSpec) WithDefaults() AmlComputeSpec {
+	if s.Name == "" {
+		s.Name = DefaultComputeName
 	}
-	if a.VMSize == "" {
-		a.VMSize = "STANDARD_D2_V2"
+	if s.VMSize == "" {
+		s.VMSize = DefaultComputeVMSize
 	}
-	if a.VMPriority == "" {
-		a.VMPriority = string(azureml.VmPriorityDedicated)
+	if s.VMPriority == "" {
+		s.VMPriority = DefaultComputeVMPriority
 	}
-	if a.MaxNodes == 0 {
-		a.MaxNodes = 4
+	if s.MaxNodes == nil {
+		s.MaxNodes = ptr(DefaultComputeMaxNodes)
 	}
-	if a.IdleTimeBeforeScaleDown == "" {
-		a.IdleTimeBeforeScaleDown = "PT120S"
+	if s.IdleTimeBeforeScaleDown == "" {
+		s.IdleTimeBeforeScaleDown = DefaultIdleTimeBeforeScaleDown
 	}
-	if a.AdminUser == "" {
-		a.AdminUser = "azureuser"
+	if s.AdminUser == "" {
+		s.AdminUser = DefaultAdminUser
 	}
-	if a.Outbound == "" {
-		a.Outbound = OutboundDefault
+	if s.Outbound == "" {
+		s.Outbound = OutboundDefault
 	}
-	if a.RulePriorityBase == 0 {
-		a.RulePriorityBase = 100
+	if s.PublicIP == nil {
+		s.PublicIP = ptr(true)
 	}
-	for i := range a.Attached {
-		if a.Attached[i].SSHPort == 0 {
-			a.Attached[i].SSHPort = 22
-		}
+	if s.NatGateway == nil {
+		s.NatGateway = ptr(!*s.PublicIP)
 	}
-	if a.NetworkResourceGroupName == nil {
-		a.NetworkResourceGroupName = a.ResourceGroupName
+	if s.RulePriority == nil {
+		s.RulePriority = ptr(DefaultRulePriority)
 	}
+	return s
+}
+
+// port is the SSH port, or its default.
+func (a AttachSpec) port() int {
+	if a.SSHPort == nil {
+		return DefaultSSHPort
+	}
+	return *a.SSHPort
+}
+
+// ComputeSite is where a training cluster goes, as its validation needs it.
+type ComputeSite struct {
+	// Region is the canonical Azure region; "" skips the checks that need
+	// it (the caller reports the bad location).
+	Region string
+	// Subnet is the training subnet's range; the zero Prefix skips the
+	// capacity and address checks (the caller reports the bad subnet).
+	Subnet netip.Prefix
+	// Attached are the machines attached over SSH from the same subnet, as
+	// named at AttachedPath.
+	Attached     []AttachSpec
+	AttachedPath *Path
+	// ExistingRules are the rules already on the subnet's NSG (an adopted
+	// subnet's own), and DefaultRoute the next hop of its own default route.
+	ExistingRules []ExistingRule
+	DefaultRoute  string
 }
 
 var (
-	vmSizePattern   = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
-	isoDuration     = regexp.MustCompile(`^P(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?$`)
-	vmResourceID    = regexp.MustCompile(`(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\.Compute/virtualMachines/[^/]+$`)
-	hdiResourceID   = regexp.MustCompile(`(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\.HDInsight/clusters/[^/]+$`)
-	openToAllSource = []string{"*", "internet", "any", "0.0.0.0/0"}
+	vmSizePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+	isoDuration   = regexp.MustCompile(`^P(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?$`)
+	vmResourceID  = regexp.MustCompile(`(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\.Compute/virtualMachines/[^/]+$`)
+	hdiResourceID = regexp.MustCompile(`(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\.HDInsight/clusters/[^/]+$`)
 )
 
-// Validate reports every problem in the Args.
-func (a *AmlComputeInVnetArgs) Validate() error {
-	a.applyDefaults()
-	var ps problems
-	for field, v := range map[string]pulumi.Input{"resourceGroupName": a.ResourceGroupName, "workspaceName": a.WorkspaceName, "subnetId": a.SubnetID, "nsgName": a.NsgName} {
-		if v == nil {
-			ps.add(field, "is required")
-		}
+// Validate reports every problem of the spec and of the attached machines,
+// the spec's named below p and the machines' below site.AttachedPath.
+func (s AmlComputeSpec) Validate(p *Path, site ComputeSite) Problems {
+	s = s.WithDefaults()
+	var ps Problems
+	computeName.check(&ps, p.Child("name"), s.Name)
+	if !vmSizePattern.MatchString(s.VMSize) {
+		ps.Add(p.Child("vmSize"), "%q is not a VM size name such as STANDARD_D2_V2", s.VMSize)
 	}
-	region, err := netplan.CanonicalRegion(a.Location)
-	if err != nil {
-		ps.add("location", "%v", err)
+	warnRetiredSize(&ps, p.Child("vmSize"), s.VMSize)
+	if s.VMPriority != string(azureml.VmPriorityDedicated) && s.VMPriority != string(azureml.VmPriorityLowPriority) {
+		ps.Add(p.Child("vmPriority"), "%q is not allowed; use Dedicated or LowPriority", s.VMPriority)
 	}
-	computeName.check(&ps, "name", a.Name)
-	if !vmSizePattern.MatchString(a.VMSize) {
-		ps.add("vmSize", "%q is not a VM size name such as STANDARD_D2_V2", a.VMSize)
+	maxNodes := *s.MaxNodes
+	if s.MinNodes < 0 {
+		ps.Add(p.Child("minNodes"), "is %d; it cannot be negative", s.MinNodes)
 	}
-	if a.VMPriority != string(azureml.VmPriorityDedicated) && a.VMPriority != string(azureml.VmPriorityLowPriority) {
-		ps.add("vmPriority", "%q is not allowed; use Dedicated or LowPriority", a.VMPriority)
+	if maxNodes < 1 {
+		ps.Add(p.Child("maxNodes"), "is %d; a cluster needs at least 1 node (leave it out for the default, %d)", maxNodes, DefaultComputeMaxNodes)
 	}
-	if a.MinNodes < 0 {
-		ps.add("minNodes", "is %d; it cannot be negative", a.MinNodes)
+	if maxNodes >= 1 && s.MinNodes > maxNodes {
+		ps.Add(p.Child("minNodes"), "is %d, above maxNodes (%d); minNodes must be <= maxNodes", s.MinNodes, maxNodes)
 	}
-	if a.MaxNodes < 1 {
-		ps.add("maxNodes", "is %d; a cluster needs at least 1 node", a.MaxNodes)
-	}
-	if a.MaxNodes >= 1 && a.MinNodes > a.MaxNodes {
-		ps.add("minNodes", "is %d, above maxNodes (%d); minNodes must be <= maxNodes", a.MinNodes, a.MaxNodes)
-	}
-	if !isoDuration.MatchString(a.IdleTimeBeforeScaleDown) || a.IdleTimeBeforeScaleDown == "P" || strings.HasSuffix(a.IdleTimeBeforeScaleDown, "T") {
-		ps.add("idleTimeBeforeScaleDown", "%q is not an ISO 8601 duration such as PT120S or PT15M", a.IdleTimeBeforeScaleDown)
+	if !isoDuration.MatchString(s.IdleTimeBeforeScaleDown) || s.IdleTimeBeforeScaleDown == "P" || strings.HasSuffix(s.IdleTimeBeforeScaleDown, "T") {
+		ps.Add(p.Child("idleTimeBeforeScaleDown"), "%q is not an ISO 8601 duration such as PT120S or PT15M", s.IdleTimeBeforeScaleDown)
 	}
 
-	var subnet netip.Prefix
-	if a.SubnetPrefix == "" {
-		ps.add("subnetPrefix", "is required to check the subnet's capacity")
-	} else if subnet, err = netplan.ParsePrefix(a.SubnetPrefix); err != nil {
-		ps.add("subnetPrefix", "%v", err)
-	}
-
-	if a.SSHAccess {
-		if len(a.SSHSources) == 0 {
-			ps.add("sshSources", "is required when sshAccess is true: name the CIDRs that may reach TCP 22 (never the whole Internet)")
+	if s.SSHAccess {
+		if len(s.SSHSources) == 0 {
+			ps.Add(p.Child("sshSources"), "is required when sshAccess is true: name the CIDRs that may reach TCP 22 (never the whole Internet)")
 		}
-		if a.AdminSSHPublicKey == "" && a.AdminPassword == nil {
-			ps.add("sshPublicKey", "sshAccess needs an admin SSH public key or an adminPassword (secret)")
+		if s.SSHPublicKey == "" && s.AdminPassword == nil {
+			ps.Add(p.Child("sshPublicKey"), "sshAccess needs an admin SSH public key or an adminPassword (secret)")
 		}
-	} else if len(a.SSHSources) > 0 {
-		ps.add("sshSources", "has no effect while sshAccess is false; remove it or turn sshAccess on")
+	} else if len(s.SSHSources) > 0 {
+		ps.Add(p.Child("sshSources"), "has no effect while sshAccess is false; remove it or turn sshAccess on")
 	}
-	for i, s := range a.SSHSources {
-		f := fmt.Sprintf("sshSources[%d]", i)
-		if slices.Contains(openToAllSource, strings.ToLower(s)) {
-			ps.add(f, "%q opens SSH to the whole Internet; give the CIDRs of your bastion or office", s)
-		} else if _, err := parseAddrOrPrefix(s); err != nil {
-			ps.add(f, "%v", err)
+	for i, src := range s.SSHSources {
+		if isOpenToAll(src) {
+			ps.Add(p.Child("sshSources").Index(i), "%q opens SSH to the whole Internet; give the CIDRs of your bastion or office", src)
+		} else if _, err := parseAddrOrPrefix(src); err != nil {
+			ps.Add(p.Child("sshSources").Index(i), "%v", err)
 		}
 	}
 
-	if a.Outbound != OutboundDefault && a.Outbound != OutboundRestricted {
-		ps.add("outbound", "%q is not allowed; use %q or %q", a.Outbound, OutboundDefault, OutboundRestricted)
+	if site.DefaultRoute != "" && site.DefaultRoute != "Internet" && !s.ForcedTunneling {
+		ps.Warn(p.Child("forcedTunneling"), "is false, but the training subnet's route table sends 0.0.0.0/0 to %s: Batch and Azure ML traffic then goes through it, which Azure ML does not support; set forcedTunneling to add the Internet routes they need", site.DefaultRoute)
 	}
-	if a.ForcedTunneling && a.RouteTableName == nil {
-		ps.add("routeTableName", "is required when forcedTunneling is true")
+	if s.TunnelStorage && !s.ForcedTunneling {
+		ps.Add(p.Child("tunnelStorage"), "has no effect while forcedTunneling is false; remove it or set forcedTunneling to true")
+	}
+	if s.Outbound != OutboundDefault && s.Outbound != OutboundRestricted {
+		ps.Add(p.Child("outbound"), "%q is not allowed; use %q or %q", s.Outbound, OutboundDefault, OutboundRestricted)
 	}
 	for _, list := range []struct {
 		field    string
 		prefixes []string
-	}{{"batchPrefixes", a.BatchPrefixes}, {"machineLearningPrefixes", a.MachineLearningPrefixes}} {
-		if len(list.prefixes) > 0 && !a.ForcedTunneling {
-			ps.add(list.field, "has no effect while forcedTunneling is false; remove it or set forcedTunneling to true")
+	}{{"batchPrefixes", s.BatchPrefixes}, {"machineLearningPrefixes", s.MachineLearningPrefixes}} {
+		if len(list.prefixes) > 0 && !s.ForcedTunneling {
+			ps.Add(p.Child(list.field), "has no effect while forcedTunneling is false; remove it or set forcedTunneling to true")
 		}
-		for i, s := range list.prefixes {
-			f := fmt.Sprintf("%s[%d]", list.field, i)
-			p, err := netplan.ParsePrefix(s)
+		for i, cidr := range list.prefixes {
+			prefix, err := netplan.ParsePrefix(cidr)
 			if err != nil {
-				ps.add(f, "%v", err)
-			} else if reason, bad := netplan.NonPublicReason(p); bad {
-				ps.add(f, "%s is in %s; Azure's service-tag prefixes are public addresses", s, reason)
+				ps.Add(p.Child(list.field).Index(i), "%v", err)
+			} else if reason, bad := netplan.NonPublicReason(prefix); bad {
+				ps.Add(p.Child(list.field).Index(i), "%s is in %s; Azure's service-tag prefixes are public addresses", cidr, reason)
 			}
 		}
 	}
 
-	names := map[string]string{strings.ToLower(a.Name): "the training cluster"}
-	addresses := map[netip.Addr]string{}
-	attachedInSubnet := 0
-	for i := range a.Attached {
-		at := &a.Attached[i]
-		prefix := fmt.Sprintf("attach[%d].", i)
-		var aps problems
-		computeName.check(&aps, "name", at.Name)
-		if first, dup := names[strings.ToLower(at.Name)]; dup && at.Name != "" {
-			aps.add("name", "%q is already used by %s; compute names are unique in a workspace, pick another", at.Name, first)
+	if site.Region != "" {
+		if n := len(s.routes(site.Region)); n > netplan.MaxRoutesPerTable {
+			ps.Add(p.Child("forcedTunneling"), "needs %d routes, but a route table takes at most %d; route the service tags instead of their prefixes", n, netplan.MaxRoutesPerTable)
 		}
-		names[strings.ToLower(at.Name)] = fmt.Sprintf("attach[%d]", i)
+	}
+	inSubnet := validateAttached(&ps, site, s.Name)
+	if site.Subnet.IsValid() && maxNodes >= 1 {
+		if err := netplan.CheckSubnetCapacity(site.Subnet, maxNodes+inSubnet); err != nil {
+			ps.Add(p.Child("maxNodes"), "%d nodes + %d attached machines do not fit the training subnet: %v", maxNodes, inSubnet, err)
+		}
+	}
+	if site.Region != "" {
+		checkRulePriorities(&ps, p.Child("rulePriority"), *s.RulePriority, s.rules(site.Region, site.Attached, site.Subnet), site.ExistingRules)
+	}
+	return ps
+}
+
+// validateAttached checks the attached machines of site and returns how many
+// of them take an address of the training subnet.
+func validateAttached(ps *Problems, site ComputeSite, clusterName string) int {
+	names := map[string]string{strings.ToLower(clusterName): "the training cluster"}
+	addresses := map[netip.Addr]string{}
+	inSubnet := 0
+	for i, at := range site.Attached {
+		p := site.AttachedPath.Index(i)
+		computeName.check(ps, p.Child("name"), at.Name)
+		if first, dup := names[strings.ToLower(at.Name)]; dup && at.Name != "" {
+			ps.Add(p.Child("name"), "%q is already used by %s; compute names are unique in a workspace, pick another", at.Name, first)
+		}
+		names[strings.ToLower(at.Name)] = p.String()
 		switch at.Kind {
 		case AttachVirtualMachine:
 			if !vmResourceID.MatchString(at.ResourceID) {
-				aps.add("resourceId", "%q is not a VM ID (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Compute/virtualMachines/<name>)", at.ResourceID)
+				ps.Add(p.Child("resourceId"), "%q is not a VM ID (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Compute/virtualMachines/<name>)", at.ResourceID)
 			}
 		case AttachHDInsight:
 			if !hdiResourceID.MatchString(at.ResourceID) {
-				aps.add("resourceId", "%q is not an HDInsight cluster ID (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.HDInsight/clusters/<name>)", at.ResourceID)
+				ps.Add(p.Child("resourceId"), "%q is not an HDInsight cluster ID (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.HDInsight/clusters/<name>)", at.ResourceID)
 			}
 		default:
-			aps.add("kind", "%q is not a kind we can attach; use %s or %s", at.Kind, AttachVirtualMachine, AttachHDInsight)
+			ps.Add(p.Child("kind"), "%q is not a kind we can attach; use %s or %s", at.Kind, AttachVirtualMachine, AttachHDInsight)
 		}
-		if addr, err := netplan.ParseAddr(at.Address); err != nil {
-			aps.add("address", "%v", err)
-		} else if subnet.IsValid() {
+		checkConnectAddress(ps, p.Child("address"), at.Address)
+		if at.PrivateAddress == "" {
+			// The NSG rule then admits Azure ML to the whole subnet.
+		} else if addr, err := netplan.ParseAddr(at.PrivateAddress); err != nil {
+			ps.Add(p.Child("privateAddress"), "%v", err)
+		} else if subnet := site.Subnet; subnet.IsValid() {
 			if !subnet.Contains(addr) {
-				aps.add("address", "%s is outside the training subnet %s; attached machines must sit in it", addr, subnet)
+				ps.Add(p.Child("privateAddress"), "%s is outside the training subnet %s; attached machines must sit in it", addr, subnet)
 			} else if reserved, why := azureReserved(subnet, addr); reserved {
-				aps.add("address", "%s is %s of %s, which Azure keeps for itself", addr, why, subnet)
+				ps.Add(p.Child("privateAddress"), "%s is %s of %s, which Azure keeps for itself", addr, why, subnet)
 			} else if first, dup := addresses[addr]; dup {
-				aps.add("address", "%s is also the address of %s; each attached machine has its own IP", addr, first)
+				ps.Add(p.Child("privateAddress"), "%s is also the address of %s; each attached machine has its own IP", addr, first)
 			} else {
-				addresses[addr] = fmt.Sprintf("attach[%d]", i)
-				attachedInSubnet++
+				addresses[addr] = p.String()
+				inSubnet++
 			}
 		}
-		if at.Username == "" {
-			aps.add("sshUser", "is required")
+		if at.SSHUser == "" {
+			ps.Add(p.Child("sshUser"), "is required")
 		}
-		if at.Password == nil && at.PrivateKey == nil {
-			aps.add("sshPassword", "an SSH password or private key (a secret) is required to attach %s", orText(at.Name, "the machine"))
+		if at.SSHPassword == nil && at.SSHPrivateKey == nil {
+			ps.Add(p.Child("sshPassword"), "an SSH password or private key (a secret) is required to attach %s", orText(at.Name, "the machine"))
 		}
-		if at.SSHPort < 1 || at.SSHPort > 65535 {
-			aps.add("sshPort", "is %d; use a TCP port 1-65535", at.SSHPort)
+		if port := at.port(); port < 1 || port > 65535 {
+			ps.Add(p.Child("sshPort"), "is %d; use a TCP port 1-65535", port)
 		}
-		ps.addAll(prefix, aps)
 	}
+	return inSubnet
+}
 
-	if subnet.IsValid() && a.MaxNodes >= 1 {
-		if err := netplan.CheckSubnetCapacity(subnet, a.MaxNodes+attachedInSubnet); err != nil {
-			ps.add("maxNodes", "%d nodes + %d attached machines do not fit the training subnet: %v", a.MaxNodes, attachedInSubnet, err)
+var dnsName = regexp.MustCompile(`^(?i)[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)+$`)
+
+// checkConnectAddress accepts a public IPv4 address or a DNS name: where
+// Azure ML connects over SSH from outside the VNet.
+func checkConnectAddress(ps *Problems, p *Path, address string) {
+	if address == "" {
+		ps.Add(p, "is required: the machine's public IP or DNS name, which Azure ML connects to over SSH")
+		return
+	}
+	if addr, err := netplan.ParseAddr(address); err == nil {
+		if reason, private := netplan.NonPublicReason(netip.PrefixFrom(addr, 32)); private {
+			ps.Add(p, "%s is in %s: Azure ML connects from its own addresses and cannot reach it; give the machine's public IP or DNS name here, and its private IP as privateAddress", address, reason)
 		}
+		return
 	}
-	if region != "" {
-		checkRulePriorities(&ps, a.RulePriorityBase, a.rules(region))
+	// A top-level domain is never all digits, so "10.20.0.300" is a typo,
+	// not a name.
+	tld := address[strings.LastIndex(address, ".")+1:]
+	if len(address) > 253 || !dnsName.MatchString(address) || strings.Trim(tld, "0123456789") == "" {
+		ps.Add(p, "%q is neither an IPv4 address nor a DNS name; give the machine's public IP or DNS name", address)
 	}
-	return ps.err("AmlComputeInVnet")
 }
 
 // azureReserved tells whether addr is one of the 5 addresses Azure keeps in
 // every subnet: the first four and the last.
 func azureReserved(subnet netip.Prefix, addr netip.Addr) (bool, string) {
-	first := subnet.Masked().Addr()
-	a := first
+	a := subnet.Masked().Addr()
 	for i := 0; i < 4; i++ {
 		if a == addr {
 			return true, fmt.Sprintf("address %d", i)
@@ -335,159 +387,95 @@ func azureReserved(subnet netip.Prefix, addr netip.Addr) (bool, string) {
 	return false, ""
 }
 
-// securityRule is one NSG rule in plain values, so the rule set can be listed,
-// checked and tested before anything is registered.
-type securityRule struct {
-	Name        string
-	Direction   string
-	Priority    int
-	Access      string
-	Protocol    string
-	Source      string
-	Destination string
-	Ports       []string
-	// Destinations, when set, replaces Destination by a list.
-	Destinations []string
-	Why          string
+// attachedRules let Azure ML reach the attached machines over SSH, one rule
+// per SSH port: to their private addresses, or to the whole subnet when one
+// of them has none (2019 article: source AzureMachineLearning, any protocol).
+func attachedRules(attached []AttachSpec, subnet netip.Prefix) []securityRule {
+	byPort := map[int][]AttachSpec{}
+	for _, at := range attached {
+		byPort[at.port()] = append(byPort[at.port()], at)
+	}
+	var out []securityRule
+	for _, port := range slices.Sorted(maps.Keys(byPort)) {
+		name := "AllowAzureMachineLearningSshToAttached"
+		if port != DefaultSSHPort {
+			name += strconv.Itoa(port)
+		}
+		var dests []string
+		for _, at := range byPort[port] {
+			if at.PrivateAddress == "" {
+				dests = []string{subnet.String()}
+				break
+			}
+			dests = append(dests, at.PrivateAddress)
+		}
+		out = append(out, securityRule{Name: name, Protocol: "*", Source: "AzureMachineLearning", Destinations: dests, Ports: []string{strconv.Itoa(port)},
+			Why: "Azure ML drives attached VMs and HDInsight over SSH (2019 article)"})
+	}
+	return out
 }
 
-// rules returns the NSG rules the Args call for, with their priorities.
-func (a *AmlComputeInVnetArgs) rules(region string) []securityRule {
+// rules returns the NSG rules of a defaulted spec, with their priorities.
+func (s AmlComputeSpec) rules(region string, attached []AttachSpec, subnet netip.Prefix) []securityRule {
 	var in []securityRule
 	// Nodes without a public IP are reached through the private endpoint
 	// and Batch's private link: no inbound rule at all (current docs).
-	if !a.NoPublicIP {
+	if *s.PublicIP {
 		in = append(in,
 			securityRule{Name: "AllowBatchNodeManagementInbound", Protocol: "Tcp", Source: "BatchNodeManagement", Destination: "VirtualNetwork", Ports: []string{"29876-29877"},
 				Why: "Batch service reaches the compute nodes (2019 article)"},
 			securityRule{Name: "AllowAzureMachineLearningInbound", Protocol: "Tcp", Source: "AzureMachineLearning", Destination: "VirtualNetwork", Ports: []string{"44224"},
 				Why: "Azure ML reaches compute nodes that have a public IP (current docs)"})
 	}
-	if a.SSHAccess {
-		for i, s := range a.SSHSources {
-			in = append(in, securityRule{Name: fmt.Sprintf("AllowSshInbound%d", i), Protocol: "Tcp", Source: s, Destination: "VirtualNetwork", Ports: []string{"22"},
+	if s.SSHAccess {
+		for i, src := range s.SSHSources {
+			in = append(in, securityRule{Name: fmt.Sprintf("AllowSshInbound%d", i), Protocol: "Tcp", Source: src, Destination: "VirtualNetwork", Ports: []string{"22"},
 				Why: "remote login to the nodes, asked for with sshAccess"})
 		}
 	}
-	var attached []string
-	for _, at := range a.Attached {
-		attached = append(attached, at.Address)
-	}
-	if len(attached) > 0 {
-		in = append(in, securityRule{Name: "AllowAzureMachineLearningSshToAttached", Protocol: "*", Source: "AzureMachineLearning", Destinations: attached, Ports: []string{"22"},
-			Why: "Azure ML drives attached VMs and HDInsight over SSH (2019 article)"})
-	}
-	for i := range in {
-		in[i].Direction, in[i].Access, in[i].Priority = "Inbound", "Allow", a.RulePriorityBase+10*i
-	}
+	in = append(in, attachedRules(attached, subnet)...)
+	in = prioritize(in, "Inbound", "Allow", *s.RulePriority)
 	// Without a public IP the nodes reach these services through the
 	// outbound rules of the current docs, restricted or not.
-	if a.Outbound != OutboundRestricted && !a.NoPublicIP {
+	if s.Outbound != OutboundRestricted && *s.PublicIP {
 		return in
 	}
 	tag := func(base string) string {
 		t, _ := netplan.RegionalTag(base, region)
 		return t
 	}
-	out := []securityRule{
+	out := prioritize([]securityRule{
 		{Name: "AllowStorageOutbound", Protocol: "Tcp", Destination: tag("Storage"), Ports: []string{"443", "445"}, Why: "workspace storage (2019 article; 445 for file shares, current docs)"},
 		{Name: "AllowContainerRegistryOutbound", Protocol: "Tcp", Destination: tag("AzureContainerRegistry"), Ports: []string{"443"}, Why: "workspace images (2019 article)"},
 		{Name: "AllowAzureMachineLearningOutbound", Protocol: "Tcp", Destination: "AzureMachineLearning", Ports: []string{"443", "8787", "18881"}, Why: "the ML service (2019 article; ports from current docs)"},
 		{Name: "AllowAzureMachineLearningUdpOutbound", Protocol: "Udp", Destination: "AzureMachineLearning", Ports: []string{"5831"}, Why: "the ML service (current docs)"},
-		{Name: "AllowAzureActiveDirectoryOutbound", Protocol: "Tcp", Destination: "AzureActiveDirectory", Ports: []string{"443"}, Why: "identity tokens (current docs)"},
+		{Name: "AllowAzureActiveDirectoryOutbound", Protocol: "Tcp", Destination: "AzureActiveDirectory", Ports: []string{"80", "443"}, Why: "identity tokens (current docs)"},
 		{Name: "AllowAzureResourceManagerOutbound", Protocol: "Tcp", Destination: "AzureResourceManager", Ports: []string{"443"}, Why: "management calls (current docs)"},
 		{Name: "AllowBatchNodeManagementOutbound", Protocol: "Tcp", Destination: tag("BatchNodeManagement"), Ports: []string{"443"}, Why: "Batch node agent (current docs)"},
 		{Name: "AllowMicrosoftContainerRegistryOutbound", Protocol: "Tcp", Destination: "MicrosoftContainerRegistry", Ports: []string{"443"}, Why: "Microsoft's base images (current docs)"},
 		{Name: "AllowFrontDoorFirstPartyOutbound", Protocol: "Tcp", Destination: "AzureFrontDoor.FirstParty", Ports: []string{"443"}, Why: "Microsoft's image content delivery (current docs)"},
+		{Name: "AllowFrontDoorFrontEndOutbound", Protocol: "Tcp", Destination: "AzureFrontDoor.FrontEnd", Ports: []string{"443"}, Why: "the studio and AutoML images (current docs)"},
+		{Name: "AllowAzureMonitorOutbound", Protocol: "Tcp", Destination: "AzureMonitor", Ports: []string{"443"}, Why: "metrics, logs and support logs (current docs)"},
+	}, "Outbound", "Allow", *s.RulePriority)
+	// The restricted-outbound service tags of "Configure inbound and
+	// outbound network traffic"
+	// (https://learn.microsoft.com/azure/machine-learning/how-to-access-azureml-behind-firewall).
+	// VirtualNetwork needs no rule: only Internet is denied, and Azure's
+	// default AllowVnetOutBound still lets traffic reach the private
+	// endpoints. Keyvault.<region> is only for hbi_workspace workspaces,
+	// which these are not. AzureFrontDoor.FrontEnd is not needed in Azure
+	// operated by 21Vianet.
+	if netplan.RegionCloud(region) == netplan.CloudChina {
+		out = slices.DeleteFunc(out, func(r securityRule) bool { return r.Destination == "AzureFrontDoor.FrontEnd" })
 	}
 	for i := range out {
-		out[i].Direction, out[i].Access, out[i].Source, out[i].Priority = "Outbound", "Allow", "VirtualNetwork", a.RulePriorityBase+10*i
+		out[i].Source = "VirtualNetwork"
 	}
-	if a.Outbound != OutboundRestricted {
-		return append(in, out...)
+	if s.Outbound == OutboundRestricted {
+		out = append(out, securityRule{Name: "DenyInternetOutbound", Direction: "Outbound", Access: "Deny", Protocol: "*", Source: "VirtualNetwork", Destination: "Internet", Ports: []string{"*"},
+			Priority: netplan.MaxPriority, Why: "restricted outbound: everything not allowed above (2019 article)"})
 	}
-	out = append(out, securityRule{Name: "DenyInternetOutbound", Direction: "Outbound", Access: "Deny", Protocol: "*", Source: "VirtualNetwork", Destination: "Internet", Ports: []string{"*"},
-		Priority: netplan.MaxPriority, Why: "restricted outbound: everything not allowed above (2019 article)"})
 	return append(in, out...)
-}
-
-func planRules(rules []securityRule) []netplan.Rule {
-	out := make([]netplan.Rule, 0, len(rules))
-	for _, r := range rules {
-		out = append(out, netplan.Rule{Name: r.Name, Direction: r.Direction, Priority: r.Priority})
-	}
-	return out
-}
-
-// checkRulePriorities reports, in one problem, a rulePriority that puts the
-// component's rules outside Azure's 100-4096 or on top of one another, and
-// says which values would fit.
-func checkRulePriorities(ps *problems, base int, rules []securityRule) {
-	broken := netplan.CheckPriorities(planRules(rules))
-	if len(broken) == 0 {
-		return
-	}
-	// The allows of one direction step by 10 from the base and must stay
-	// below any deny at the top of the range.
-	perDirection := map[string]int{}
-	for _, r := range rules {
-		if r.Access != "Deny" {
-			perDirection[r.Direction]++
-		}
-	}
-	most := 0
-	for _, n := range perDirection {
-		most = max(most, n)
-	}
-	highest := netplan.MaxPriority - 1 - 10*(most-1)
-	var names []string
-	for _, b := range broken {
-		names = append(names, b.Field)
-	}
-	ps.add("rulePriority", "is %d, which puts %d rule(s) (%s) outside 100-4096 or on top of another rule; use a value from %d to %d",
-		base, len(broken), strings.Join(names, ", "), netplan.MinPriority, highest)
-}
-
-// secretString keeps a credential secret whatever the caller passed in.
-func secretString(in pulumi.StringInput) pulumi.StringOutput {
-	return pulumi.ToSecret(in.ToStringOutput()).(pulumi.StringOutput)
-}
-
-// newSecurityRules registers rules as standalone SecurityRule resources.
-// Standalone only: mixing them with inline NSG rules makes the two fight
-// (pulumi-azure-native #3359).
-func newSecurityRules(ctx *pulumi.Context, prefix string, rg, nsgName pulumi.StringInput, rules []securityRule, opts ...pulumi.ResourceOption) ([]pulumi.Resource, error) {
-	var out []pulumi.Resource
-	for _, r := range rules {
-		args := &network.SecurityRuleArgs{
-			ResourceGroupName:        rg,
-			NetworkSecurityGroupName: nsgName,
-			SecurityRuleName:         pulumi.String(r.Name),
-			Description:              pulumi.String(r.Why),
-			Direction:                pulumi.String(r.Direction),
-			Access:                   pulumi.String(r.Access),
-			Protocol:                 pulumi.String(r.Protocol),
-			Priority:                 pulumi.Int(r.Priority),
-			SourceAddressPrefix:      pulumi.String(r.Source),
-			SourcePortRange:          pulumi.String("*"),
-		}
-		if len(r.Destinations) > 0 {
-			args.DestinationAddressPrefixes = pulumi.ToStringArray(r.Destinations)
-		} else {
-			args.DestinationAddressPrefix = pulumi.String(r.Destination)
-		}
-		if len(r.Ports) == 1 {
-			args.DestinationPortRange = pulumi.String(r.Ports[0])
-		} else {
-			args.DestinationPortRanges = pulumi.ToStringArray(r.Ports)
-		}
-		res, err := network.NewSecurityRule(ctx, prefix+"-"+r.Name, args, opts...)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, res)
-	}
-	return out, nil
 }
 
 // route is one forced-tunneling route in plain values.
@@ -495,12 +483,12 @@ type route struct {
 	Name, AddressPrefix string
 }
 
-// routes returns the forced-tunneling routes the Args call for: next hop
-// Internet for BatchNodeManagement.<region> and AzureMachineLearning, so their
-// traffic does not go through the on-premises appliance (2019 article;
-// AzureTRE #2645 for AzureMachineLearning).
-func (a *AmlComputeInVnetArgs) routes(region string) []route {
-	if !a.ForcedTunneling {
+// routes returns the forced-tunneling routes of a defaulted spec: next hop
+// Internet for BatchNodeManagement.<region> and AzureMachineLearning, so
+// their traffic does not go through the on-premises appliance (2019
+// article; microsoft/AzureTRE #2645 for AzureMachineLearning).
+func (s AmlComputeSpec) routes(region string) []route {
+	if !s.ForcedTunneling {
 		return nil
 	}
 	var out []route
@@ -517,20 +505,65 @@ func (a *AmlComputeInVnetArgs) routes(region string) []route {
 			out = append(out, route{Name: namePrefix + "-" + strings.NewReplacer(".", "-", "/", "-").Replace(p), AddressPrefix: p})
 		}
 	}
-	add("BatchNodeManagement", a.BatchPrefixes, "batch")
-	add("AzureMachineLearning", a.MachineLearningPrefixes, "aml")
-	if a.NoPublicIP {
+	add("BatchNodeManagement", s.BatchPrefixes, "batch")
+	add("AzureMachineLearning", s.MachineLearningPrefixes, "aml")
+	tags := []string{}
+	if s.TunnelStorage {
+		storage, _ := netplan.RegionalTag("Storage", region)
+		tags = append(tags, storage)
+	}
+	if !*s.PublicIP {
 		// The services the outbound rules of a node without a public IP
 		// allow must not go through the on-premises appliance either.
-		for _, tag := range []string{"Storage", "AzureActiveDirectory", "AzureResourceManager", "MicrosoftContainerRegistry", "AzureFrontDoor.FirstParty"} {
-			t := tag
-			if tag == "Storage" {
-				t, _ = netplan.RegionalTag(tag, region)
-			}
-			out = append(out, route{Name: strings.ReplaceAll(t, ".", "-"), AddressPrefix: t})
-		}
+		tags = append(tags, "AzureActiveDirectory", "AzureResourceManager", "MicrosoftContainerRegistry", "AzureFrontDoor.FirstParty")
+	}
+	for _, t := range tags {
+		out = append(out, route{Name: strings.ReplaceAll(t, ".", "-"), AddressPrefix: t})
 	}
 	return out
+}
+
+// AmlComputeInVnetArgs configures an AmlComputeInVnet.
+type AmlComputeInVnetArgs struct {
+	// Spec of the cluster. Optional: the zero Spec is a 0-4 node
+	// STANDARD_D2_V2 cluster named "cpucluster" with default outbound.
+	Spec AmlComputeSpec `pulumi:"spec,optional"`
+	// Attached VMs and HDInsight clusters. Optional.
+	Attached []AttachSpec `pulumi:"attached,optional"`
+	// Location is the workspace's Azure region. Required.
+	Location string `pulumi:"location"`
+	// Workspace the compute belongs to. Required.
+	Workspace WorkspaceRef
+	// Subnet is the training subnet; its NSG receives the rules and, with
+	// forced tunneling, its route table the routes. Required.
+	Subnet SubnetRef
+	// Tags for the compute. Optional.
+	Tags map[string]string `pulumi:"tags,optional"`
+}
+
+func (a *AmlComputeInVnetArgs) problems() Problems {
+	var ps Problems
+	region := checkRegion(&ps, NewPath("location"), a.Location)
+	ps = append(ps, a.Spec.Validate(NewPath("spec"), ComputeSite{
+		Region: region, Subnet: a.Subnet.Prefix, Attached: a.Attached, AttachedPath: NewPath("attached"),
+		ExistingRules: a.Subnet.ExistingRules, DefaultRoute: a.Subnet.DefaultRoute,
+	})...)
+	checkWorkspaceRef(&ps, NewPath("workspace"), a.Workspace)
+	checkSubnetRef(&ps, NewPath("subnet"), a.Subnet)
+	if a.Spec.ForcedTunneling && a.Subnet.RouteTableName == nil {
+		ps.Add(NewPath("subnet", "routeTableName"), "is required when forcedTunneling is true: the routes go in the subnet's route table")
+	}
+	return ps
+}
+
+// checkWorkspaceRef reports the handle's missing parts at p.
+func checkWorkspaceRef(ps *Problems, p *Path, w WorkspaceRef) {
+	if w.ResourceGroupName == nil {
+		ps.Add(p.Child("resourceGroupName"), "is required")
+	}
+	if w.Name == nil {
+		ps.Add(p.Child("name"), "is required")
+	}
 }
 
 // AmlComputeInVnet is the training cluster and its network rules.
@@ -549,26 +582,27 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 	if args == nil {
 		args = &AmlComputeInVnetArgs{}
 	}
-	if err := args.Validate(); err != nil {
+	if err := validated(ctx, "AmlComputeInVnet", args.problems()); err != nil {
 		return nil, err
 	}
+	spec := args.Spec.WithDefaults()
 	region := mustRegion(args.Location)
 	comp := &AmlComputeInVnet{}
 	if err := ctx.RegisterComponentResource(AmlComputeInVnetType, name, comp, opts...); err != nil {
 		return nil, err
 	}
 	parent := pulumi.Parent(comp)
-	deps, err := newSecurityRules(ctx, name, args.NetworkResourceGroupName, args.NsgName, args.rules(region), parent)
+	deps, err := newSecurityRules(ctx, name, args.Subnet, spec.rules(region, args.Attached, args.Subnet.Prefix), parent)
 	if err != nil {
 		return nil, err
 	}
 	var previous []pulumi.Resource
-	for _, r := range args.routes(region) {
+	for _, r := range spec.routes(region) {
 		// One route at a time: concurrent writes to one route table conflict
 		// like subnets do.
 		rt, err := network.NewRoute(ctx, name+"-route-"+r.Name, &network.RouteArgs{
-			ResourceGroupName: args.NetworkResourceGroupName,
-			RouteTableName:    args.RouteTableName,
+			ResourceGroupName: args.Subnet.routeTableGroup(),
+			RouteTableName:    args.Subnet.RouteTableName,
 			RouteName:         pulumi.String(r.Name),
 			AddressPrefix:     pulumi.String(r.AddressPrefix),
 			NextHopType:       pulumi.String(string(network.RouteNextHopTypeInternet)),
@@ -581,87 +615,61 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 	}
 
 	props := &azureml.AmlComputePropertiesArgs{
-		VmSize:     pulumi.String(args.VMSize),
-		VmPriority: pulumi.String(args.VMPriority),
+		VmSize:     pulumi.String(spec.VMSize),
+		VmPriority: pulumi.String(spec.VMPriority),
 		OsType:     pulumi.String(string(azureml.OsTypeLinux)),
 		ScaleSettings: &azureml.ScaleSettingsArgs{
-			MaxNodeCount:                pulumi.Int(args.MaxNodes),
-			MinNodeCount:                pulumi.Int(args.MinNodes),
-			NodeIdleTimeBeforeScaleDown: pulumi.String(args.IdleTimeBeforeScaleDown),
+			MaxNodeCount:                pulumi.Int(*spec.MaxNodes),
+			MinNodeCount:                pulumi.Int(spec.MinNodes),
+			NodeIdleTimeBeforeScaleDown: pulumi.String(spec.IdleTimeBeforeScaleDown),
 		},
-		Subnet:                      &azureml.ResourceIdArgs{Id: args.SubnetID},
-		EnableNodePublicIp:          pulumi.Bool(!args.NoPublicIP),
+		Subnet:                      &azureml.ResourceIdArgs{Id: args.Subnet.ID},
+		EnableNodePublicIp:          pulumi.Bool(*spec.PublicIP),
 		RemoteLoginPortPublicAccess: pulumi.String(string(azureml.RemoteLoginPortPublicAccessDisabled)),
 	}
-	if args.SSHAccess {
+	if spec.SSHAccess {
 		props.RemoteLoginPortPublicAccess = pulumi.String(string(azureml.RemoteLoginPortPublicAccessEnabled))
-		creds := &azureml.UserAccountCredentialsArgs{AdminUserName: pulumi.String(args.AdminUser)}
-		if args.AdminSSHPublicKey != "" {
-			creds.AdminUserSshPublicKey = pulumi.String(args.AdminSSHPublicKey)
+		creds := &azureml.UserAccountCredentialsArgs{AdminUserName: pulumi.String(spec.AdminUser)}
+		if spec.SSHPublicKey != "" {
+			creds.AdminUserSshPublicKey = pulumi.String(spec.SSHPublicKey)
 		}
-		if args.AdminPassword != nil {
-			creds.AdminUserPassword = secretString(args.AdminPassword)
+		if spec.AdminPassword != nil {
+			creds.AdminUserPassword = secretString(spec.AdminPassword)
 		}
 		props.UserAccountCredentials = creds
 	}
+	// The cluster waits for its rules and routes, and for what the
+	// workspace needs first (its private endpoint and DNS zone group, which
+	// a cluster without public IPs needs to reach it; Microsoft's
+	// machine-learning-end-to-end-secure template orders it so).
+	deps = append(deps, args.Workspace.Ready...)
 	cluster, err := azureml.NewCompute(ctx, name+"-cluster", &azureml.ComputeArgs{
-		ResourceGroupName: args.ResourceGroupName,
-		WorkspaceName:     args.WorkspaceName,
-		ComputeName:       pulumi.String(args.Name),
+		ResourceGroupName: args.Workspace.ResourceGroupName,
+		WorkspaceName:     args.Workspace.Name,
+		ComputeName:       pulumi.String(spec.Name),
 		Location:          pulumi.String(region),
 		Properties: &azureml.AmlComputeArgs{
 			ComputeType:     "AmlCompute",
 			ComputeLocation: pulumi.String(region),
 			Description:     pulumi.String("Training cluster in the VNet's training subnet"),
-			Properties:      props,
+			// Entra ID only, no keys, as Microsoft's secure workspace
+			// template sets it (azure-quickstart-templates,
+			// machine-learning-end-to-end-secure).
+			DisableLocalAuth: pulumi.Bool(true),
+			Properties:       props,
 		},
 		Tags: pulumi.ToStringMap(args.Tags),
-	}, parent, pulumi.DependsOn(deps))
+	}, parent, pulumi.DependsOn(deps),
+		// Azure ML accepts a PUT changing these and ignores it
+		// (Azure/azure-rest-api-specs #18889): only a new cluster has them.
+		pulumi.ReplaceOnChanges(clusterReplaceOnChanges))
 	if err != nil {
 		return nil, err
 	}
 
 	var attachedIDs pulumi.StringArray
 	for _, at := range args.Attached {
-		creds := &azureml.VirtualMachineSshCredentialsArgs{Username: pulumi.String(at.Username)}
-		if at.Password != nil {
-			creds.Password = secretString(at.Password)
-		}
-		if at.PrivateKey != nil {
-			creds.PrivateKeyData = secretString(at.PrivateKey)
-		}
-		var properties pulumi.Input
-		if at.Kind == AttachHDInsight {
-			properties = &azureml.HDInsightArgs{
-				ComputeType:     "HDInsight",
-				ResourceId:      pulumi.String(at.ResourceID),
-				ComputeLocation: pulumi.String(region),
-				Properties: &azureml.HDInsightPropertiesArgs{
-					Address:              pulumi.String(at.Address),
-					SshPort:              pulumi.Int(at.SSHPort),
-					AdministratorAccount: creds,
-				},
-			}
-		} else {
-			properties = &azureml.VirtualMachineArgs{
-				ComputeType:     "VirtualMachine",
-				ResourceId:      pulumi.String(at.ResourceID),
-				ComputeLocation: pulumi.String(region),
-				Properties: &azureml.VirtualMachineSchemaPropertiesArgs{
-					Address:              pulumi.String(at.Address),
-					SshPort:              pulumi.Int(at.SSHPort),
-					AdministratorAccount: creds,
-				},
-			}
-		}
-		c, err := azureml.NewCompute(ctx, name+"-attach-"+at.Name, &azureml.ComputeArgs{
-			ResourceGroupName: args.ResourceGroupName,
-			WorkspaceName:     args.WorkspaceName,
-			ComputeName:       pulumi.String(at.Name),
-			Location:          pulumi.String(region),
-			Properties:        properties,
-			Tags:              pulumi.ToStringMap(args.Tags),
-		}, parent, pulumi.DependsOn(deps))
+		c, err := newAttachedCompute(ctx, name, region, args, at, parent, pulumi.DependsOn(deps))
 		if err != nil {
 			return nil, err
 		}
@@ -681,6 +689,63 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 		return nil, err
 	}
 	return comp, nil
+}
+
+// clusterReplaceOnChanges are the cluster settings that only a new cluster
+// can have.
+var clusterReplaceOnChanges = []string{
+	"properties.properties.vmSize",
+	"properties.properties.vmPriority",
+	"properties.properties.subnet",
+	"properties.properties.enableNodePublicIp",
+}
+
+// newAttachedCompute attaches one VM or HDInsight cluster to the workspace.
+func newAttachedCompute(ctx *pulumi.Context, prefix, region string, args *AmlComputeInVnetArgs, at AttachSpec, opts ...pulumi.ResourceOption) (*azureml.Compute, error) {
+	creds := &azureml.VirtualMachineSshCredentialsArgs{Username: pulumi.String(at.SSHUser)}
+	if at.SSHPassword != nil {
+		creds.Password = secretString(at.SSHPassword)
+	}
+	if at.SSHPrivateKey != nil {
+		creds.PrivateKeyData = secretString(at.SSHPrivateKey)
+	}
+	var properties pulumi.Input
+	if at.Kind == AttachHDInsight {
+		properties = &azureml.HDInsightArgs{
+			ComputeType:     "HDInsight",
+			ResourceId:      pulumi.String(at.ResourceID),
+			ComputeLocation: pulumi.String(region),
+			Properties: &azureml.HDInsightPropertiesArgs{
+				Address:              pulumi.String(at.Address),
+				SshPort:              pulumi.Int(at.port()),
+				AdministratorAccount: creds,
+			},
+		}
+	} else {
+		properties = &azureml.VirtualMachineArgs{
+			ComputeType:     "VirtualMachine",
+			ResourceId:      pulumi.String(at.ResourceID),
+			ComputeLocation: pulumi.String(region),
+			Properties: &azureml.VirtualMachineSchemaPropertiesArgs{
+				Address:              pulumi.String(at.Address),
+				SshPort:              pulumi.Int(at.port()),
+				AdministratorAccount: creds,
+			},
+		}
+	}
+	return azureml.NewCompute(ctx, prefix+"-attach-"+at.Name, &azureml.ComputeArgs{
+		ResourceGroupName: args.Workspace.ResourceGroupName,
+		WorkspaceName:     args.Workspace.Name,
+		ComputeName:       pulumi.String(at.Name),
+		Location:          pulumi.String(region),
+		Properties:        properties,
+		Tags:              pulumi.ToStringMap(args.Tags),
+	}, opts...)
+}
+
+// secretString keeps a credential secret whatever the caller passed in.
+func secretString(in pulumi.StringInput) pulumi.StringOutput {
+	return pulumi.ToSecret(in.ToStringOutput()).(pulumi.StringOutput)
 }
 
 func orText(s, otherwise string) string {

@@ -20,7 +20,7 @@ func Example_composeStorageAndVault() {
 			ResourceGroupName: pulumi.String("ml-rg"),
 			Location:          "westeurope",
 			SubnetIDs:         pulumi.StringArray{pulumi.String(subnet)},
-			ClientIPRanges:    []string{"203.0.113.10"},
+			Spec:              components.SecureStorageSpec{ClientIPRanges: []string{"203.0.113.10"}},
 		})
 		if err != nil {
 			return err
@@ -56,17 +56,17 @@ func Example_composeStorageAndVault() {
 			ResourceGroupName: pulumi.String("ml-rg"),
 			Location:          "westeurope",
 			SubnetIDs:         pulumi.StringArray{pulumi.String(subnet)},
-			ClientIPRanges:    []string{"10.1.2.3", "203.0.113.0/33"},
+			Spec:              components.SecureStorageSpec{ClientIPRanges: []string{"10.1.2.3", "203.0.113.0/33"}},
 		})
 		return err
 	}, nil)
 	for _, p := range components.ProblemsOf(err) {
-		fmt.Println("problem:", p.Field)
+		fmt.Println("problem:", p.Path)
 	}
 	// Output:
 	// storage default action: Deny bypass: AzureServices
 	// storage TLS: TLS1_2
 	// vault default action: Deny bypass: AzureServices
-	// problem: clientIpRanges[0]
-	// problem: clientIpRanges[1]
+	// problem: spec.clientIpRanges[0]
+	// problem: spec.clientIpRanges[1]
 }

@@ -3,84 +3,103 @@ package components
 import (
 	keyvault "github.com/pulumi/pulumi-azure-native-sdk/keyvault/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-
-	"github.com/amlvnet/amlvnet/internal/netplan"
 )
 
 // SecureKeyVaultType is the type token of SecureKeyVault.
 const SecureKeyVaultType = "amlvnet:index:SecureKeyVault"
 
-// SecureKeyVaultArgs configures the workspace's key vault, which holds the
-// storage connection string, the registry password and datastore secrets.
-type SecureKeyVaultArgs struct {
-	// ResourceGroupName of the vault. Required.
-	ResourceGroupName pulumi.StringInput
-	// Location is the Azure region. Required.
-	Location string
-	// TenantID is the Azure AD tenant of the vault. Required.
-	TenantID pulumi.StringInput
-	// VaultName is the globally unique vault name (3-24 characters). Optional.
+// Defaults of SecureKeyVaultSpec.
+const (
+	DefaultSoftDeleteRetentionDays = 90
+	DefaultKeyVaultSku             = "standard"
+)
+
+// SecureKeyVaultSpec configures the workspace's key vault, which holds the
+// storage connection string, the registry password and datastore secrets:
+// deny by default, trusted services, soft delete with purge protection, RBAC.
+// In the root program it is amlvnet:keyVault.
+type SecureKeyVaultSpec struct {
+	// Name is the globally unique vault name (3-24 characters). Optional.
 	// Defaults to Pulumi's auto-naming from the component name.
-	VaultName string
-	// SubnetIDs get a virtual-network rule each. Required: at least the
-	// training subnet, which needs the Microsoft.KeyVault service endpoint.
-	SubnetIDs pulumi.StringArrayInput
-	// ClientIPRanges are public addresses let through the firewall. Optional.
-	ClientIPRanges []string
+	Name string `json:"name,omitempty" pulumi:"name,optional"`
+	// SoftDeleteRetentionDays keeps deleted secrets recoverable (7-90).
+	// Optional. Defaults to 90.
+	SoftDeleteRetentionDays *int `json:"softDeleteRetentionDays,omitempty" pulumi:"softDeleteRetentionDays,optional"`
+	// Sku is "standard" or "premium". Optional. Defaults to "standard".
+	Sku string `json:"sku,omitempty" pulumi:"sku,optional"`
+	// ClientIPRanges are public addresses let through the firewall.
+	// Optional. The root program passes amlvnet:storage.clientIpRanges.
+	ClientIPRanges []string `json:"-" pulumi:"clientIpRanges,optional"`
 	// PrivateOnly turns public network access off: the vault is reached
 	// through a private endpoint only, and takes no VNet rules. Optional.
 	// Defaults to false.
-	PrivateOnly bool
-	// SoftDeleteRetentionDays keeps deleted secrets recoverable (7-90).
-	// Optional. Defaults to 90.
-	SoftDeleteRetentionDays int
-	// Sku is "standard" or "premium". Optional. Defaults to "standard".
-	Sku string
+	PrivateOnly bool `json:"-" pulumi:"privateOnly,optional"`
+}
+
+// WithDefaults returns the spec with its documented defaults filled in.
+func (s SecureKeyVaultSpec) WithDefaults() SecureKeyVaultSpec {
+	if s.SoftDeleteRetentionDays == nil {
+		s.SoftDeleteRetentionDays = ptr(DefaultSoftDeleteRetentionDays)
+	}
+	if s.Sku == "" {
+		s.Sku = DefaultKeyVaultSku
+	}
+	return s
+}
+
+// Validate reports every problem of the spec, named below p.
+func (s SecureKeyVaultSpec) Validate(p *Path) Problems {
+	s = s.WithDefaults()
+	var ps Problems
+	if s.Name != "" {
+		keyVaultName.check(&ps, p.Child("name"), s.Name)
+	}
+	if d := *s.SoftDeleteRetentionDays; d < 7 || d > 90 {
+		ps.Add(p.Child("softDeleteRetentionDays"), "is %d; Azure allows 7-90 days", d)
+	}
+	if s.Sku != "standard" && s.Sku != "premium" {
+		ps.Add(p.Child("sku"), "%q is not a vault SKU; use standard or premium", s.Sku)
+	}
+	if s.PrivateOnly && len(s.ClientIPRanges) > 0 {
+		ps.Add(p.Child("clientIpRanges"), "has no effect with public network access off; remove it")
+	}
+	checkClientIPRanges(&ps, p.Child("clientIpRanges"), s.ClientIPRanges)
+	return ps
+}
+
+// SecureKeyVaultArgs configures a SecureKeyVault.
+type SecureKeyVaultArgs struct {
+	// Spec of the vault. Optional: the zero Spec is a deny-by-default vault.
+	Spec SecureKeyVaultSpec `pulumi:"spec,optional"`
+	// ResourceGroupName of the vault. Required.
+	ResourceGroupName pulumi.StringInput `pulumi:"resourceGroupName"`
+	// Location is the Azure region. Required.
+	Location string `pulumi:"location"`
+	// TenantID is the Entra ID tenant of the vault. Required.
+	TenantID pulumi.StringInput `pulumi:"tenantId"`
+	// SubnetIDs get a virtual-network rule each. Required unless
+	// PrivateOnly: at least the training subnet, which needs the
+	// Microsoft.KeyVault service endpoint.
+	SubnetIDs pulumi.StringArrayInput `pulumi:"subnetIds,optional"`
 	// Protect marks the vault protected in Pulumi. Optional. Defaults to false.
-	Protect bool
+	Protect bool `pulumi:"protect,optional"`
 	// Tags for the vault. Optional.
-	Tags map[string]string
+	Tags map[string]string `pulumi:"tags,optional"`
 }
 
-func (a *SecureKeyVaultArgs) applyDefaults() {
-	if a.SoftDeleteRetentionDays == 0 {
-		a.SoftDeleteRetentionDays = 90
-	}
-	if a.Sku == "" {
-		a.Sku = "standard"
-	}
-}
-
-// Validate reports every problem in the Args.
-func (a *SecureKeyVaultArgs) Validate() error {
-	a.applyDefaults()
-	var ps problems
+func (a *SecureKeyVaultArgs) problems() Problems {
+	ps := a.Spec.Validate(NewPath("spec"))
+	checkRegion(&ps, NewPath("location"), a.Location)
 	if a.ResourceGroupName == nil {
-		ps.add("resourceGroupName", "is required")
+		ps.Add(NewPath("resourceGroupName"), "is required")
 	}
 	if a.TenantID == nil {
-		ps.add("tenantId", "is required")
+		ps.Add(NewPath("tenantId"), "is required")
 	}
-	if a.SubnetIDs == nil && !a.PrivateOnly {
-		ps.add("subnetIds", "at least one subnet is required for a deny-by-default vault")
+	if a.SubnetIDs == nil && !a.Spec.PrivateOnly {
+		ps.Add(NewPath("subnetIds"), "at least one subnet is required for a deny-by-default vault")
 	}
-	if a.PrivateOnly && len(a.ClientIPRanges) > 0 {
-		ps.add("clientIpRanges", "has no effect with public network access off; remove it")
-	}
-	if _, err := netplan.CanonicalRegion(a.Location); err != nil {
-		ps.add("location", "%v", err)
-	}
-	if a.VaultName != "" {
-		keyVaultName.check(&ps, "vaultName", a.VaultName)
-	}
-	if a.SoftDeleteRetentionDays < 7 || a.SoftDeleteRetentionDays > 90 {
-		ps.add("softDeleteRetentionDays", "is %d; Azure allows 7-90 days", a.SoftDeleteRetentionDays)
-	}
-	if a.Sku != "standard" && a.Sku != "premium" {
-		ps.add("sku", "%q is not a vault SKU; use standard or premium", a.Sku)
-	}
-	ps.addAll("", checkClientIPRanges("clientIpRanges", a.ClientIPRanges))
-	return ps.err("SecureKeyVault")
+	return ps
 }
 
 // SecureKeyVault is a vault reachable only from the VNet and trusted services.
@@ -97,15 +116,16 @@ func NewSecureKeyVault(ctx *pulumi.Context, name string, args *SecureKeyVaultArg
 	if args == nil {
 		args = &SecureKeyVaultArgs{}
 	}
-	if err := args.Validate(); err != nil {
+	if err := validated(ctx, "SecureKeyVault", args.problems()); err != nil {
 		return nil, err
 	}
+	spec := args.Spec.WithDefaults()
 	comp := &SecureKeyVault{}
 	if err := ctx.RegisterComponentResource(SecureKeyVaultType, name, comp, opts...); err != nil {
 		return nil, err
 	}
 	subnetIDs := args.SubnetIDs
-	if args.PrivateOnly || subnetIDs == nil {
+	if spec.PrivateOnly || subnetIDs == nil {
 		subnetIDs = pulumi.StringArray{}
 	}
 	vnetRules := subnetIDs.ToStringArrayOutput().ApplyT(func(ids []string) []keyvault.VirtualNetworkRule {
@@ -116,40 +136,41 @@ func NewSecureKeyVault(ctx *pulumi.Context, name string, args *SecureKeyVaultArg
 		return out
 	}).(keyvault.VirtualNetworkRuleArrayOutput)
 	var ipRules keyvault.IPRuleArray
-	for _, r := range args.ClientIPRanges {
+	for _, r := range spec.ClientIPRanges {
 		p, _ := parseAddrOrPrefix(r)
 		ipRules = append(ipRules, &keyvault.IPRuleArgs{Value: pulumi.String(p.String())})
+	}
+	props := &keyvault.VaultPropertiesArgs{
+		TenantId: args.TenantID,
+		Sku: &keyvault.SkuArgs{
+			Family: pulumi.String(string(keyvault.SkuFamilyA)),
+			Name:   keyvault.SkuName(spec.Sku),
+		},
+		// RBAC instead of inline access policies: the workspace adds its
+		// own policy, which IaC-managed policies would strip on every
+		// update (pulumi-azure-native #594).
+		EnableRbacAuthorization:   pulumi.Bool(true),
+		EnableSoftDelete:          pulumi.Bool(true),
+		SoftDeleteRetentionInDays: pulumi.Int(*spec.SoftDeleteRetentionDays),
+		EnablePurgeProtection:     pulumi.Bool(true),
+		NetworkAcls: &keyvault.NetworkRuleSetArgs{
+			DefaultAction:       pulumi.String(string(keyvault.NetworkRuleActionDeny)),
+			Bypass:              pulumi.String(string(keyvault.NetworkRuleBypassOptionsAzureServices)),
+			VirtualNetworkRules: vnetRules,
+			IpRules:             ipRules,
+		},
+	}
+	if spec.PrivateOnly {
+		props.PublicNetworkAccess = pulumi.String("Disabled")
 	}
 	vargs := &keyvault.VaultArgs{
 		ResourceGroupName: args.ResourceGroupName,
 		Location:          pulumi.String(mustRegion(args.Location)),
-		Properties: &keyvault.VaultPropertiesArgs{
-			TenantId: args.TenantID,
-			Sku: &keyvault.SkuArgs{
-				Family: pulumi.String(string(keyvault.SkuFamilyA)),
-				Name:   keyvault.SkuName(args.Sku),
-			},
-			// RBAC instead of inline access policies: the workspace adds its
-			// own policy, which IaC-managed policies would strip on every
-			// update (pulumi-azure-native #594).
-			EnableRbacAuthorization:   pulumi.Bool(true),
-			EnableSoftDelete:          pulumi.Bool(true),
-			SoftDeleteRetentionInDays: pulumi.Int(args.SoftDeleteRetentionDays),
-			EnablePurgeProtection:     pulumi.Bool(true),
-			NetworkAcls: &keyvault.NetworkRuleSetArgs{
-				DefaultAction:       pulumi.String(string(keyvault.NetworkRuleActionDeny)),
-				Bypass:              pulumi.String(string(keyvault.NetworkRuleBypassOptionsAzureServices)),
-				VirtualNetworkRules: vnetRules,
-				IpRules:             ipRules,
-			},
-		},
-		Tags: pulumi.ToStringMap(args.Tags),
+		Properties:        props,
+		Tags:              pulumi.ToStringMap(args.Tags),
 	}
-	if args.PrivateOnly {
-		vargs.Properties.(*keyvault.VaultPropertiesArgs).PublicNetworkAccess = pulumi.String("Disabled")
-	}
-	if args.VaultName != "" {
-		vargs.VaultName = pulumi.String(args.VaultName)
+	if spec.Name != "" {
+		vargs.VaultName = pulumi.String(spec.Name)
 	}
 	vault, err := keyvault.NewVault(ctx, name, vargs, pulumi.Parent(comp), pulumi.Protect(args.Protect))
 	if err != nil {

@@ -34,10 +34,10 @@ var (
 		"letters, digits, '-', '_'; starting and ending with a letter or digit"}
 )
 
-// check adds a problem to ps when name breaks the rule.
-func (r nameRule) check(ps *problems, field, name string) {
+// check adds a problem at p when name breaks the rule.
+func (r nameRule) check(ps *Problems, p *Path, name string) {
 	if msg := r.violation(name); msg != "" {
-		ps.add(field, "%s", msg)
+		ps.Add(p, "%s", msg)
 	}
 }
 

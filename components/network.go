@@ -6,6 +6,7 @@ import (
 	"net/netip"
 	"slices"
 	"sort"
+	"strings"
 
 	network "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -16,69 +17,103 @@ import (
 // NetworkType is the type token of the network foundation.
 const NetworkType = "amlvnet:index:Network"
 
-// Service endpoints the training subnet needs so the storage account's and the
-// key vault's VNet rules take effect (AZURE-FACTS: storage, key vault).
-var defaultTrainingServiceEndpoints = []string{"Microsoft.Storage", "Microsoft.KeyVault"}
+// Defaults of NetworkSpec.
+const (
+	DefaultVnetName                  = "amlvnet-vnet"
+	DefaultTrainingSubnetName        = "training"
+	DefaultAksSubnetName             = "aks"
+	DefaultPrivateEndpointSubnetName = "private-endpoints"
+)
 
-// SubnetSpec names one subnet of the foundation.
-type SubnetSpec struct {
-	// Name of the subnet. Optional when creating: defaults to "training" or
-	// "aks". Required when reusing a VNet: the name of an existing subnet.
-	Name string
-	// Prefix is the subnet's CIDR, e.g. "10.20.0.0/24". Required when
-	// creating; must be empty when reusing (the prefix is read from Azure).
-	Prefix string
+// Isolation modes of NetworkSpec.Isolation: how the workspace's storage,
+// vault, registry and the workspace itself are reached from the VNet.
+const (
+	// IsolationServiceEndpoints: service endpoints on the training subnet
+	// and resource firewalls that admit it (the 2019 article).
+	IsolationServiceEndpoints = "serviceEndpoints"
+	// IsolationPrivateEndpoints: private endpoints in a subnet of their own
+	// and public network access off (Azure's current guidance).
+	IsolationPrivateEndpoints = "privateEndpoints"
+)
+
+// trainingServiceEndpoints let the storage account's and the key vault's VNet
+// rules admit the training subnet ("Secure Azure ML experimentation and
+// inference jobs within an Azure Virtual Network", 2019).
+var trainingServiceEndpoints = []string{"Microsoft.Storage", "Microsoft.KeyVault"}
+
+// NetworkSpec is the address plan of the network foundation: a VNet, created
+// or reused, with a training subnet and optional AKS and private-endpoint
+// subnets. In the root program it is amlvnet:network.
+type NetworkSpec struct {
+	// AddressSpace of a new VNet: one CIDR or several, e.g. 10.20.0.0/16.
+	// Required unless Existing is set, and must be empty then.
+	AddressSpace StringList `json:"addressSpace,omitempty" pulumi:"addressSpace,optional"`
+	// VnetName names a new VNet; it also prefixes the NSG and route table
+	// names. Optional. Defaults to "amlvnet-vnet".
+	VnetName string `json:"vnetName,omitempty" pulumi:"vnetName,optional"`
+	// TrainingSubnet hosts the compute cluster and the attached machines: a
+	// CIDR such as 10.20.0.0/24 (the subnet is named "training"), or the name
+	// of a subnet of the Existing VNet. Required.
+	TrainingSubnet string `json:"trainingSubnet" pulumi:"trainingSubnet"`
+	// AksSubnet hosts the AKS nodes and pods: a CIDR (named "aks") or the
+	// name of a subnet of the Existing VNet. Optional: empty means none.
+	AksSubnet string `json:"aksSubnet,omitempty" pulumi:"aksSubnet,optional"`
+	// PrivateEndpointSubnet hosts the private endpoints: a CIDR (named
+	// "private-endpoints") or a subnet name when reusing. Required with
+	// Isolation privateEndpoints, and only then.
+	PrivateEndpointSubnet string `json:"privateEndpointSubnet,omitempty" pulumi:"privateEndpointSubnet,optional"`
+	// Existing reuses a VNet instead of creating one. Optional. Its subnets
+	// are adopted (imported, then given our NSG, service endpoints and route
+	// table) and retained when the stack is destroyed.
+	Existing *ExistingNetwork `json:"existing,omitempty" pulumi:"existing,optional"`
+	// Isolation is serviceEndpoints or privateEndpoints. Optional. Defaults
+	// to serviceEndpoints: the training subnet gets the Microsoft.Storage and
+	// Microsoft.KeyVault service endpoints; with privateEndpoints it gets
+	// none (a resource is not reached both ways on one path).
+	Isolation string `json:"isolation,omitempty" pulumi:"isolation,optional"`
+	// TrainingRouteTable creates a route table on the training subnet, for
+	// the compute's forced-tunneling routes. Optional. Defaults to false. The
+	// root program sets it from amlvnet:compute.forcedTunneling.
+	TrainingRouteTable bool `json:"-" pulumi:"trainingRouteTable,optional"`
+	// TrainingNatGateway gives the training subnet a NAT gateway with a
+	// static public IP for outbound traffic (a reused subnet that has one
+	// keeps its own). Optional. Defaults to false. The root program sets it
+	// from amlvnet:compute.natGateway.
+	TrainingNatGateway bool `json:"-" pulumi:"trainingNatGateway,optional"`
 }
 
 // ExistingNetwork points at a VNet that already exists (the 2019 article's
 // prerequisite). It must be in the stack's subscription and region.
 type ExistingNetwork struct {
 	// ResourceGroup of the VNet. Required.
-	ResourceGroup string
+	ResourceGroup string `json:"resourceGroup" pulumi:"resourceGroup"`
 	// Name of the VNet. Required.
-	Name string
+	Name string `json:"name" pulumi:"name"`
 }
 
-// NetworkArgs configures the network foundation: a VNet (created or reused),
-// a training subnet and an optional AKS subnet, one NSG per subnet, and a
-// route table on the training subnet when forced tunneling is on.
-type NetworkArgs struct {
-	// ResourceGroupName receives everything the component creates. Required.
-	ResourceGroupName pulumi.StringInput
-	// Location is the Azure region, e.g. "eastus2". Required.
-	Location string
-	// VnetName names the VNet when it is created. Optional. Defaults to
-	// "amlvnet-vnet". Ignored when Existing is set.
-	VnetName string
-	// AddressSpace of a new VNet, e.g. ["10.20.0.0/16"]. Required unless
-	// Existing is set, and must be empty then.
-	AddressSpace []string
-	// Existing reuses a VNet instead of creating one. Optional. Its subnets
-	// are adopted (imported, then updated with our NSG, service endpoints and
-	// route table) and retained when the stack is destroyed.
-	Existing *ExistingNetwork
-	// TrainingSubnet hosts the compute cluster and attached VMs. Required.
-	TrainingSubnet SubnetSpec
-	// AksSubnet hosts the AKS nodes. Optional: nil means no AKS subnet.
-	AksSubnet *SubnetSpec
-	// PrivateEndpointSubnet hosts private endpoints (network isolation with
-	// private endpoints). Optional: nil means none.
-	PrivateEndpointSubnet *SubnetSpec
-	// TrainingServiceEndpoints on the training subnet. Optional. Defaults to
-	// Microsoft.Storage and Microsoft.KeyVault.
-	TrainingServiceEndpoints []string
-	// ForcedTunneling creates a route table on the training subnet; the
-	// compute component adds its routes. Optional. Defaults to false.
-	ForcedTunneling bool
-	// Tags for every resource created. Optional.
-	Tags map[string]string
-
-	layout *NetworkLayout
+// WithDefaults returns the spec with its documented defaults filled in.
+func (s NetworkSpec) WithDefaults() NetworkSpec {
+	if s.VnetName == "" {
+		s.VnetName = DefaultVnetName
+	}
+	if s.Isolation == "" {
+		s.Isolation = IsolationServiceEndpoints
+	}
+	return s
 }
 
-// NetworkLayout is the resolved address plan: what the foundation's subnets
-// are, whether created or read from an existing VNet. The other components
-// validate against it (capacity, overlaps, the AKS service range).
+// subnet names what a subnet is called in Azure: the default name of a
+// subnet we create, or the named subnet of a reused VNet.
+func (s NetworkSpec) subnetName(value, defaultName string) string {
+	if s.Existing != nil {
+		return value
+	}
+	return defaultName
+}
+
+// NetworkLayout is the resolved address plan: the foundation's subnets,
+// whether created or read from an existing VNet. The other components check
+// themselves against it (capacity, overlaps, the AKS service range).
 type NetworkLayout struct {
 	Location     string
 	AddressSpace []netip.Prefix
@@ -90,9 +125,22 @@ type NetworkLayout struct {
 	// OtherSubnets are subnets of a reused VNet that we do not manage; the
 	// AKS service range must not overlap them either.
 	OtherSubnets []netip.Prefix
+	// TrainingRules and AksRules are the rules already on the NSG of an
+	// adopted training or AKS subnet, which ours join and must not collide
+	// with. TrainingDefaultRoute is the next hop of the default route
+	// (0.0.0.0/0) of an adopted training subnet's own route table, "" when
+	// it has none.
+	TrainingRules, AksRules []ExistingRule
+	TrainingDefaultRoute    string
 
 	existingVnetID string
 	existing       map[string]network.SubnetResponse
+}
+
+// ExistingRule is a rule already on the NSG of an adopted subnet.
+type ExistingRule struct {
+	Name, Direction string
+	Priority        int
 }
 
 // AllSubnets lists every subnet prefix of the VNet known to the plan.
@@ -106,247 +154,309 @@ func (l *NetworkLayout) AllSubnets() []netip.Prefix {
 	return append(out, l.OtherSubnets...)
 }
 
-func (a *NetworkArgs) applyDefaults() {
-	if a.VnetName == "" {
-		a.VnetName = "amlvnet-vnet"
+// SubnetRef is a handle on one subnet: what a component placed in it needs.
+// Network returns one per subnet; a program with its own VNet fills one in.
+type SubnetRef struct {
+	// Name of the subnet.
+	Name string
+	// Prefix is the subnet's address range.
+	Prefix netip.Prefix
+	// ID is the subnet's ARM ID.
+	ID pulumi.StringInput
+	// ResourceGroupName holds the subnet's NSG and route table.
+	ResourceGroupName pulumi.StringInput
+	// NsgName is the subnet's NSG, which receives the components' rules.
+	NsgName pulumi.StringInput
+	// RouteTableName is the subnet's route table; nil when it has none.
+	// RouteTableResourceGroupName holds it; nil means ResourceGroupName.
+	RouteTableName              pulumi.StringInput
+	RouteTableResourceGroupName pulumi.StringInput
+	// ExistingRules are rules already on the NSG (an adopted subnet's own
+	// NSG), which the components' rules must not collide with.
+	ExistingRules []ExistingRule
+	// DefaultRoute is the next hop of the subnet's own default route
+	// (0.0.0.0/0), "" when it has none.
+	DefaultRoute string
+}
+
+// routeTableGroup is the resource group of the subnet's route table.
+func (s SubnetRef) routeTableGroup() pulumi.StringInput {
+	if s.RouteTableResourceGroupName != nil {
+		return s.RouteTableResourceGroupName
 	}
-	if a.Existing == nil && a.TrainingSubnet.Name == "" {
-		a.TrainingSubnet.Name = "training"
+	return s.ResourceGroupName
+}
+
+// checkSubnetRef reports the handle's missing parts at p.
+func checkSubnetRef(ps *Problems, p *Path, s SubnetRef) {
+	if !s.Prefix.IsValid() {
+		ps.Add(p.Child("prefix"), "is required: the subnet's address range, to check its capacity")
 	}
-	if a.Existing == nil && a.AksSubnet != nil && a.AksSubnet.Name == "" {
-		a.AksSubnet.Name = "aks"
-	}
-	if a.Existing == nil && a.PrivateEndpointSubnet != nil && a.PrivateEndpointSubnet.Name == "" {
-		a.PrivateEndpointSubnet.Name = "private-endpoints"
-	}
-	if a.TrainingServiceEndpoints == nil {
-		a.TrainingServiceEndpoints = defaultTrainingServiceEndpoints
+	for field, v := range map[string]pulumi.Input{"id": s.ID, "resourceGroupName": s.ResourceGroupName, "nsgName": s.NsgName} {
+		if v == nil {
+			ps.Add(p.Child(field), "is required")
+		}
 	}
 }
 
-// Validate checks the Args without calling Azure. For a reused VNet it checks
-// only what is written; Resolve checks the rest against the real VNet.
-func (a *NetworkArgs) Validate() error {
-	a.applyDefaults()
-	var ps problems
-	a.validateStatic(&ps)
-	if a.Existing != nil {
-		return ps.err("Network")
+// Validate checks what the spec says by itself, without calling Azure.
+func (s NetworkSpec) Validate(p *Path) Problems {
+	s = s.WithDefaults()
+	var ps Problems
+	switch s.Isolation {
+	case IsolationServiceEndpoints:
+		if s.PrivateEndpointSubnet != "" {
+			ps.Add(p.Child("privateEndpointSubnet"), "has no effect with isolation %s; remove it or set isolation to %s", IsolationServiceEndpoints, IsolationPrivateEndpoints)
+		}
+	case IsolationPrivateEndpoints:
+		if s.PrivateEndpointSubnet == "" {
+			ps.Add(p.Child("privateEndpointSubnet"), "is required with isolation %s: a CIDR such as 10.20.1.0/27 (a subnet name when reusing a VNet)", IsolationPrivateEndpoints)
+		}
+	default:
+		ps.Add(p.Child("isolation"), "%q is not an isolation mode; use %s (service endpoints and firewalls, the 2019 article) or %s (current guidance)", s.Isolation, IsolationServiceEndpoints, IsolationPrivateEndpoints)
 	}
-	layout, more := a.createLayout()
-	ps = append(ps, more...)
-	if len(ps) == 0 {
-		a.layout = layout
+	if s.Existing == nil {
+		vnetName.check(&ps, p.Child("vnetName"), s.VnetName)
+		if len(s.AddressSpace) == 0 {
+			ps.Add(p.Child("addressSpace"), "is required to create a VNet (or set existing to reuse one), e.g. 10.20.0.0/16")
+		}
+		return ps
 	}
-	return ps.err("Network")
+	ex := p.Child("existing")
+	if len(s.AddressSpace) > 0 {
+		ps.Add(p.Child("addressSpace"), "must be empty when existing is set: the address space is read from the existing VNet")
+	}
+	if s.Existing.ResourceGroup == "" {
+		ps.Add(ex.Child("resourceGroup"), "is required to reuse a VNet")
+	} else {
+		resourceGroupName.check(&ps, ex.Child("resourceGroup"), s.Existing.ResourceGroup)
+	}
+	if s.Existing.Name == "" {
+		ps.Add(ex.Child("name"), "is required to reuse a VNet")
+	} else {
+		vnetName.check(&ps, ex.Child("name"), s.Existing.Name)
+	}
+	named := map[string]string{}
+	for _, sn := range s.subnetFields() {
+		if sn.value == "" {
+			if sn.field == "trainingSubnet" {
+				ps.Add(p.Child(sn.field), "the name of an existing subnet of %s is required", s.Existing.Name)
+			}
+			continue
+		}
+		if _, err := netip.ParsePrefix(sn.value); err == nil {
+			ps.Add(p.Child(sn.field), "%s is a CIDR: give the name of an existing subnet of %s, not a prefix, when reusing a VNet", sn.value, s.Existing.Name)
+			continue
+		}
+		subnetName.check(&ps, p.Child(sn.field), sn.value)
+		if other, dup := named[sn.value]; dup {
+			ps.Add(p.Child(sn.field), "must differ from %s (%q): %s", other, sn.value, sn.distinct)
+		}
+		named[sn.value] = sn.field
+	}
+	return ps
 }
 
-func (a *NetworkArgs) validateStatic(ps *problems) {
-	if a.ResourceGroupName == nil {
-		ps.add("resourceGroupName", "is required")
+type subnetField struct{ field, value, defaultName, key, distinct string }
+
+// subnetFields lists the spec's subnets in the order they are written.
+func (s NetworkSpec) subnetFields() []subnetField {
+	return []subnetField{
+		{"trainingSubnet", s.TrainingSubnet, DefaultTrainingSubnetName, "training", ""},
+		{"aksSubnet", s.AksSubnet, DefaultAksSubnetName, "aks", "AKS and the training cluster need subnets of their own"},
+		{"privateEndpointSubnet", s.PrivateEndpointSubnet, DefaultPrivateEndpointSubnetName, "pe", "private endpoints get a subnet of their own"},
 	}
-	if _, err := netplan.CanonicalRegion(a.Location); err != nil {
-		ps.add("location", "%v", err)
+}
+
+// PlanNetwork validates spec and returns its address plan, with problems
+// named below p. region is the canonical region; "" (a location the caller
+// reports as invalid) checks what can be checked without it. A reused VNet
+// is read from Azure (an invoke, answered by mocks in tests) and checked for
+// its region, the named subnets and their fitness.
+func PlanNetwork(ctx *pulumi.Context, spec NetworkSpec, region string, p *Path) (*NetworkLayout, Problems) {
+	spec = spec.WithDefaults()
+	ps := spec.Validate(p)
+	if spec.Existing == nil {
+		layout, more := createLayout(spec, region, p)
+		if ps = append(ps, more...); len(ps) > 0 {
+			return nil, ps
+		}
+		return layout, nil
 	}
-	checkSubnetName := func(field, name string) {
-		if name == "" && a.Existing != nil {
-			ps.add(field, "the name of an existing subnet of %s is required", a.Existing.Name)
-		} else if _, err := netip.ParsePrefix(name); err == nil && a.Existing != nil {
-			ps.add(field, "%s is a CIDR: give the name of an existing subnet of %s, not a prefix, when reusing a VNet", name, a.Existing.Name)
-		} else if name != "" {
-			subnetName.check(ps, field, name)
-		}
+	if len(ps) > 0 || region == "" {
+		return nil, ps
 	}
-	checkSubnetName("trainingSubnet", a.TrainingSubnet.Name)
-	if a.AksSubnet != nil {
-		checkSubnetName("aksSubnet", a.AksSubnet.Name)
-		if a.AksSubnet.Name == a.TrainingSubnet.Name {
-			ps.add("aksSubnet", "must differ from trainingSubnet (%q); AKS and the training cluster need subnets of their own", a.AksSubnet.Name)
-		}
+	vnet, err := network.LookupVirtualNetwork(ctx, &network.LookupVirtualNetworkArgs{
+		ResourceGroupName:  spec.Existing.ResourceGroup,
+		VirtualNetworkName: spec.Existing.Name,
+	})
+	if err != nil {
+		ps.Add(p.Child("existing"), "cannot read VNet %s in resource group %s: %v", spec.Existing.Name, spec.Existing.ResourceGroup, err)
+		return nil, ps
 	}
-	if pe := a.PrivateEndpointSubnet; pe != nil {
-		checkSubnetName("privateEndpointSubnet", pe.Name)
-		if pe.Name == a.TrainingSubnet.Name || (a.AksSubnet != nil && pe.Name == a.AksSubnet.Name) {
-			ps.add("privateEndpointSubnet", "must differ from the training and AKS subnets (%q): private endpoints get a subnet of their own", pe.Name)
-		}
-	}
-	if a.Existing != nil {
-		if len(a.AddressSpace) > 0 {
-			ps.add("addressSpace", "must be empty when existing is set: the address space is read from the existing VNet")
-		}
-		if a.Existing.ResourceGroup == "" {
-			ps.add("existing.resourceGroup", "is required to reuse a VNet")
-		} else {
-			resourceGroupName.check(ps, "existing.resourceGroup", a.Existing.ResourceGroup)
-		}
-		if a.Existing.Name == "" {
-			ps.add("existing.name", "is required to reuse a VNet")
-		} else {
-			vnetName.check(ps, "existing.name", a.Existing.Name)
-		}
-		if a.TrainingSubnet.Prefix != "" {
-			ps.add("trainingSubnet", "give the name of an existing subnet, not a prefix, when reusing a VNet")
-		}
-		if a.PrivateEndpointSubnet != nil && a.PrivateEndpointSubnet.Prefix != "" {
-			ps.add("privateEndpointSubnet", "give the name of an existing subnet, not a prefix, when reusing a VNet")
-		}
-		if a.AksSubnet != nil && a.AksSubnet.Prefix != "" {
-			ps.add("aksSubnet", "give the name of an existing subnet, not a prefix, when reusing a VNet")
-		}
-		return
-	}
-	vnetName.check(ps, "vnetName", a.VnetName)
-	if len(a.AddressSpace) == 0 {
-		ps.add("addressSpace", "is required to create a VNet (or set existing to reuse one), e.g. 10.20.0.0/16")
-	}
+	return existingLayout(ctx, spec, region, vnet, p)
 }
 
 // createLayout parses and checks the address plan of a VNet we create.
-func (a *NetworkArgs) createLayout() (*NetworkLayout, []Problem) {
-	var ps problems
-	layout := &NetworkLayout{Location: mustRegion(a.Location)}
+func createLayout(s NetworkSpec, region string, p *Path) (*NetworkLayout, Problems) {
+	var ps Problems
+	layout := &NetworkLayout{Location: region}
 	var space, subnets []netplan.NamedPrefix
-	for i, s := range a.AddressSpace {
-		field := fmt.Sprintf("addressSpace[%d]", i)
-		if len(a.AddressSpace) == 1 {
-			field = "addressSpace"
+	for i, cidr := range s.AddressSpace {
+		field := p.Child("addressSpace").Index(i)
+		if len(s.AddressSpace) == 1 {
+			field = p.Child("addressSpace")
 		}
-		p, err := netplan.ParsePrefix(s)
+		prefix, err := netplan.ParsePrefix(cidr)
 		if err != nil {
-			ps.add(field, "%v", err)
+			ps.Add(field, "%v", err)
 			continue
 		}
-		if netplan.Overlaps(p, mustPrefix(netplan.DefaultDockerBridge)) {
-			ps.add(field, "%s overlaps %s, the default Docker bridge of AKS nodes and Docker hosts: containers there could not reach the VNet (Azure/AKS docs); pick another range", p, netplan.DefaultDockerBridge)
+		if netplan.Overlaps(prefix, netip.MustParsePrefix(netplan.DefaultDockerBridge)) {
+			ps.Add(field, "%s overlaps %s, the default Docker bridge of AKS nodes and Docker hosts: containers there could not reach the VNet (Azure/AKS docs); pick another range", prefix, netplan.DefaultDockerBridge)
 		}
-		layout.AddressSpace = append(layout.AddressSpace, p)
-		space = append(space, netplan.NamedPrefix{Field: field, Prefix: p})
+		layout.AddressSpace = append(layout.AddressSpace, prefix)
+		space = append(space, netplan.NamedPrefix{Field: field.String(), Label: field.leaf(), Prefix: prefix})
 	}
-	parse := func(field, s, example string) netip.Prefix {
-		if s == "" {
-			ps.add(field, "a CIDR is required, e.g. %s", example)
+	parse := func(field, cidr, example string) netip.Prefix {
+		if cidr == "" {
+			ps.Add(p.Child(field), "a CIDR is required, e.g. %s", example)
 			return netip.Prefix{}
 		}
-		p, err := netplan.ParsePrefix(s)
+		prefix, err := netplan.ParsePrefix(cidr)
 		if err != nil {
-			ps.add(field, "%v", err)
+			ps.Add(p.Child(field), "%v", err)
 			return netip.Prefix{}
 		}
-		subnets = append(subnets, netplan.NamedPrefix{Field: field, Prefix: p})
-		return p
+		subnets = append(subnets, netplan.NamedPrefix{Field: p.Child(field).String(), Label: field, Prefix: prefix})
+		return prefix
 	}
-	layout.Training = parse("trainingSubnet", a.TrainingSubnet.Prefix, "10.20.0.0/24")
-	if a.AksSubnet != nil {
-		layout.Aks = parse("aksSubnet", a.AksSubnet.Prefix, "10.20.4.0/22")
+	layout.Training = parse("trainingSubnet", s.TrainingSubnet, "10.20.0.0/24")
+	if s.AksSubnet != "" {
+		layout.Aks = parse("aksSubnet", s.AksSubnet, "10.20.4.0/22")
 	}
-	if a.PrivateEndpointSubnet != nil {
-		layout.PrivateEndpoints = parse("privateEndpointSubnet", a.PrivateEndpointSubnet.Prefix, "10.20.1.0/27")
+	if s.PrivateEndpointSubnet != "" {
+		layout.PrivateEndpoints = parse("privateEndpointSubnet", s.PrivateEndpointSubnet, "10.20.1.0/27")
 	}
-	for _, p := range netplan.CheckLayout(space, subnets) {
-		ps.add(p.Field, "%s", p.Message)
+	for _, pr := range netplan.CheckLayout(space, subnets) {
+		ps = append(ps, Problem{Path: pr.Field, Message: pr.Message})
 	}
-	return layout, ps
-}
-
-// Resolve validates the Args and returns the address plan. For a reused VNet
-// it reads the VNet from Azure (an invoke, answered by mocks in tests) and
-// checks the region, the subnet names and the subnets' fitness.
-func (a *NetworkArgs) Resolve(ctx *pulumi.Context) (*NetworkLayout, error) {
-	if err := a.Validate(); err != nil {
-		return nil, err
+	if len(ps) > 0 {
+		return nil, ps
 	}
-	if a.layout != nil {
-		return a.layout, nil
-	}
-	vnet, err := network.LookupVirtualNetwork(ctx, &network.LookupVirtualNetworkArgs{
-		ResourceGroupName:  a.Existing.ResourceGroup,
-		VirtualNetworkName: a.Existing.Name,
-	})
-	if err != nil {
-		var ps problems
-		ps.add("existing", "cannot read VNet %s in resource group %s: %v", a.Existing.Name, a.Existing.ResourceGroup, err)
-		return nil, ps.err("Network")
-	}
-	layout, ps := existingLayout(a, vnet)
-	if err := ps.err("Network"); err != nil {
-		return nil, err
-	}
-	a.layout = layout
 	return layout, nil
 }
 
-func existingLayout(a *NetworkArgs, vnet *network.LookupVirtualNetworkResult) (*NetworkLayout, problems) {
-	var ps problems
-	layout := &NetworkLayout{Location: mustRegion(a.Location), existing: map[string]network.SubnetResponse{}}
+func existingLayout(ctx *pulumi.Context, s NetworkSpec, region string, vnet *network.LookupVirtualNetworkResult, p *Path) (*NetworkLayout, Problems) {
+	var ps Problems
+	layout := &NetworkLayout{Location: region, existing: map[string]network.SubnetResponse{}}
 	if vnet.Id != nil {
 		layout.existingVnetID = *vnet.Id
 	}
 	if vnet.Location == nil {
-		ps.add("existing", "VNet %s reports no location", a.Existing.Name)
-	} else if region, err := netplan.CanonicalRegion(*vnet.Location); err != nil || region != layout.Location {
-		ps.add("existing", "VNet %s is in %s but the stack deploys to %s; Azure ML needs the VNet in the workspace's region (set azure-native:location to the VNet's region, or reuse a VNet there)", a.Existing.Name, *vnet.Location, layout.Location)
+		ps.Add(p.Child("existing"), "VNet %s reports no location", s.Existing.Name)
+	} else if r, err := netplan.CanonicalRegion(*vnet.Location); err != nil || r != region {
+		ps.Add(p.Child("existing"), "VNet %s is in %s but the stack deploys to %s; Azure ML needs the VNet in the workspace's region (set azure-native:location to the VNet's region, or reuse a VNet there)", s.Existing.Name, *vnet.Location, region)
 	}
 	if vnet.AddressSpace != nil {
-		for _, s := range vnet.AddressSpace.AddressPrefixes {
-			if p, err := netplan.ParsePrefix(s); err == nil {
-				layout.AddressSpace = append(layout.AddressSpace, p)
+		for _, cidr := range vnet.AddressSpace.AddressPrefixes {
+			if prefix, err := netplan.ParsePrefix(cidr); err == nil {
+				layout.AddressSpace = append(layout.AddressSpace, prefix)
 			}
 		}
 	}
 	byName := map[string]network.SubnetResponse{}
-	for _, s := range vnet.Subnets {
-		if s.Name != nil {
-			byName[*s.Name] = s
+	for _, sn := range vnet.Subnets {
+		if sn.Name != nil {
+			byName[*sn.Name] = sn
 		}
 	}
 	want := func(field, name string) netip.Prefix {
-		s, ok := byName[name]
+		sn, ok := byName[name]
 		if !ok {
-			ps.add(field, "VNet %s has no subnet %q (it has: %v)", a.Existing.Name, name, slices.Sorted(maps.Keys(byName)))
+			ps.Add(p.Child(field), "VNet %s has no subnet %q (it has: %v)", s.Existing.Name, name, slices.Sorted(maps.Keys(byName)))
 			return netip.Prefix{}
 		}
-		if len(s.Delegations) > 0 {
-			ps.add(field, "subnet %q is delegated to another service; Azure ML compute and AKS need an undelegated subnet", name)
+		if len(sn.Delegations) > 0 {
+			ps.Add(p.Child(field), "subnet %q is delegated to another service; Azure ML compute and AKS need an undelegated subnet", name)
 		}
-		layout.existing[name] = s
-		prefix := ""
-		if s.AddressPrefix != nil {
-			prefix = *s.AddressPrefix
-		} else if len(s.AddressPrefixes) == 1 {
-			prefix = s.AddressPrefixes[0]
+		layout.existing[name] = sn
+		cidr := ""
+		if sn.AddressPrefix != nil {
+			cidr = *sn.AddressPrefix
+		} else if len(sn.AddressPrefixes) == 1 {
+			cidr = sn.AddressPrefixes[0]
 		}
-		p, err := netplan.ParsePrefix(prefix)
+		prefix, err := netplan.ParsePrefix(cidr)
 		if err != nil {
-			ps.add(field, "subnet %q has no single IPv4 prefix we can plan with (%q): %v", name, prefix, err)
+			ps.Add(p.Child(field), "subnet %q has no single IPv4 prefix we can plan with (%q): %v", name, cidr, err)
 			return netip.Prefix{}
 		}
-		return p
+		return prefix
 	}
-	layout.Training = want("trainingSubnet", a.TrainingSubnet.Name)
-	if a.AksSubnet != nil {
-		layout.Aks = want("aksSubnet", a.AksSubnet.Name)
+	layout.Training = want("trainingSubnet", s.TrainingSubnet)
+	if s.AksSubnet != "" {
+		layout.Aks = want("aksSubnet", s.AksSubnet)
 	}
-	if a.PrivateEndpointSubnet != nil {
-		layout.PrivateEndpoints = want("privateEndpointSubnet", a.PrivateEndpointSubnet.Name)
+	// What the adopted subnets already have and keep: the rules of their
+	// NSGs (ours join them) and the default route of the training subnet's
+	// route table.
+	var err error
+	if layout.TrainingRules, err = nsgRules(ctx, layout.existing[s.TrainingSubnet]); err != nil {
+		ps.Add(p.Child("trainingSubnet"), "%v", err)
 	}
-	for name, s := range byName {
-		if name == a.TrainingSubnet.Name || (a.AksSubnet != nil && name == a.AksSubnet.Name) ||
-			(a.PrivateEndpointSubnet != nil && name == a.PrivateEndpointSubnet.Name) || s.AddressPrefix == nil {
+	if s.AksSubnet != "" {
+		if layout.AksRules, err = nsgRules(ctx, layout.existing[s.AksSubnet]); err != nil {
+			ps.Add(p.Child("aksSubnet"), "%v", err)
+		}
+	}
+	if layout.TrainingDefaultRoute, err = defaultRoute(ctx, layout.existing[s.TrainingSubnet]); err != nil {
+		ps.Add(p.Child("trainingSubnet"), "%v", err)
+	}
+	if s.PrivateEndpointSubnet != "" {
+		layout.PrivateEndpoints = want("privateEndpointSubnet", s.PrivateEndpointSubnet)
+	}
+	for name, sn := range byName {
+		if _, ours := layout.existing[name]; ours || sn.AddressPrefix == nil {
 			continue
 		}
-		if p, err := netplan.ParsePrefix(*s.AddressPrefix); err == nil {
-			layout.OtherSubnets = append(layout.OtherSubnets, p)
+		if prefix, err := netplan.ParsePrefix(*sn.AddressPrefix); err == nil {
+			layout.OtherSubnets = append(layout.OtherSubnets, prefix)
 		}
 	}
 	sort.Slice(layout.OtherSubnets, func(i, j int) bool { return layout.OtherSubnets[i].String() < layout.OtherSubnets[j].String() })
-	return layout, ps
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	return layout, nil
 }
 
-// Network is the foundation component. Its outputs feed the other components.
+// NetworkArgs configures the network foundation.
+type NetworkArgs struct {
+	// Spec is the address plan. Required.
+	Spec NetworkSpec `pulumi:"spec"`
+	// Location is the Azure region, e.g. "eastus2". Required.
+	Location string `pulumi:"location"`
+	// ResourceGroupName receives everything the component creates. Required.
+	ResourceGroupName pulumi.StringInput `pulumi:"resourceGroupName"`
+	// Tags for every resource created. Optional.
+	Tags map[string]string `pulumi:"tags,optional"`
+	// Layout is what PlanNetwork returned for this Spec and Location, so a
+	// reused VNet is read once. Optional: nil plans again.
+	Layout *NetworkLayout
+}
+
+// Network is the foundation component. Its handles feed the other components.
 type Network struct {
 	pulumi.ResourceState
 
+	// Layout is the address plan.
 	Layout NetworkLayout
+	// Training is the training subnet; Aks and PrivateEndpoints are nil when
+	// the spec has no such subnet.
+	Training         SubnetRef
+	Aks              *SubnetRef
+	PrivateEndpoints *SubnetRef
 
 	ResourceGroupName pulumi.StringOutput `pulumi:"resourceGroupName"`
 	VnetID            pulumi.StringOutput `pulumi:"vnetId"`
@@ -355,10 +465,10 @@ type Network struct {
 	TrainingNsgName   pulumi.StringOutput `pulumi:"trainingNsgName"`
 	// AksSubnetID and AksNsgName are empty when there is no AKS subnet.
 	AksSubnetID pulumi.StringOutput `pulumi:"aksSubnetId"`
+	AksNsgName  pulumi.StringOutput `pulumi:"aksNsgName"`
 	// PrivateEndpointSubnetID is empty when there is no such subnet.
 	PrivateEndpointSubnetID pulumi.StringOutput `pulumi:"privateEndpointSubnetId"`
-	AksNsgName              pulumi.StringOutput `pulumi:"aksNsgName"`
-	// RouteTableName is empty unless forced tunneling is on.
+	// RouteTableName is empty unless the training subnet has a route table.
 	RouteTableName pulumi.StringOutput `pulumi:"routeTableName"`
 }
 
@@ -367,10 +477,26 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 	if args == nil {
 		args = &NetworkArgs{}
 	}
-	layout, err := args.Resolve(ctx)
-	if err != nil {
+	var ps Problems
+	region := checkRegion(&ps, NewPath("location"), args.Location)
+	if args.ResourceGroupName == nil {
+		ps.Add(NewPath("resourceGroupName"), "is required")
+	}
+	layout := args.Layout
+	if layout == nil {
+		var more Problems
+		layout, more = PlanNetwork(ctx, args.Spec, region, NewPath("spec"))
+		ps = append(ps, more...)
+	} else {
+		ps = append(ps, args.Spec.Validate(NewPath("spec"))...)
+		if region != "" && layout.Location != region {
+			ps.Add(NewPath("layout"), "was planned for %s, not for the location %s", layout.Location, region)
+		}
+	}
+	if err := validated(ctx, "Network", ps); err != nil {
 		return nil, err
 	}
+	spec := args.Spec.WithDefaults()
 	comp := &Network{Layout: *layout}
 	if err := ctx.RegisterComponentResource(NetworkType, name, comp, opts...); err != nil {
 		return nil, err
@@ -380,9 +506,10 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 	rg := args.ResourceGroupName
 	loc := pulumi.String(layout.Location)
 
-	vnetNameOut, vnetID := pulumi.String(args.VnetName).ToStringOutput(), pulumi.String(layout.existingVnetID).ToStringOutput()
+	vnetNameOut, vnetID := pulumi.String(spec.VnetName).ToStringOutput(), pulumi.String(layout.existingVnetID).ToStringOutput()
+	vnetRG := rg
 	var subnetDeps []pulumi.Resource
-	if args.Existing == nil {
+	if spec.Existing == nil {
 		space := make(pulumi.StringArray, 0, len(layout.AddressSpace))
 		for _, p := range layout.AddressSpace {
 			space = append(space, pulumi.String(p.String()))
@@ -392,7 +519,7 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 		vnet, err := network.NewVirtualNetwork(ctx, name+"-vnet", &network.VirtualNetworkArgs{
 			ResourceGroupName:  rg,
 			Location:           loc,
-			VirtualNetworkName: pulumi.String(args.VnetName),
+			VirtualNetworkName: pulumi.String(spec.VnetName),
 			AddressSpace:       &network.AddressSpaceArgs{AddressPrefixes: space},
 			Tags:               tags,
 		}, parent)
@@ -402,49 +529,102 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 		vnetNameOut, vnetID = vnet.Name, vnet.ID().ToStringOutput()
 		subnetDeps = append(subnetDeps, vnet)
 	} else {
-		vnetNameOut = pulumi.String(args.Existing.Name).ToStringOutput()
-	}
-	vnetRG := rg
-	if args.Existing != nil {
-		vnetRG = pulumi.String(args.Existing.ResourceGroup)
+		vnetNameOut = pulumi.String(spec.Existing.Name).ToStringOutput()
+		vnetRG = pulumi.String(spec.Existing.ResourceGroup)
 	}
 
+	// An adopted subnet keeps what it has: its route table (often a
+	// company's forced tunneling to its firewall), its NSG, NAT gateway and
+	// service endpoint policies. Ours are created only where it has none, and
+	// then stay with it when the stack is destroyed: Azure refuses to delete
+	// an NSG or route table that a subnet still uses
+	// (InUseNetworkSecurityGroupCannotBeDeleted, InUseRouteTableCannotBeDeleted;
+	// pulumi-azure-native #3051).
+	ours := func(adopted bool) []pulumi.ResourceOption {
+		if adopted {
+			return []pulumi.ResourceOption{parent, pulumi.RetainOnDelete(true)}
+		}
+		return []pulumi.ResourceOption{parent}
+	}
+	trainingExisting, trainingAdopted := layout.existing[spec.subnetName(spec.TrainingSubnet, DefaultTrainingSubnetName)]
 	var routeTable *network.RouteTable
-	if args.ForcedTunneling {
+	if spec.TrainingRouteTable && trainingExisting.RouteTable == nil {
+		var err error
 		routeTable, err = network.NewRouteTable(ctx, name+"-training-rt", &network.RouteTableArgs{
 			ResourceGroupName: rg,
 			Location:          loc,
-			RouteTableName:    pulumi.String(args.VnetName + "-training-rt"),
+			RouteTableName:    pulumi.String(spec.VnetName + "-training-rt"),
 			Tags:              tags,
-		}, parent)
+		}, ours(trainingAdopted)...)
 		if err != nil {
 			return nil, err
 		}
 	}
 
-	subnet := func(key string, spec SubnetSpec, prefix netip.Prefix, endpoints []string, rt *network.RouteTable) (pulumi.StringOutput, pulumi.StringOutput, error) {
-		nsg, err := network.NewNetworkSecurityGroup(ctx, name+"-"+key+"-nsg", &network.NetworkSecurityGroupArgs{
-			ResourceGroupName:        rg,
-			Location:                 loc,
-			NetworkSecurityGroupName: pulumi.String(args.VnetName + "-" + spec.Name + "-nsg"),
-			Tags:                     tags,
-		}, parent)
-		if err != nil {
-			return pulumi.StringOutput{}, pulumi.StringOutput{}, err
+	var natGateway *network.NatGateway
+	if spec.TrainingNatGateway && trainingExisting.NatGateway == nil {
+		var err error
+		if natGateway, err = newNatGateway(ctx, name+"-training-nat", spec.VnetName+"-training-nat", rg, loc, tags, ours(trainingAdopted)...); err != nil {
+			return nil, err
 		}
+	}
+
+	subnet := func(f subnetField, prefix netip.Prefix, endpoints []string, rt *network.RouteTable, nat *network.NatGateway) (*SubnetRef, error) {
+		subnetName := spec.subnetName(f.value, f.defaultName)
+		existing, adopted := layout.existing[subnetName]
 		sargs := &network.SubnetArgs{
-			ResourceGroupName:    vnetRG,
-			VirtualNetworkName:   vnetNameOut,
-			SubnetName:           pulumi.String(spec.Name),
-			AddressPrefix:        pulumi.String(prefix.String()),
-			NetworkSecurityGroup: &network.NetworkSecurityGroupTypeArgs{Id: nsg.ID()},
+			ResourceGroupName:  vnetRG,
+			VirtualNetworkName: vnetNameOut,
+			SubnetName:         pulumi.String(subnetName),
+			AddressPrefix:      pulumi.String(prefix.String()),
 		}
-		if rt != nil {
+		ref := &SubnetRef{Name: subnetName, Prefix: prefix}
+		if existing.NetworkSecurityGroup != nil && existing.NetworkSecurityGroup.Id != nil {
+			id := *existing.NetworkSecurityGroup.Id
+			nsgRG, nsgName := armGroupAndName(id)
+			sargs.NetworkSecurityGroup = &network.NetworkSecurityGroupTypeArgs{Id: pulumi.String(id)}
+			ref.ResourceGroupName, ref.NsgName = pulumi.String(nsgRG), pulumi.String(nsgName)
+			ref.ExistingRules = map[string][]ExistingRule{"training": layout.TrainingRules, "aks": layout.AksRules}[f.key]
+		} else {
+			nsg, err := network.NewNetworkSecurityGroup(ctx, name+"-"+f.key+"-nsg", &network.NetworkSecurityGroupArgs{
+				ResourceGroupName:        rg,
+				Location:                 loc,
+				NetworkSecurityGroupName: pulumi.String(spec.VnetName + "-" + subnetName + "-nsg"),
+				Tags:                     tags,
+			}, ours(adopted)...)
+			if err != nil {
+				return nil, err
+			}
+			sargs.NetworkSecurityGroup = &network.NetworkSecurityGroupTypeArgs{Id: nsg.ID()}
+			ref.ResourceGroupName, ref.NsgName = rg, nsg.Name
+		}
+		if existing.RouteTable != nil && existing.RouteTable.Id != nil {
+			id := *existing.RouteTable.Id
+			rtRG, rtName := armGroupAndName(id)
+			sargs.RouteTable = &network.RouteTableTypeArgs{Id: pulumi.String(id)}
+			ref.RouteTableName, ref.RouteTableResourceGroupName = pulumi.String(rtName), pulumi.String(rtRG)
+			if f.key == "training" {
+				ref.DefaultRoute = layout.TrainingDefaultRoute
+			}
+		} else if rt != nil {
 			sargs.RouteTable = &network.RouteTableTypeArgs{Id: rt.ID()}
+			ref.RouteTableName = rt.Name
+		}
+		if nat != nil {
+			sargs.NatGateway = &network.SubResourceArgs{Id: nat.ID()}
 		}
 		subnetOpts := []pulumi.ResourceOption{parent, pulumi.DependsOn(subnetDeps)}
-		if existing, ok := layout.existing[spec.Name]; ok {
+		if adopted {
 			endpoints = mergeEndpoints(existing.ServiceEndpoints, endpoints)
+			var policies network.ServiceEndpointPolicyTypeArray
+			for _, pol := range existing.ServiceEndpointPolicies {
+				if pol.Id != nil {
+					policies = append(policies, &network.ServiceEndpointPolicyTypeArgs{Id: pulumi.String(*pol.Id)})
+				}
+			}
+			if len(policies) > 0 {
+				sargs.ServiceEndpointPolicies = policies
+			}
 			if existing.NatGateway != nil && existing.NatGateway.Id != "" {
 				sargs.NatGateway = &network.SubResourceArgs{Id: pulumi.String(existing.NatGateway.Id)}
 			}
@@ -461,38 +641,51 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 			se = append(se, &network.ServiceEndpointPropertiesFormatArgs{Service: pulumi.String(e)})
 		}
 		sargs.ServiceEndpoints = se
-		sn, err := network.NewSubnet(ctx, name+"-"+key+"-subnet", sargs, subnetOpts...)
+		sn, err := network.NewSubnet(ctx, name+"-"+f.key+"-subnet", sargs, subnetOpts...)
 		if err != nil {
-			return pulumi.StringOutput{}, pulumi.StringOutput{}, err
+			return nil, err
 		}
 		// Subnets of one VNet are written one after the other: parallel
-		// writes fail with AnotherOperationInProgress (AZURE-FACTS).
+		// writes fail with AnotherOperationInProgress (pulumi-azure-native #699).
 		subnetDeps = []pulumi.Resource{sn}
-		return sn.ID().ToStringOutput(), nsg.Name, nil
+		ref.ID = sn.ID().ToStringOutput()
+		return ref, nil
 	}
 
-	comp.ResourceGroupName = rg.ToStringOutput()
-	comp.VnetName = vnetNameOut
-	comp.VnetID = vnetID
-	comp.TrainingSubnetID, comp.TrainingNsgName, err = subnet("training", args.TrainingSubnet, layout.Training, args.TrainingServiceEndpoints, routeTable)
+	fields := spec.subnetFields()
+	var endpoints []string
+	if spec.Isolation == IsolationServiceEndpoints {
+		endpoints = trainingServiceEndpoints
+	}
+	training, err := subnet(fields[0], layout.Training, endpoints, routeTable, natGateway)
 	if err != nil {
 		return nil, err
 	}
-	comp.AksSubnetID, comp.AksNsgName = pulumi.String("").ToStringOutput(), pulumi.String("").ToStringOutput()
-	if args.AksSubnet != nil {
-		comp.AksSubnetID, comp.AksNsgName, err = subnet("aks", *args.AksSubnet, layout.Aks, nil, nil)
-		if err != nil {
+	comp.Training = *training
+	if spec.AksSubnet != "" {
+		if comp.Aks, err = subnet(fields[1], layout.Aks, nil, nil, nil); err != nil {
 			return nil, err
 		}
 	}
-	comp.PrivateEndpointSubnetID = pulumi.String("").ToStringOutput()
-	if args.PrivateEndpointSubnet != nil {
-		comp.PrivateEndpointSubnetID, _, err = subnet("pe", *args.PrivateEndpointSubnet, layout.PrivateEndpoints, nil, nil)
-		if err != nil {
+	if spec.PrivateEndpointSubnet != "" {
+		if comp.PrivateEndpoints, err = subnet(fields[2], layout.PrivateEndpoints, nil, nil, nil); err != nil {
 			return nil, err
 		}
 	}
-	comp.RouteTableName = pulumi.String("").ToStringOutput()
+
+	empty := pulumi.String("").ToStringOutput()
+	comp.ResourceGroupName = rg.ToStringOutput()
+	comp.VnetName = vnetNameOut
+	comp.VnetID = vnetID
+	comp.TrainingSubnetID = training.ID.ToStringOutput()
+	comp.TrainingNsgName = training.NsgName.ToStringOutput()
+	comp.AksSubnetID, comp.AksNsgName, comp.PrivateEndpointSubnetID, comp.RouteTableName = empty, empty, empty, empty
+	if comp.Aks != nil {
+		comp.AksSubnetID, comp.AksNsgName = comp.Aks.ID.ToStringOutput(), comp.Aks.NsgName.ToStringOutput()
+	}
+	if comp.PrivateEndpoints != nil {
+		comp.PrivateEndpointSubnetID = comp.PrivateEndpoints.ID.ToStringOutput()
+	}
 	if routeTable != nil {
 		comp.RouteTableName = routeTable.Name
 	}
@@ -510,6 +703,85 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 		return nil, err
 	}
 	return comp, nil
+}
+
+// nsgRules reads the rules of an adopted subnet's own NSG; none when it has
+// no NSG.
+func nsgRules(ctx *pulumi.Context, sn network.SubnetResponse) ([]ExistingRule, error) {
+	if sn.NetworkSecurityGroup == nil || sn.NetworkSecurityGroup.Id == nil {
+		return nil, nil
+	}
+	rg, name := armGroupAndName(*sn.NetworkSecurityGroup.Id)
+	nsg, err := network.LookupNetworkSecurityGroup(ctx, &network.LookupNetworkSecurityGroupArgs{ResourceGroupName: rg, NetworkSecurityGroupName: name})
+	if err != nil {
+		return nil, fmt.Errorf("cannot read its network security group %s: %v", name, err)
+	}
+	var out []ExistingRule
+	for _, r := range nsg.SecurityRules {
+		rule := ExistingRule{Direction: r.Direction, Priority: r.Priority}
+		if r.Name != nil {
+			rule.Name = *r.Name
+		}
+		out = append(out, rule)
+	}
+	return out, nil
+}
+
+// defaultRoute reads the next hop of the default route of an adopted
+// subnet's own route table, "" when there is none.
+func defaultRoute(ctx *pulumi.Context, sn network.SubnetResponse) (string, error) {
+	if sn.RouteTable == nil || sn.RouteTable.Id == nil {
+		return "", nil
+	}
+	rg, name := armGroupAndName(*sn.RouteTable.Id)
+	rt, err := network.LookupRouteTable(ctx, &network.LookupRouteTableArgs{ResourceGroupName: rg, RouteTableName: name})
+	if err != nil {
+		return "", fmt.Errorf("cannot read its route table %s: %v", name, err)
+	}
+	for _, r := range rt.Routes {
+		if r.AddressPrefix != nil && *r.AddressPrefix == "0.0.0.0/0" {
+			return r.NextHopType, nil
+		}
+	}
+	return "", nil
+}
+
+// armGroupAndName returns the resource group and the last name of an ARM ID.
+func armGroupAndName(id string) (rg, name string) {
+	parts := strings.Split(strings.Trim(id, "/"), "/")
+	for i := 0; i+1 < len(parts); i++ {
+		if strings.EqualFold(parts[i], "resourceGroups") {
+			rg = parts[i+1]
+		}
+	}
+	return rg, parts[len(parts)-1]
+}
+
+// newNatGateway creates a Standard NAT gateway with one static public IP.
+// Nodes without a public IP have no Internet access without it, as Azure
+// retires default outbound access for new VNets
+// (https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access).
+func newNatGateway(ctx *pulumi.Context, logical, name string, rg pulumi.StringInput, loc pulumi.StringInput, tags pulumi.StringMap, opts ...pulumi.ResourceOption) (*network.NatGateway, error) {
+	ip, err := network.NewPublicIPAddress(ctx, logical+"-ip", &network.PublicIPAddressArgs{
+		ResourceGroupName:        rg,
+		Location:                 loc,
+		PublicIpAddressName:      pulumi.String(name + "-ip"),
+		Sku:                      &network.PublicIPAddressSkuArgs{Name: pulumi.String(string(network.PublicIPAddressSkuNameStandard))},
+		PublicIPAllocationMethod: pulumi.String(string(network.IPAllocationMethodStatic)),
+		PublicIPAddressVersion:   pulumi.String(string(network.IPVersionIPv4)),
+		Tags:                     tags,
+	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return network.NewNatGateway(ctx, logical, &network.NatGatewayArgs{
+		ResourceGroupName: rg,
+		Location:          loc,
+		NatGatewayName:    pulumi.String(name),
+		Sku:               &network.NatGatewaySkuArgs{Name: pulumi.String(string(network.NatGatewaySkuNameStandard))},
+		PublicIpAddresses: network.SubResourceArray{&network.SubResourceArgs{Id: ip.ID()}},
+		Tags:              tags,
+	}, opts...)
 }
 
 // mergeEndpoints keeps the service endpoints an adopted subnet already has
@@ -531,21 +803,4 @@ func mergeEndpoints(existing []network.ServiceEndpointPropertiesFormatResponse, 
 	}
 	sort.Strings(out)
 	return out
-}
-
-// mustRegion is used after validation has accepted the location.
-func mustRegion(location string) string {
-	r, err := netplan.CanonicalRegion(location)
-	if err != nil {
-		return location
-	}
-	return r
-}
-
-func mustPrefix(s string) netip.Prefix {
-	p, err := netplan.ParsePrefix(s)
-	if err != nil {
-		panic(err)
-	}
-	return p
 }

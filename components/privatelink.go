@@ -1,8 +1,8 @@
 package components
 
 import (
-	"fmt"
 	"maps"
+	"net/netip"
 	"slices"
 	"sort"
 	"strings"
@@ -18,9 +18,9 @@ const PrivateEndpointsType = "amlvnet:index:PrivateEndpoints"
 
 // Azure clouds, for private DNS zone names.
 const (
-	CloudPublic       = "public"
-	CloudUSGovernment = "usgovernment"
-	CloudChina        = "china"
+	CloudPublic       = netplan.CloudPublic
+	CloudUSGovernment = netplan.CloudUSGovernment
+	CloudChina        = netplan.CloudChina
 )
 
 // Sub-resources (group IDs) a private endpoint can target.
@@ -35,8 +35,9 @@ const (
 )
 
 // privateDNSZones lists the zones each group ID needs, per cloud (Azure
-// "Azure Private Endpoint DNS configuration"). The workspace needs both of
-// its zones (AZURE-FACTS: private endpoints).
+// "Azure Private Endpoint DNS configuration",
+// https://learn.microsoft.com/azure/private-link/private-endpoint-dns). The
+// workspace needs both of its zones (api and notebooks).
 var privateDNSZones = map[string]map[string][]string{
 	CloudPublic: {
 		GroupWorkspace: {"privatelink.api.azureml.ms", "privatelink.notebooks.azure.net"},
@@ -78,49 +79,52 @@ func PrivateDNSZones(cloud, group string) []string {
 // one data endpoint per region.
 var endpointAddresses = map[string]int{GroupWorkspace: 3, GroupRegistry: 2}
 
-// PrivateEndpointTarget is one resource reached through a private endpoint.
-type PrivateEndpointTarget struct {
+// PrivateEndpoint is one endpoint to create.
+type PrivateEndpoint struct {
 	// Name identifies the endpoint (e.g. "storage-blob"). Required, unique.
-	Name string
-	// ResourceID of the target resource. Required.
-	ResourceID pulumi.StringInput
+	Name string `pulumi:"name"`
+	// Target names the resource, a key of the args' Targets (e.g. "storage").
+	// Required.
+	Target string `pulumi:"target"`
 	// Group is the sub-resource: one of the Group* constants. Required.
-	Group string
+	Group string `pulumi:"group"`
 }
 
-// PrivateEndpointsArgs configures the private endpoints of the workspace's
-// resources and their private DNS zones.
-type PrivateEndpointsArgs struct {
-	// ResourceGroupName receives the endpoints and zones. Required.
-	ResourceGroupName pulumi.StringInput
-	// Location of the endpoints (the VNet's region). Required.
-	Location string
+// PrivateEndpointsSpec configures private endpoints for the workspace's
+// resources and their private DNS zones. In the root program Cloud is
+// amlvnet:network.cloud and the endpoints follow from the isolation mode.
+type PrivateEndpointsSpec struct {
 	// Cloud selects the zone names: public, usgovernment or china.
-	// Optional. Defaults to public.
-	Cloud string
-	// VnetID is linked to every private DNS zone. Required.
-	VnetID pulumi.StringInput
-	// SubnetID hosts the endpoints. Required.
-	SubnetID pulumi.StringInput
-	// SubnetPrefix is that subnet's CIDR, to check it has room. Required.
-	SubnetPrefix string
-	// Targets to reach privately. Required.
-	Targets []PrivateEndpointTarget
-	// Tags for every resource created. Optional.
-	Tags map[string]string
+	// Optional. Defaults to the cloud of the location's region.
+	Cloud string `json:"cloud,omitempty" pulumi:"cloud,optional"`
+	// Endpoints to create. Required.
+	Endpoints []PrivateEndpoint `json:"-" pulumi:"endpoints"`
 }
 
-func (a *PrivateEndpointsArgs) applyDefaults() {
-	if a.Cloud == "" {
-		a.Cloud = CloudPublic
+// WithDefaults returns the spec with its documented defaults filled in for
+// a canonical region ("" assumes the public cloud).
+func (s PrivateEndpointsSpec) WithDefaults(region string) PrivateEndpointsSpec {
+	if s.Cloud == "" {
+		s.Cloud = netplan.RegionCloud(region)
 	}
+	return s
 }
 
-// AddressesNeeded is how many addresses the endpoints take in their subnet.
-func (a *PrivateEndpointsArgs) AddressesNeeded() int {
+// PrivateEndpointsSite is where the endpoints go, as their validation needs it.
+type PrivateEndpointsSite struct {
+	// Region is the canonical region; "" skips the checks that need it.
+	Region string
+	// Subnet is the endpoints' subnet, named at SubnetPath; the zero Prefix
+	// skips the capacity check.
+	Subnet     netip.Prefix
+	SubnetPath *Path
+}
+
+// addressesNeeded is how many addresses the endpoints take in their subnet.
+func (s PrivateEndpointsSpec) addressesNeeded() int {
 	n := 0
-	for _, t := range a.Targets {
-		if k, ok := endpointAddresses[t.Group]; ok {
+	for _, e := range s.Endpoints {
+		if k, ok := endpointAddresses[e.Group]; ok {
 			n += k
 		} else {
 			n++
@@ -129,47 +133,80 @@ func (a *PrivateEndpointsArgs) AddressesNeeded() int {
 	return n
 }
 
-// Validate reports every problem in the Args.
-func (a *PrivateEndpointsArgs) Validate() error {
-	a.applyDefaults()
-	var ps problems
-	for field, v := range map[string]pulumi.Input{"resourceGroupName": a.ResourceGroupName, "vnetId": a.VnetID, "subnetId": a.SubnetID} {
-		if v == nil {
-			ps.add(field, "is required")
-		}
-	}
-	if _, err := netplan.CanonicalRegion(a.Location); err != nil {
-		ps.add("location", "%v", err)
-	}
-	zones, ok := privateDNSZones[a.Cloud]
+// Validate reports every problem of the spec, named below p, and whether the
+// endpoints fit the site's subnet.
+func (s PrivateEndpointsSpec) Validate(p *Path, site PrivateEndpointsSite) Problems {
+	endpointsPath := p.Child("endpoints")
+	given := s.Cloud
+	s = s.WithDefaults(site.Region)
+	var ps Problems
+	zones, ok := privateDNSZones[s.Cloud]
 	if !ok {
-		ps.add("cloud", "%q is not a cloud we know the private DNS zones of; use one of %v", a.Cloud, slices.Sorted(maps.Keys(privateDNSZones)))
+		ps.Add(p.Child("cloud"), "%q is not a cloud we know the private DNS zones of; use one of %v", s.Cloud, slices.Sorted(maps.Keys(privateDNSZones)))
+	} else if cloud := netplan.RegionCloud(site.Region); given != "" && site.Region != "" && given != cloud {
+		ps.Add(p.Child("cloud"), "is %s, but region %s is in the %s cloud; leave it out or set it to %s", given, site.Region, cloud, cloud)
 	}
-	if len(a.Targets) == 0 {
-		ps.add("targets", "at least one resource to reach privately is required")
+	if len(s.Endpoints) == 0 {
+		ps.Add(endpointsPath, "at least one resource to reach privately is required")
 	}
 	names := map[string]bool{}
-	for i, t := range a.Targets {
-		f := fmt.Sprintf("targets[%d]", i)
-		if t.Name == "" || names[t.Name] {
-			ps.add(f+".name", "%q: a unique endpoint name is required", t.Name)
+	for i, e := range s.Endpoints {
+		f := endpointsPath.Index(i)
+		if e.Name == "" || names[e.Name] {
+			ps.Add(f.Child("name"), "%q: a unique endpoint name is required", e.Name)
 		}
-		names[t.Name] = true
-		if t.ResourceID == nil {
-			ps.add(f+".resourceId", "is required")
-		}
+		names[e.Name] = true
 		if ok {
-			if _, known := zones[t.Group]; !known {
-				ps.add(f+".group", "%q is not a sub-resource we can reach privately; use one of %v", t.Group, slices.Sorted(maps.Keys(zones)))
+			if _, known := zones[e.Group]; !known {
+				ps.Add(f.Child("group"), "%q is not a sub-resource we can reach privately; use one of %v", e.Group, slices.Sorted(maps.Keys(zones)))
 			}
 		}
 	}
-	if subnet, err := netplan.ParsePrefix(a.SubnetPrefix); err != nil {
-		ps.add("subnetPrefix", "%v", err)
-	} else if err := netplan.CheckSubnetCapacity(subnet, a.AddressesNeeded()); err != nil {
-		ps.add("subnetPrefix", "%d private endpoints need %d addresses: %v", len(a.Targets), a.AddressesNeeded(), err)
+	if site.Subnet.IsValid() {
+		if err := netplan.CheckSubnetCapacity(site.Subnet, s.addressesNeeded()); err != nil {
+			ps.Add(site.SubnetPath, "%d private endpoints need %d addresses: %v", len(s.Endpoints), s.addressesNeeded(), err)
+		}
 	}
-	return ps.err("PrivateEndpoints")
+	return ps
+}
+
+// PrivateEndpointsArgs configures a PrivateEndpoints.
+type PrivateEndpointsArgs struct {
+	// Spec lists the endpoints. Required.
+	Spec PrivateEndpointsSpec `pulumi:"spec"`
+	// ResourceGroupName receives the endpoints and zones. Required.
+	ResourceGroupName pulumi.StringInput `pulumi:"resourceGroupName"`
+	// Location of the endpoints (the VNet's region). Required.
+	Location string `pulumi:"location"`
+	// VnetID is linked to every private DNS zone. Required.
+	VnetID pulumi.StringInput `pulumi:"vnetId"`
+	// Subnet hosts the endpoints: its ID and Prefix are used. Required.
+	Subnet SubnetRef
+	// Targets are the resource IDs the endpoints reach, by the names the
+	// endpoints' Target fields use. Required.
+	Targets map[string]pulumi.StringInput `pulumi:"targets"`
+	// Tags for every resource created. Optional.
+	Tags map[string]string `pulumi:"tags,optional"`
+}
+
+func (a *PrivateEndpointsArgs) problems() Problems {
+	var ps Problems
+	region := checkRegion(&ps, NewPath("location"), a.Location)
+	ps = append(ps, a.Spec.Validate(NewPath("spec"), PrivateEndpointsSite{Region: region, Subnet: a.Subnet.Prefix, SubnetPath: NewPath("subnet", "prefix")})...)
+	for field, v := range map[string]pulumi.Input{"resourceGroupName": a.ResourceGroupName, "vnetId": a.VnetID, "subnet.id": a.Subnet.ID} {
+		if v == nil {
+			ps.Add(NewPath(field), "is required")
+		}
+	}
+	if !a.Subnet.Prefix.IsValid() {
+		ps.Add(NewPath("subnet", "prefix"), "is required: the subnet's range, to check it has room")
+	}
+	for i, e := range a.Spec.Endpoints {
+		if a.Targets[e.Target] == nil {
+			ps.Add(NewPath("spec", "endpoints").Index(i).Child("target"), "%q is not a key of targets; give its resource ID there", e.Target)
+		}
+	}
+	return ps
 }
 
 // PrivateEndpoints is a set of private endpoints with their DNS zones linked
@@ -188,9 +225,10 @@ func NewPrivateEndpoints(ctx *pulumi.Context, name string, args *PrivateEndpoint
 	if args == nil {
 		args = &PrivateEndpointsArgs{}
 	}
-	if err := args.Validate(); err != nil {
+	if err := validated(ctx, "PrivateEndpoints", args.problems()); err != nil {
 		return nil, err
 	}
+	spec := args.Spec.WithDefaults(mustRegion(args.Location))
 	comp := &PrivateEndpoints{}
 	if err := ctx.RegisterComponentResource(PrivateEndpointsType, name, comp, opts...); err != nil {
 		return nil, err
@@ -201,8 +239,8 @@ func NewPrivateEndpoints(ctx *pulumi.Context, name string, args *PrivateEndpoint
 
 	// One zone per name, shared by the endpoints that need it.
 	needed := map[string]bool{}
-	for _, t := range args.Targets {
-		for _, z := range privateDNSZones[args.Cloud][t.Group] {
+	for _, e := range spec.Endpoints {
+		for _, z := range privateDNSZones[spec.Cloud][e.Group] {
 			needed[z] = true
 		}
 	}
@@ -234,16 +272,16 @@ func NewPrivateEndpoints(ctx *pulumi.Context, name string, args *PrivateEndpoint
 	}
 
 	endpointIDs := pulumi.StringMap{}
-	for _, t := range args.Targets {
-		pe, err := network.NewPrivateEndpoint(ctx, name+"-"+t.Name, &network.PrivateEndpointArgs{
+	for _, e := range spec.Endpoints {
+		pe, err := network.NewPrivateEndpoint(ctx, name+"-"+e.Name, &network.PrivateEndpointArgs{
 			ResourceGroupName: args.ResourceGroupName,
 			Location:          pulumi.String(region),
-			Subnet:            &network.SubnetTypeArgs{Id: args.SubnetID},
+			Subnet:            &network.SubnetTypeArgs{Id: args.Subnet.ID},
 			PrivateLinkServiceConnections: network.PrivateLinkServiceConnectionArray{
 				&network.PrivateLinkServiceConnectionArgs{
-					Name:                 pulumi.String(t.Name),
-					PrivateLinkServiceId: t.ResourceID,
-					GroupIds:             pulumi.StringArray{pulumi.String(t.Group)},
+					Name:                 pulumi.String(e.Name),
+					PrivateLinkServiceId: args.Targets[e.Target],
+					GroupIds:             pulumi.StringArray{pulumi.String(e.Group)},
 				},
 			},
 			Tags: tags,
@@ -252,13 +290,13 @@ func NewPrivateEndpoints(ctx *pulumi.Context, name string, args *PrivateEndpoint
 			return nil, err
 		}
 		var configs network.PrivateDnsZoneConfigArray
-		for _, z := range privateDNSZones[args.Cloud][t.Group] {
+		for _, z := range privateDNSZones[spec.Cloud][e.Group] {
 			configs = append(configs, &network.PrivateDnsZoneConfigArgs{
 				Name:             pulumi.String(strings.ReplaceAll(z, ".", "-")),
 				PrivateDnsZoneId: zoneIDs[z],
 			})
 		}
-		if _, err := network.NewPrivateDnsZoneGroup(ctx, name+"-"+t.Name+"-dns", &network.PrivateDnsZoneGroupArgs{
+		if _, err := network.NewPrivateDnsZoneGroup(ctx, name+"-"+e.Name+"-dns", &network.PrivateDnsZoneGroupArgs{
 			ResourceGroupName:       args.ResourceGroupName,
 			PrivateEndpointName:     pe.Name,
 			PrivateDnsZoneGroupName: pulumi.String("default"),
@@ -266,7 +304,7 @@ func NewPrivateEndpoints(ctx *pulumi.Context, name string, args *PrivateEndpoint
 		}, parent); err != nil {
 			return nil, err
 		}
-		endpointIDs[t.Name] = pe.ID().ToStringOutput()
+		endpointIDs[e.Name] = pe.ID().ToStringOutput()
 	}
 	sort.Strings(zoneNames)
 	comp.EndpointIDs = endpointIDs.ToStringMapOutput()

@@ -1,28 +1,34 @@
 // Package components holds the reusable Pulumi ComponentResources of amlvnet:
-// the network foundation, SecureStorage, SecureKeyVault, the ML workspace,
-// AmlComputeInVnet and AksInVnet. Every component validates its Args in full
-// before it registers anything, so a bad input never reaches Azure.
+// Network, SecureStorage, SecureKeyVault, MLWorkspace, AmlComputeInVnet,
+// AksInVnet and PrivateEndpoints. Each takes a plain Spec (the values its
+// code branches on, with documented defaults) plus the wiring inputs that
+// come from other resources, validates all of it before it registers
+// anything, and reports every problem at once, each named by its path.
 package components
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// Problem is one broken rule in a component's Args. Field uses the same
-// camelCase names as the root program's config keys (e.g. "maxNodes",
-// "clientIpRanges[1]"), so the program can prefix its namespace and the user
-// sees the key they wrote.
+// Problem is one broken rule, named by the path of the input that breaks it
+// (e.g. "spec.maxNodes", or "amlvnet:compute.maxNodes" when the root
+// program validates a stack's config). A Warning does not stop anything:
+// it is logged and the deployment goes on.
 type Problem struct {
-	Field   string
+	Path    string
 	Message string
+	Warning bool
 }
 
-func (p Problem) String() string { return p.Field + ": " + p.Message }
+func (p Problem) String() string { return p.Path + ": " + p.Message }
 
-// ValidationError carries every problem found in one Validate call.
+// ValidationError carries every problem found in one component's inputs.
 type ValidationError struct {
 	Component string
 	Problems  []Problem
@@ -38,38 +44,6 @@ func (e *ValidationError) Error() string {
 	return b.String()
 }
 
-// problems collects Problems while a Validate method walks its Args.
-type problems []Problem
-
-func (ps *problems) add(field, format string, args ...any) {
-	*ps = append(*ps, Problem{Field: field, Message: fmt.Sprintf(format, args...)})
-}
-
-// addAll appends the problems of a nested validation with their fields put
-// under prefix (e.g. "attach[2]." + "address").
-func (ps *problems) addAll(prefix string, more []Problem) {
-	for _, p := range more {
-		*ps = append(*ps, Problem{Field: prefix + p.Field, Message: p.Message})
-	}
-}
-
-// err returns nil when nothing was found, else a *ValidationError with the
-// problems in a stable order (by field, then message) so tests and users see
-// the same text every run.
-func (ps problems) err(component string) error {
-	if len(ps) == 0 {
-		return nil
-	}
-	out := append([]Problem(nil), ps...)
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Field != out[j].Field {
-			return out[i].Field < out[j].Field
-		}
-		return out[i].Message < out[j].Message
-	})
-	return &ValidationError{Component: component, Problems: out}
-}
-
 // ProblemsOf returns the problems inside err when it is (or wraps) a
 // *ValidationError, or nil.
 func ProblemsOf(err error) []Problem {
@@ -78,4 +52,97 @@ func ProblemsOf(err error) []Problem {
 		return ve.Problems
 	}
 	return nil
+}
+
+// Problems collects the problems a validator finds.
+type Problems []Problem
+
+// Add records a problem at path p.
+func (ps *Problems) Add(p *Path, format string, args ...any) {
+	*ps = append(*ps, Problem{Path: p.String(), Message: fmt.Sprintf(format, args...)})
+}
+
+// Warn records a warning at path p.
+func (ps *Problems) Warn(p *Path, format string, args ...any) {
+	*ps = append(*ps, Problem{Path: p.String(), Message: fmt.Sprintf(format, args...), Warning: true})
+}
+
+// Split separates the errors from the warnings.
+func (ps Problems) Split() (errs, warnings Problems) {
+	for _, p := range ps {
+		if p.Warning {
+			warnings = append(warnings, p)
+		} else {
+			errs = append(errs, p)
+		}
+	}
+	return errs, warnings
+}
+
+// Sorted returns the problems in a stable order (by path, then message) so
+// that users and tests see the same text every run, without duplicates.
+func (ps Problems) Sorted() []Problem {
+	out := append([]Problem(nil), ps...)
+	slices.SortStableFunc(out, func(a, b Problem) int {
+		return cmp.Or(comparePaths(a.Path, b.Path), strings.Compare(a.Message, b.Message))
+	})
+	dedup := out[:0]
+	for i, p := range out {
+		if i == 0 || p != out[i-1] {
+			dedup = append(dedup, p)
+		}
+	}
+	return dedup
+}
+
+// Err returns nil when no error was found (warnings aside), else a
+// *ValidationError naming component that lists the errors.
+func (ps Problems) Err(component string) error {
+	errs, _ := ps.Split()
+	if len(errs) == 0 {
+		return nil
+	}
+	return &ValidationError{Component: component, Problems: errs.Sorted()}
+}
+
+// validated logs the warnings of ps on the console of the resource being
+// constructed and returns its errors, if any, as Err does.
+func validated(ctx *pulumi.Context, component string, ps Problems) error {
+	_, warnings := ps.Split()
+	for _, w := range warnings.Sorted() {
+		_ = ctx.Log.Warn(component+": "+w.String(), nil)
+	}
+	return ps.Err(component)
+}
+
+// comparePaths orders paths as text, except that list indexes compare as
+// numbers, so "attached[2]" comes before "attached[10]".
+func comparePaths(a, b string) int {
+	for a != "" && b != "" {
+		if a[0] == '[' && b[0] == '[' {
+			an, alen := leadingNumber(a[1:])
+			bn, blen := leadingNumber(b[1:])
+			if alen > 0 && blen > 0 {
+				if an != bn {
+					return cmp.Compare(an, bn)
+				}
+				a, b = a[1+alen:], b[1+blen:]
+				continue
+			}
+		}
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+// leadingNumber reads the digits at the start of s.
+func leadingNumber(s string) (n, digits int) {
+	for digits < len(s) && digits < 9 && s[digits] >= '0' && s[digits] <= '9' {
+		n = n*10 + int(s[digits]-'0')
+		digits++
+	}
+	return n, digits
 }

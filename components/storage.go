@@ -1,8 +1,6 @@
 package components
 
 import (
-	"fmt"
-	"net/netip"
 	"slices"
 
 	storage "github.com/pulumi/pulumi-azure-native-sdk/storage/v2"
@@ -14,110 +12,116 @@ import (
 // SecureStorageType is the type token of SecureStorage.
 const SecureStorageType = "amlvnet:index:SecureStorage"
 
-// SecureStorageArgs configures a storage account for the workspace.
-type SecureStorageArgs struct {
-	// ResourceGroupName of the account. Required.
-	ResourceGroupName pulumi.StringInput
-	// Location is the Azure region. Required.
-	Location string
-	// AccountName is the globally unique account name (3-24 lower-case
-	// letters and digits). Optional. Defaults to Pulumi's auto-naming from
-	// the component name.
-	AccountName string
-	// SubnetIDs get a virtual-network rule each: the subnets that run
-	// experiments. Required unless Unrestricted. Each subnet needs the
-	// Microsoft.Storage service endpoint (the Network component adds it).
-	SubnetIDs pulumi.StringArrayInput
+// DefaultStorageSku is the storage account SKU unless one is given.
+const DefaultStorageSku = "Standard_LRS"
+
+var storageSkus = []string{"Standard_LRS", "Standard_GRS", "Standard_RAGRS", "Standard_ZRS", "Standard_GZRS", "Standard_RAGZRS", "Premium_LRS", "Premium_ZRS"}
+
+// SecureStorageSpec configures a storage account: deny by default (VNet
+// rules, trusted services, developers' public IPs), HTTPS only, TLS 1.2, no
+// anonymous blob access. In the root program it is amlvnet:storage (and,
+// with Unrestricted, amlvnet:inferenceStorage).
+type SecureStorageSpec struct {
 	// ClientIPRanges are developers' public IP addresses or CIDRs let through
 	// the firewall to use the SDK. Optional. Private ranges are refused, as
 	// Azure refuses them.
-	ClientIPRanges []string
-	// Unrestricted makes the account reachable from all networks, as an
-	// account used for inference (model scoring) must be (AZURE-FACTS).
-	// Optional. Defaults to false: deny by default.
-	Unrestricted bool
-	// PrivateOnly turns public network access off: the account is reached
-	// through private endpoints only (network isolation with private
-	// endpoints), so it takes no VNet or IP rules. Optional. Defaults to false.
-	PrivateOnly bool
+	ClientIPRanges []string `json:"clientIpRanges,omitempty" pulumi:"clientIpRanges,optional"`
+	// AccountName is the globally unique account name (3-24 lower-case
+	// letters and digits). Optional. Defaults to Pulumi's auto-naming from
+	// the component name.
+	AccountName string `json:"accountName,omitempty" pulumi:"accountName,optional"`
 	// Sku of the account. Optional. Defaults to "Standard_LRS".
-	Sku string
+	Sku string `json:"sku,omitempty" pulumi:"sku,optional"`
+	// Unrestricted makes the account reachable from all networks, as an
+	// account used for inference (model scoring) must be (2019 article).
+	// Optional. Defaults to false: deny by default.
+	Unrestricted bool `json:"-" pulumi:"unrestricted,optional"`
+	// PrivateOnly makes the account reachable through private endpoints
+	// only: no VNet or IP rules, the firewall denies everything but trusted
+	// services and the resource-instance rules. Public network access stays
+	// enabled behind that closed firewall, as Microsoft's
+	// machine-learning-end-to-end-secure template keeps it: Azure ML's own
+	// service-side access (studio previews, datastores) goes through it
+	// ("Secure an Azure Machine Learning workspace with virtual networks",
+	// https://learn.microsoft.com/azure/machine-learning/how-to-secure-workspace-vnet).
+	// Optional. Defaults to false.
+	PrivateOnly bool `json:"-" pulumi:"privateOnly,optional"`
+}
+
+// WithDefaults returns the spec with its documented defaults filled in.
+func (s SecureStorageSpec) WithDefaults() SecureStorageSpec {
+	if s.Sku == "" {
+		s.Sku = DefaultStorageSku
+	}
+	return s
+}
+
+// Validate reports every problem of the spec, named below p.
+func (s SecureStorageSpec) Validate(p *Path) Problems {
+	s = s.WithDefaults()
+	var ps Problems
+	if s.AccountName != "" {
+		storageAccountName.check(&ps, p.Child("accountName"), s.AccountName)
+	}
+	if !slices.Contains(storageSkus, s.Sku) {
+		ps.Add(p.Child("sku"), "%q is not a storage SKU; use one of %v", s.Sku, storageSkus)
+	}
+	switch {
+	case s.Unrestricted && s.PrivateOnly:
+		ps.Add(p.Child("privateOnly"), "an account cannot be both unrestricted (for inference) and private-only")
+	case s.Unrestricted && len(s.ClientIPRanges) > 0:
+		ps.Add(p.Child("clientIpRanges"), "has no effect on an unrestricted account; remove it")
+	case s.PrivateOnly && len(s.ClientIPRanges) > 0:
+		ps.Add(p.Child("clientIpRanges"), "has no effect on an account reached through private endpoints only: its firewall admits no IP, and developers reach it through the VNet (VPN, ExpressRoute or a bastion): remove it")
+	}
+	checkClientIPRanges(&ps, p.Child("clientIpRanges"), s.ClientIPRanges)
+	return ps
+}
+
+// SecureStorageArgs configures a SecureStorage.
+type SecureStorageArgs struct {
+	// Spec of the account. Optional: the zero Spec is a deny-by-default
+	// Standard_LRS account.
+	Spec SecureStorageSpec `pulumi:"spec,optional"`
+	// ResourceGroupName of the account. Required.
+	ResourceGroupName pulumi.StringInput `pulumi:"resourceGroupName"`
+	// Location is the Azure region. Required.
+	Location string `pulumi:"location"`
+	// SubnetIDs get a virtual-network rule each: the subnets that run
+	// experiments. Required unless Unrestricted or PrivateOnly. Each subnet
+	// needs the Microsoft.Storage service endpoint (Network adds it).
+	SubnetIDs pulumi.StringArrayInput `pulumi:"subnetIds,optional"`
+	// TrustedResources get a resource-instance rule each, in TenantID:
+	// resources the firewall lets in by identity, such as the workspace
+	// (its ID can be given before it exists). Optional; ignored when
+	// Unrestricted.
+	TrustedResources pulumi.StringArrayInput `pulumi:"trustedResources,optional"`
+	TenantID         pulumi.StringInput      `pulumi:"tenantId,optional"`
 	// Protect marks the account protected in Pulumi. Optional. Defaults to false.
-	Protect bool
+	Protect bool `pulumi:"protect,optional"`
 	// PreviousNames are names this component had before a rename. Optional.
 	// Pass them together with pulumi.Aliases on the component: the account's
 	// logical name is derived from the component's (so that auto-naming
 	// yields a valid account name) and would otherwise change with it.
-	PreviousNames []string
+	PreviousNames []string `pulumi:"previousNames,optional"`
 	// Tags for the account. Optional.
-	Tags map[string]string
+	Tags map[string]string `pulumi:"tags,optional"`
 }
 
-func (a *SecureStorageArgs) applyDefaults() {
-	if a.Sku == "" {
-		a.Sku = "Standard_LRS"
-	}
-}
-
-var storageSkus = []string{"Standard_LRS", "Standard_GRS", "Standard_RAGRS", "Standard_ZRS", "Standard_GZRS", "Standard_RAGZRS", "Premium_LRS", "Premium_ZRS"}
-
-// Validate reports every problem in the Args.
-func (a *SecureStorageArgs) Validate() error {
-	a.applyDefaults()
-	var ps problems
+// validate reports every problem of the args.
+func (a *SecureStorageArgs) problems() Problems {
+	ps := a.Spec.Validate(NewPath("spec"))
+	checkRegion(&ps, NewPath("location"), a.Location)
 	if a.ResourceGroupName == nil {
-		ps.add("resourceGroupName", "is required")
+		ps.Add(NewPath("resourceGroupName"), "is required")
 	}
-	if _, err := netplan.CanonicalRegion(a.Location); err != nil {
-		ps.add("location", "%v", err)
+	if a.SubnetIDs == nil && !a.Spec.Unrestricted && !a.Spec.PrivateOnly {
+		ps.Add(NewPath("subnetIds"), "at least one subnet is required for a deny-by-default account")
 	}
-	if a.AccountName != "" {
-		storageAccountName.check(&ps, "accountName", a.AccountName)
-	}
-	if !slices.Contains(storageSkus, a.Sku) {
-		ps.add("sku", "%q is not a storage SKU; use one of %v", a.Sku, storageSkus)
-	}
-	switch {
-	case a.Unrestricted && a.PrivateOnly:
-		ps.add("privateOnly", "an account cannot be both unrestricted (for inference) and private-only")
-	case a.Unrestricted:
-		if len(a.ClientIPRanges) > 0 {
-			ps.add("clientIpRanges", "has no effect on an unrestricted account; remove it")
-		}
-	case a.PrivateOnly:
-		if len(a.ClientIPRanges) > 0 {
-			ps.add("clientIpRanges", "has no effect with public network access off; developers reach the account through the VNet (VPN, ExpressRoute or a bastion): remove it")
-		}
-	case a.SubnetIDs == nil:
-		ps.add("subnetIds", "at least one subnet is required for a deny-by-default account")
-	}
-	ps.addAll("", checkClientIPRanges("clientIpRanges", a.ClientIPRanges))
-	return ps.err("SecureStorage")
-}
-
-// checkClientIPRanges accepts public IPv4 addresses or CIDRs only.
-func checkClientIPRanges(field string, ranges []string) []Problem {
-	var ps problems
-	for i, r := range ranges {
-		f := fmt.Sprintf("%s[%d]", field, i)
-		p, err := parseAddrOrPrefix(r)
-		if err != nil {
-			ps.add(f, "%v", err)
-			continue
-		}
-		if reason, private := netplan.NonPublicReason(p); private {
-			ps.add(f, "%s is in %s; Azure firewalls take public internet addresses only (MicrosoftDocs/azure-docs #114447): give the public IP your developers reach Azure from", r, reason)
-		}
+	if a.TrustedResources != nil && a.TenantID == nil {
+		ps.Add(NewPath("tenantId"), "is required with trustedResources: the tenant of the resources let in")
 	}
 	return ps
-}
-
-// parseAddrOrPrefix takes "203.0.113.7" or "203.0.113.0/29".
-func parseAddrOrPrefix(s string) (netip.Prefix, error) {
-	if a, aerr := netplan.ParseAddr(s); aerr == nil {
-		return a.Prefix(32)
-	}
-	return netplan.ParsePrefix(s)
 }
 
 // SecureStorage is a storage account locked to the VNet (or, for inference,
@@ -135,9 +139,10 @@ func NewSecureStorage(ctx *pulumi.Context, name string, args *SecureStorageArgs,
 	if args == nil {
 		args = &SecureStorageArgs{}
 	}
-	if err := args.Validate(); err != nil {
+	if err := validated(ctx, "SecureStorage", args.problems()); err != nil {
 		return nil, err
 	}
+	spec := args.Spec.WithDefaults()
 	comp := &SecureStorage{}
 	if err := ctx.RegisterComponentResource(SecureStorageType, name, comp, opts...); err != nil {
 		return nil, err
@@ -146,9 +151,19 @@ func NewSecureStorage(ctx *pulumi.Context, name string, args *SecureStorageArgs,
 		DefaultAction: storage.DefaultActionAllow,
 		Bypass:        pulumi.String("AzureServices"),
 	}
-	if args.PrivateOnly {
+	if !spec.Unrestricted && args.TrustedResources != nil {
+		rules.ResourceAccessRules = pulumi.All(args.TrustedResources.ToStringArrayOutput(), args.TenantID.ToStringOutput()).ApplyT(func(v []any) []storage.ResourceAccessRule {
+			ids, tenant := v[0].([]string), v[1].(string)
+			out := make([]storage.ResourceAccessRule, 0, len(ids))
+			for _, id := range ids {
+				out = append(out, storage.ResourceAccessRule{ResourceId: ptr(id), TenantId: ptr(tenant)})
+			}
+			return out
+		}).(storage.ResourceAccessRuleArrayOutput)
+	}
+	if spec.PrivateOnly {
 		rules.DefaultAction = storage.DefaultActionDeny
-	} else if !args.Unrestricted {
+	} else if !spec.Unrestricted {
 		vnetRules := args.SubnetIDs.ToStringArrayOutput().ApplyT(func(ids []string) []storage.VirtualNetworkRule {
 			out := make([]storage.VirtualNetworkRule, 0, len(ids))
 			for _, id := range ids {
@@ -157,7 +172,7 @@ func NewSecureStorage(ctx *pulumi.Context, name string, args *SecureStorageArgs,
 			return out
 		}).(storage.VirtualNetworkRuleArrayOutput)
 		var ipRules storage.IPRuleArray
-		for _, r := range args.ClientIPRanges {
+		for _, r := range spec.ClientIPRanges {
 			p, _ := parseAddrOrPrefix(r)
 			for _, rule := range netplan.StorageIPRules(p) {
 				ipRules = append(ipRules, &storage.IPRuleArgs{IPAddressOrRange: pulumi.String(rule), Action: storage.ActionAllow})
@@ -171,18 +186,15 @@ func NewSecureStorage(ctx *pulumi.Context, name string, args *SecureStorageArgs,
 		ResourceGroupName:      args.ResourceGroupName,
 		Location:               pulumi.String(mustRegion(args.Location)),
 		Kind:                   pulumi.String(string(storage.KindStorageV2)),
-		Sku:                    &storage.SkuArgs{Name: pulumi.String(args.Sku)},
+		Sku:                    &storage.SkuArgs{Name: pulumi.String(spec.Sku)},
 		EnableHttpsTrafficOnly: pulumi.Bool(true),
 		MinimumTlsVersion:      pulumi.String(string(storage.MinimumTlsVersion_TLS1_2)),
 		AllowBlobPublicAccess:  pulumi.Bool(false),
 		NetworkRuleSet:         rules,
 		Tags:                   pulumi.ToStringMap(args.Tags),
 	}
-	if args.AccountName != "" {
-		account.AccountName = pulumi.String(args.AccountName)
-	}
-	if args.PrivateOnly {
-		account.PublicNetworkAccess = pulumi.String(string(storage.PublicNetworkAccessDisabled))
+	if spec.AccountName != "" {
+		account.AccountName = pulumi.String(spec.AccountName)
 	}
 	// The logical name is lower-case letters and digits so that auto-naming
 	// yields a valid account name.

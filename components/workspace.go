@@ -1,120 +1,144 @@
 package components
 
 import (
+	"slices"
+
 	containerregistry "github.com/pulumi/pulumi-azure-native-sdk/containerregistry/v2"
 	insights "github.com/pulumi/pulumi-azure-native-sdk/insights/v2"
 	operationalinsights "github.com/pulumi/pulumi-azure-native-sdk/operationalinsights/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-	"maps"
-	"slices"
 
 	"github.com/amlvnet/amlvnet/internal/azureml"
-	"github.com/amlvnet/amlvnet/internal/netplan"
 )
 
 // MLWorkspaceType is the type token of the ML workspace component.
 const MLWorkspaceType = "amlvnet:index:MLWorkspace"
 
+// Defaults of MLWorkspaceSpec.
+const (
+	DefaultWorkspaceName    = "amlvnet-ws"
+	DefaultRegistrySku      = "Basic"
+	DefaultLogRetentionDays = 30
+)
+
 var registrySkus = []string{"Basic", "Standard", "Premium"}
 
-// MLWorkspaceArgs configures the Azure ML workspace and the resources it
-// needs besides storage and key vault: a container registry and Application
-// Insights (workspace-based, on a Log Analytics workspace).
-type MLWorkspaceArgs struct {
-	// ResourceGroupName of the workspace. Required.
-	ResourceGroupName pulumi.StringInput
-	// Location is the Azure region. Required.
-	Location string
-	// WorkspaceName (3-33 characters). Optional. Defaults to "amlvnet-ws".
-	WorkspaceName string
-	// StorageAccountID is the default storage account. Required; Azure does
-	// not let it change after creation.
-	StorageAccountID pulumi.StringInput
-	// KeyVaultID is the workspace's vault. Required; fixed after creation.
-	KeyVaultID pulumi.StringInput
+// MLWorkspaceSpec configures the Azure ML workspace and what it needs besides
+// storage and key vault: a container registry and Application Insights
+// (workspace-based, on a Log Analytics workspace). In the root program it is
+// amlvnet:workspace.
+type MLWorkspaceSpec struct {
+	// Name of the workspace (3-33 characters). Optional. Defaults to "amlvnet-ws".
+	Name string `json:"name,omitempty" pulumi:"name,optional"`
+	// Description of the workspace. Optional.
+	Description string `json:"description,omitempty" pulumi:"description,optional"`
 	// RegistrySku of the container registry: Basic, Standard or Premium.
 	// Optional. Defaults to "Basic". Network rules need Premium.
-	RegistrySku string
+	RegistrySku string `json:"registrySku,omitempty" pulumi:"registrySku,optional"`
 	// ImageBuildCompute names the compute cluster that builds images, needed
 	// when the registry is behind the VNet. Optional.
-	ImageBuildCompute string
+	ImageBuildCompute string `json:"imageBuildCompute,omitempty" pulumi:"imageBuildCompute,optional"`
+	// LogRetentionDays of the Log Analytics workspace (30-730). Optional.
+	// Defaults to 30.
+	LogRetentionDays *int `json:"logRetentionDays,omitempty" pulumi:"logRetentionDays,optional"`
+	// Diagnostics sends the logs and metrics of the workspace, its key vault
+	// and its storage account to the Log Analytics workspace. Optional.
+	// Defaults to false.
+	Diagnostics bool `json:"diagnostics,omitempty" pulumi:"diagnostics,optional"`
 	// PrivateOnly turns public network access off on the workspace and the
 	// registry (network isolation with private endpoints); the registry must
 	// then be Premium and ImageBuildCompute set. Optional. Defaults to false.
-	PrivateOnly bool
-	// Diagnostics sends the workspace's logs and metrics, and those of
-	// DiagnosticTargets, to the Log Analytics workspace. Optional. Defaults
-	// to false.
-	Diagnostics bool
-	// DiagnosticTargets are other resources (by name: resource ID) whose
-	// diagnostics go to the same Log Analytics workspace when Diagnostics is
-	// on, e.g. the key vault and the storage account. Optional.
-	DiagnosticTargets map[string]pulumi.StringInput
-	// Description of the workspace. Optional.
-	Description string
-	// LogRetentionDays of the Log Analytics workspace (30-730). Optional.
-	// Defaults to 30.
-	LogRetentionDays int
+	PrivateOnly bool `json:"-" pulumi:"privateOnly,optional"`
+}
+
+// WithDefaults returns the spec with its documented defaults filled in.
+func (s MLWorkspaceSpec) WithDefaults() MLWorkspaceSpec {
+	if s.Name == "" {
+		s.Name = DefaultWorkspaceName
+	}
+	if s.RegistrySku == "" {
+		s.RegistrySku = DefaultRegistrySku
+	}
+	if s.LogRetentionDays == nil {
+		s.LogRetentionDays = ptr(DefaultLogRetentionDays)
+	}
+	return s
+}
+
+// Validate reports every problem of the spec, named below p.
+func (s MLWorkspaceSpec) Validate(p *Path) Problems {
+	s = s.WithDefaults()
+	var ps Problems
+	workspaceName.check(&ps, p.Child("name"), s.Name)
+	if !slices.Contains(registrySkus, s.RegistrySku) {
+		ps.Add(p.Child("registrySku"), "%q is not a registry SKU; use one of %v", s.RegistrySku, registrySkus)
+	}
+	if s.ImageBuildCompute != "" {
+		computeName.check(&ps, p.Child("imageBuildCompute"), s.ImageBuildCompute)
+	}
+	if s.PrivateOnly {
+		if s.RegistrySku != "Premium" {
+			ps.Add(p.Child("registrySku"), "is %s; a registry behind private endpoints needs Premium (Azure refuses network rules and private endpoints below it)", s.RegistrySku)
+		}
+		if s.ImageBuildCompute == "" {
+			ps.Add(p.Child("imageBuildCompute"), "is required when the registry is private: name the compute cluster that builds images")
+		}
+	}
+	if d := *s.LogRetentionDays; d < 30 || d > 730 {
+		ps.Add(p.Child("logRetentionDays"), "is %d; Log Analytics keeps 30-730 days", d)
+	}
+	return ps
+}
+
+// MLWorkspaceArgs configures an MLWorkspace.
+type MLWorkspaceArgs struct {
+	// Spec of the workspace. Optional: the zero Spec is a workspace named
+	// "amlvnet-ws" with a Basic registry.
+	Spec MLWorkspaceSpec `pulumi:"spec,optional"`
+	// ResourceGroupName of the workspace. Required.
+	ResourceGroupName pulumi.StringInput `pulumi:"resourceGroupName"`
+	// Location is the Azure region. Required.
+	Location string `pulumi:"location"`
+	// StorageAccountID is the default storage account. Required; Azure does
+	// not let it change after creation.
+	StorageAccountID pulumi.StringInput `pulumi:"storageAccountId"`
+	// KeyVaultID is the workspace's vault. Required; fixed after creation.
+	KeyVaultID pulumi.StringInput `pulumi:"keyVaultId"`
 	// Protect marks the workspace protected. Optional. Defaults to false.
-	Protect bool
+	Protect bool `pulumi:"protect,optional"`
 	// PreviousNames are names this component had before a rename; see
 	// SecureStorageArgs.PreviousNames (the registry is named the same way).
 	// Optional.
-	PreviousNames []string
+	PreviousNames []string `pulumi:"previousNames,optional"`
 	// Tags for every resource created. Optional.
-	Tags map[string]string
+	Tags map[string]string `pulumi:"tags,optional"`
 }
 
-func (a *MLWorkspaceArgs) applyDefaults() {
-	if a.WorkspaceName == "" {
-		a.WorkspaceName = "amlvnet-ws"
-	}
-	if a.RegistrySku == "" {
-		a.RegistrySku = "Basic"
-	}
-	if a.LogRetentionDays == 0 {
-		a.LogRetentionDays = 30
-	}
-}
-
-// Validate reports every problem in the Args.
-func (a *MLWorkspaceArgs) Validate() error {
-	a.applyDefaults()
-	var ps problems
+func (a *MLWorkspaceArgs) problems() Problems {
+	ps := a.Spec.Validate(NewPath("spec"))
+	checkRegion(&ps, NewPath("location"), a.Location)
 	if a.ResourceGroupName == nil {
-		ps.add("resourceGroupName", "is required")
+		ps.Add(NewPath("resourceGroupName"), "is required")
 	}
 	if a.StorageAccountID == nil {
-		ps.add("storageAccountId", "is required: the workspace's default storage cannot be added later")
+		ps.Add(NewPath("storageAccountId"), "is required: the workspace's default storage cannot be added later")
 	}
 	if a.KeyVaultID == nil {
-		ps.add("keyVaultId", "is required: the workspace's key vault cannot be added later")
+		ps.Add(NewPath("keyVaultId"), "is required: the workspace's key vault cannot be added later")
 	}
-	if _, err := netplan.CanonicalRegion(a.Location); err != nil {
-		ps.add("location", "%v", err)
-	}
-	workspaceName.check(&ps, "name", a.WorkspaceName)
-	if !slices.Contains(registrySkus, a.RegistrySku) {
-		ps.add("registrySku", "%q is not a registry SKU; use one of %v", a.RegistrySku, registrySkus)
-	}
-	if a.ImageBuildCompute != "" {
-		computeName.check(&ps, "imageBuildCompute", a.ImageBuildCompute)
-	}
-	if a.PrivateOnly {
-		if a.RegistrySku != "Premium" {
-			ps.add("registrySku", "is %s; a registry behind private endpoints needs Premium (Azure refuses network rules and private endpoints below it)", a.RegistrySku)
-		}
-		if a.ImageBuildCompute == "" {
-			ps.add("imageBuildCompute", "is required when the registry is private: name the compute cluster that builds images")
-		}
-	}
-	if len(a.DiagnosticTargets) > 0 && !a.Diagnostics {
-		ps.add("diagnostics", "diagnostic targets are given but diagnostics is off")
-	}
-	if a.LogRetentionDays < 30 || a.LogRetentionDays > 730 {
-		ps.add("logRetentionDays", "is %d; Log Analytics keeps 30-730 days", a.LogRetentionDays)
-	}
-	return ps.err("MLWorkspace")
+	return ps
+}
+
+// WorkspaceRef is a handle on a workspace: what a compute attached to it needs.
+type WorkspaceRef struct {
+	// ResourceGroupName of the workspace.
+	ResourceGroupName pulumi.StringInput
+	// Name of the workspace.
+	Name pulumi.StringInput
+	// Ready are resources the workspace's computes wait for, e.g. its
+	// private endpoints: compute without public IPs in a workspace whose
+	// public access is off reaches it only through them. Optional.
+	Ready []pulumi.Resource
 }
 
 // MLWorkspace is the Azure ML workspace with its registry and telemetry.
@@ -131,6 +155,13 @@ type MLWorkspace struct {
 	RegistryID        pulumi.StringOutput `pulumi:"registryId"`
 	AppInsightsID     pulumi.StringOutput `pulumi:"appInsightsId"`
 	LogAnalyticsID    pulumi.StringOutput `pulumi:"logAnalyticsId"`
+
+	resourceGroupName pulumi.StringInput
+}
+
+// Ref is the handle a compute attached to the workspace takes.
+func (w *MLWorkspace) Ref() WorkspaceRef {
+	return WorkspaceRef{ResourceGroupName: w.resourceGroupName, Name: w.WorkspaceName}
 }
 
 // NewMLWorkspace validates args and creates the workspace and its helpers.
@@ -138,9 +169,10 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 	if args == nil {
 		args = &MLWorkspaceArgs{}
 	}
-	if err := args.Validate(); err != nil {
+	if err := validated(ctx, "MLWorkspace", args.problems()); err != nil {
 		return nil, err
 	}
+	spec := args.Spec.WithDefaults()
 	comp := &MLWorkspace{}
 	if err := ctx.RegisterComponentResource(MLWorkspaceType, name, comp, opts...); err != nil {
 		return nil, err
@@ -153,7 +185,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		ResourceGroupName: args.ResourceGroupName,
 		Location:          loc,
 		Sku:               &operationalinsights.WorkspaceSkuArgs{Name: pulumi.String(string(operationalinsights.WorkspaceSkuNameEnumPerGB2018))},
-		RetentionInDays:   pulumi.Int(args.LogRetentionDays),
+		RetentionInDays:   pulumi.Int(*spec.LogRetentionDays),
 		Tags:              tags,
 	}, parent)
 	if err != nil {
@@ -176,13 +208,13 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 	rargs := &containerregistry.RegistryArgs{
 		ResourceGroupName: args.ResourceGroupName,
 		Location:          loc,
-		Sku:               &containerregistry.SkuArgs{Name: pulumi.String(args.RegistrySku)},
+		Sku:               &containerregistry.SkuArgs{Name: pulumi.String(spec.RegistrySku)},
 		// The workspace of API 2023-04-01 pulls and pushes with the registry's
 		// admin credentials, which it keeps in the key vault (2019 article).
 		AdminUserEnabled: pulumi.Bool(true),
 		Tags:             tags,
 	}
-	if args.PrivateOnly {
+	if spec.PrivateOnly {
 		rargs.PublicNetworkAccess = pulumi.String(string(containerregistry.PublicNetworkAccessDisabled))
 		rargs.NetworkRuleBypassOptions = pulumi.String(string(containerregistry.NetworkRuleBypassOptionsAzureServices))
 		rargs.NetworkRuleSet = &containerregistry.NetworkRuleSetArgs{DefaultAction: pulumi.String(string(containerregistry.DefaultActionDeny))}
@@ -193,7 +225,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 	}
 	wargs := &azureml.WorkspaceArgs{
 		ResourceGroupName:   args.ResourceGroupName,
-		WorkspaceName:       pulumi.String(args.WorkspaceName),
+		WorkspaceName:       pulumi.String(spec.Name),
 		Location:            loc,
 		Identity:            &azureml.ManagedServiceIdentityArgs{Type: pulumi.String(string(azureml.ManagedServiceIdentityTypeSystemAssigned))},
 		StorageAccount:      args.StorageAccountID.ToStringOutput(),
@@ -202,30 +234,33 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		ContainerRegistry:   registry.ID().ToStringOutput(),
 		Tags:                tags,
 	}
-	if args.Description != "" {
-		wargs.Description = pulumi.String(args.Description)
+	if spec.Description != "" {
+		wargs.Description = pulumi.String(spec.Description)
 	}
-	if args.ImageBuildCompute != "" {
-		wargs.ImageBuildCompute = pulumi.String(args.ImageBuildCompute)
+	if spec.ImageBuildCompute != "" {
+		wargs.ImageBuildCompute = pulumi.String(spec.ImageBuildCompute)
 	}
-	if args.PrivateOnly {
+	if spec.PrivateOnly {
 		wargs.PublicNetworkAccess = azureml.PublicNetworkAccessDisabled
 	}
 	ws, err := azureml.NewWorkspace(ctx, name, wargs, parent, pulumi.Protect(args.Protect))
 	if err != nil {
 		return nil, err
 	}
-	if args.Diagnostics {
-		targets := map[string]pulumi.StringInput{"workspace": ws.ID().ToStringOutput()}
-		for k, v := range args.DiagnosticTargets {
-			targets[k] = v
-		}
-		for _, k := range slices.Sorted(maps.Keys(targets)) {
-			if err := newDiagnostics(ctx, name+"-diag-"+k, targets[k], logs.ID().ToStringOutput(), k == "storage", parent); err != nil {
+	if spec.Diagnostics {
+		// The workspace's own logs, and those of the vault and storage
+		// account it holds its secrets and artifacts in.
+		for _, d := range []struct {
+			key     string
+			id      pulumi.StringInput
+			storage bool
+		}{{"keyvault", args.KeyVaultID, false}, {"storage", args.StorageAccountID, true}, {"workspace", ws.ID().ToStringOutput(), false}} {
+			if err := newDiagnostics(ctx, name+"-diag-"+d.key, d.id, logs.ID().ToStringOutput(), d.storage, parent); err != nil {
 				return nil, err
 			}
 		}
 	}
+	comp.resourceGroupName = args.ResourceGroupName
 	comp.WorkspaceID = ws.ID().ToStringOutput()
 	comp.WorkspaceName = ws.Name
 	comp.WorkspaceGUID = ws.WorkspaceId

@@ -132,6 +132,8 @@ const storageURN = "urn:pulumi:test::amlvnet::azure-native:storage:StorageAccoun
 // property dependencies.
 func privateStack(t *testing.T, publicNetworkAccess string) []policyx.AnalyzerResource {
 	account := with(secureStorage(), "publicNetworkAccess", publicNetworkAccess)
+	// A developer range through the firewall: public access then reaches it.
+	account["networkRuleSet"].(map[string]any)["ipRules"] = []any{map[string]any{"iPAddressOrRange": "203.0.113.0/29"}}
 	return []policyx.AnalyzerResource{
 		stateResource(t, "azure-native:storage:StorageAccount", "workspacestorage", map[string]any{"id": computed}, account, nil),
 		stateResource(t, "azure-native:network:PrivateEndpoint", "private-endpoints-storage-blob", map[string]any{"id": computed},

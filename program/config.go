@@ -7,270 +7,231 @@ import (
 	"maps"
 	"reflect"
 	"slices"
-	"sort"
+	"strconv"
 	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
+
+	"github.com/amlvnet/amlvnet/components"
 )
 
-// Config is the root program's configuration: the config contract of the
-// design notes, with the keys added since. Every field is documented in the
-// README's config reference.
+// Config is the root program's configuration: one field per top-level key
+// of the stack file, named by its `config` tag. The components' specs are
+// embedded, so the stack file decodes straight into them; the README's
+// config reference documents every key.
 type Config struct {
-	Location         string
-	ResourceGroup    string
-	Network          NetworkConfig
-	Storage          StorageConfig
-	InferenceStorage InferenceStorageConfig
-	KeyVault         KeyVaultConfig
-	Workspace        WorkspaceConfig
-	Compute          ComputeConfig
-	Aks              AksConfig
-	Attach           []AttachConfig
-	Protect          bool
-	Tags             map[string]string
+	Location         string                        `config:"azure-native:location"`
+	ResourceGroup    string                        `config:"amlvnet:resourceGroup"`
+	Network          NetworkConfig                 `config:"amlvnet:network"`
+	Storage          components.SecureStorageSpec  `config:"amlvnet:storage"`
+	InferenceStorage InferenceStorageConfig        `config:"amlvnet:inferenceStorage"`
+	KeyVault         components.SecureKeyVaultSpec `config:"amlvnet:keyVault"`
+	Workspace        WorkspaceConfig               `config:"amlvnet:workspace"`
+	Compute          ComputeConfig                 `config:"amlvnet:compute"`
+	Aks              AksConfig                     `config:"amlvnet:aks"`
+	Attach           []components.AttachSpec       `config:"amlvnet:attach"`
+	Protect          bool                          `config:"amlvnet:protect"`
+	Tags             map[string]string             `config:"amlvnet:tags"`
 }
 
-// NetworkConfig is amlvnet:network.
+// NetworkConfig is amlvnet:network: the network's address plan and the
+// private endpoints' cloud.
 type NetworkConfig struct {
-	// AddressSpace is one CIDR or a list of them; it creates the VNet.
-	AddressSpace   stringList       `json:"addressSpace"`
-	VnetName       string           `json:"vnetName"`
-	TrainingSubnet string           `json:"trainingSubnet"`
-	AksSubnet      string           `json:"aksSubnet"`
-	Existing       *ExistingNetwork `json:"existing"`
-	// Isolation is serviceEndpoints (the 2019 article's way) or
-	// privateEndpoints (current guidance).
-	Isolation             string `json:"isolation"`
-	PrivateEndpointSubnet string `json:"privateEndpointSubnet"`
-	// Cloud picks the private DNS zone names: public, usgovernment, china.
-	Cloud string `json:"cloud"`
+	components.NetworkSpec
+	components.PrivateEndpointsSpec
 }
 
-// ExistingNetwork is amlvnet:network.existing.
-type ExistingNetwork struct {
-	ResourceGroup string `json:"resourceGroup"`
-	Name          string `json:"name"`
-}
-
-// StorageConfig is amlvnet:storage.
-type StorageConfig struct {
-	ClientIPRanges []string `json:"clientIpRanges"`
-	AccountName    string   `json:"accountName"`
-	Sku            string   `json:"sku"`
-}
-
-// InferenceStorageConfig is amlvnet:inferenceStorage.
+// InferenceStorageConfig is amlvnet:inferenceStorage: an unrestricted
+// account for scoring.
 type InferenceStorageConfig struct {
-	Enabled     bool   `json:"enabled"`
-	AccountName string `json:"accountName"`
-	Sku         string `json:"sku"`
-}
-
-// KeyVaultConfig is amlvnet:keyVault.
-type KeyVaultConfig struct {
-	Name                    string `json:"name"`
-	SoftDeleteRetentionDays int    `json:"softDeleteRetentionDays"`
-	Sku                     string `json:"sku"`
+	Enabled bool `json:"enabled"`
+	components.SecureStorageSpec
 }
 
 // WorkspaceConfig is amlvnet:workspace.
 type WorkspaceConfig struct {
-	Name              string `json:"name"`
-	Description       string `json:"description"`
-	RegistrySku       string `json:"registrySku"`
-	ImageBuildCompute string `json:"imageBuildCompute"`
-	LogRetentionDays  int    `json:"logRetentionDays"`
+	components.MLWorkspaceSpec
 	// BatchEndpoints adds the storage queue and table private endpoints
-	// batch endpoints need.
+	// that batch endpoints need.
 	BatchEndpoints bool `json:"batchEndpoints"`
-	// Diagnostics sends the workspace's, vault's and storage's logs and
-	// metrics to Log Analytics.
-	Diagnostics bool `json:"diagnostics"`
 }
 
 // ComputeConfig is amlvnet:compute.
 type ComputeConfig struct {
-	Name                    string   `json:"name"`
-	VMSize                  string   `json:"vmSize"`
-	VMPriority              string   `json:"vmPriority"`
-	MinNodes                int      `json:"minNodes"`
-	MaxNodes                int      `json:"maxNodes"`
-	IdleTimeBeforeScaleDown string   `json:"idleTimeBeforeScaleDown"`
-	SSHAccess               bool     `json:"sshAccess"`
-	SSHSources              []string `json:"sshSources"`
-	AdminUser               string   `json:"adminUser"`
-	SSHPublicKey            string   `json:"sshPublicKey"`
-	AdminPassword           string   `json:"adminPassword" secret:"true"`
-	Outbound                string   `json:"outbound"`
-	ForcedTunneling         bool     `json:"forcedTunneling"`
-	BatchPrefixes           []string `json:"batchPrefixes"`
-	MachineLearningPrefixes []string `json:"machineLearningPrefixes"`
-	// ServiceTagsFile is Microsoft's "Azure IP Ranges and Service Tags" JSON;
-	// when set, the forced-tunneling routes list its prefixes.
+	components.AmlComputeSpec
+	// ServiceTagsFile is Microsoft's "Azure IP Ranges and Service Tags"
+	// JSON; when set, the forced-tunneling routes list its prefixes.
 	ServiceTagsFile string `json:"serviceTagsFile"`
-	RulePriority    int    `json:"rulePriority"`
-	// PublicIP false gives the nodes no public IP (privateEndpoints only).
-	PublicIP *bool `json:"publicIp"`
 }
 
 // AksConfig is amlvnet:aks.
 type AksConfig struct {
-	Enabled           bool     `json:"enabled"`
-	Name              string   `json:"name"`
-	ComputeName       string   `json:"computeName"`
-	NodeCount         int      `json:"nodeCount"`
-	VMSize            string   `json:"vmSize"`
-	MaxPods           int      `json:"maxPods"`
-	KubernetesVersion string   `json:"kubernetesVersion"`
-	ServiceCidr       string   `json:"serviceCidr"`
-	DNSServiceIP      string   `json:"dnsServiceIP"`
-	DockerBridgeCidr  string   `json:"dockerBridgeCidr"`
-	ScoringSources    []string `json:"scoringSources"`
-	ScoringPorts      []int    `json:"scoringPorts"`
-	ClusterPurpose    string   `json:"clusterPurpose"`
-	LoadBalancerType  string   `json:"loadBalancerType"`
-	RulePriority      int      `json:"rulePriority"`
+	Enabled bool `json:"enabled"`
+	components.AksSpec
 }
 
-// AttachConfig is one entry of amlvnet:attach.
-type AttachConfig struct {
-	Name          string `json:"name"`
-	Kind          string `json:"kind"`
-	ResourceID    string `json:"resourceId"`
-	Address       string `json:"address"`
-	SSHUser       string `json:"sshUser"`
-	SSHPassword   string `json:"sshPassword" secret:"true"`
-	SSHPrivateKey string `json:"sshPrivateKey" secret:"true"`
-	SSHPort       int    `json:"sshPort"`
-}
-
-// stringList takes either one string or a list of strings.
-type stringList []string
-
-func (s *stringList) UnmarshalJSON(b []byte) error {
-	var one string
-	if err := json.Unmarshal(b, &one); err == nil {
-		*s = stringList{one}
-		return nil
+// configKeys are the top-level keys the program reads, from Config's tags.
+func configKeys() []string {
+	t := reflect.TypeOf(Config{})
+	keys := make([]string, 0, t.NumField())
+	for i := 0; i < t.NumField(); i++ {
+		keys = append(keys, t.Field(i).Tag.Get("config"))
 	}
-	var many []string
-	if err := json.Unmarshal(b, &many); err != nil {
-		return &json.UnmarshalTypeError{Value: jsonKind(b), Type: reflect.TypeOf(many)}
+	return keys
+}
+
+// LoadConfig reads and decodes the stack's config, reporting every unknown
+// key, mistyped value and plain-text credential at once. The Config it
+// returns is never nil: values that failed to decode are left at their zero
+// value.
+func LoadConfig(ctx *pulumi.Context) (*Config, error) {
+	cfg, ps := loadConfig(ctx)
+	return cfg, configError(ps)
+}
+
+func loadConfig(ctx *pulumi.Context) (*Config, components.Problems) {
+	var ps components.Problems
+	cfg := &Config{}
+	v := reflect.ValueOf(cfg).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		key := v.Type().Field(i).Tag.Get("config")
+		raw := config.Get(ctx, key)
+		if raw == "" {
+			continue
+		}
+		d := decoder{problems: &ps, secret: ctx.IsConfigSecret(key)}
+		field := v.Field(i)
+		switch field.Kind() {
+		case reflect.String:
+			field.SetString(raw)
+		case reflect.Bool:
+			b, err := strconv.ParseBool(raw)
+			if err != nil {
+				ps.Add(components.NewPath(key), "expected true or false, got %q", raw)
+			}
+			field.SetBool(b)
+		default:
+			d.value(components.NewPath(key), json.RawMessage(raw), field)
+		}
 	}
-	*s = many
-	return nil
-}
-
-// Problem is one bad config value, named by its key as written in the stack
-// file (e.g. "amlvnet:compute.maxNodes").
-type Problem struct {
-	Key     string
-	Message string
-}
-
-// ConfigError lists every problem of one configuration.
-type ConfigError struct {
-	Problems []Problem
-}
-
-func (e *ConfigError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "invalid configuration (%d problem(s)); nothing was created:", len(e.Problems))
-	for _, p := range e.Problems {
-		fmt.Fprintf(&b, "\n  - %s: %s", p.Key, p.Message)
+	if cfg.Location == "" {
+		ps.Add(components.NewPath("azure-native:location"), "is required: the Azure region of every resource, e.g. eastus2")
 	}
-	return b.String()
-}
-
-type configProblems []Problem
-
-func (ps *configProblems) add(key, format string, args ...any) {
-	*ps = append(*ps, Problem{Key: key, Message: fmt.Sprintf(format, args...)})
-}
-
-func (ps configProblems) err() error {
-	if len(ps) == 0 {
-		return nil
+	if cfg.ResourceGroup == "" {
+		cfg.ResourceGroup = "amlvnet-" + ctx.Stack()
 	}
-	out := append([]Problem(nil), ps...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Key < out[j].Key })
-	return &ConfigError{Problems: out}
+	return cfg, ps
 }
 
-// decodeStrict decodes one config value (JSON text, as the Pulumi config
-// system hands structured values over) into dst, a pointer to a struct or a
-// slice of structs. Unlike encoding/json it keeps going after a bad key, so
-// every unknown key and every value of the wrong type is reported at once.
-func decodeStrict(key string, raw string, dst any, ps *configProblems) {
-	if strings.TrimSpace(raw) == "" {
-		return
-	}
-	decodeValue(key, json.RawMessage(raw), reflect.ValueOf(dst).Elem(), ps)
+var stringInputType = reflect.TypeOf((*pulumi.StringInput)(nil)).Elem()
+
+// decoder decodes one config value (JSON text, as the Pulumi config system
+// hands structured values over). Unlike encoding/json it keeps going after a
+// bad key, so every unknown key and every value of the wrong type is
+// reported at once. Embedded structs are flattened, as encoding/json does.
+// A pulumi.StringInput field is a credential: it decodes to a secret, and
+// must come from a secret config value.
+type decoder struct {
+	problems *components.Problems
+	secret   bool
 }
 
-func decodeValue(key string, raw json.RawMessage, v reflect.Value, ps *configProblems) {
+func (d decoder) value(p *components.Path, raw json.RawMessage, v reflect.Value) {
 	switch {
+	case v.Type() == stringInputType:
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			d.problems.Add(p, "expected a string, got %s", jsonKind(raw))
+			return
+		}
+		if !d.secret {
+			d.problems.Add(p, "is in plain text in the stack file; set it with `pulumi config set --secret --path '%s' <value>`", p)
+		}
+		v.Set(reflect.ValueOf(pulumi.ToSecret(pulumi.String(s)).(pulumi.StringOutput)))
 	case v.Kind() == reflect.Pointer && v.Type().Elem().Kind() == reflect.Struct:
 		if string(bytes.TrimSpace(raw)) == "null" {
 			return
 		}
 		v.Set(reflect.New(v.Type().Elem()))
-		decodeValue(key, raw, v.Elem(), ps)
+		d.value(p, raw, v.Elem())
 	case v.Kind() == reflect.Struct:
 		var obj map[string]json.RawMessage
+		fields := jsonFields(v)
 		if err := json.Unmarshal(raw, &obj); err != nil {
-			ps.add(key, "expected an object with keys %s, got %s", strings.Join(jsonKeys(v.Type()), ", "), jsonKind(raw))
+			d.problems.Add(p, "expected an object with keys %s, got %s", strings.Join(jsonKeys(v.Type()), ", "), jsonKind(raw))
 			return
 		}
-		fields := map[string]int{}
-		for i := 0; i < v.NumField(); i++ {
-			if tag := jsonName(v.Type().Field(i)); tag != "" {
-				fields[tag] = i
-			}
-		}
 		for _, k := range slices.Sorted(maps.Keys(obj)) {
-			i, ok := fields[k]
+			f, ok := fields[k]
 			if !ok {
-				ps.add(key+"."+k, "unknown key; %s takes %s", key, strings.Join(jsonKeys(v.Type()), ", "))
+				d.problems.Add(p.Child(k), "unknown key; %s takes %s", p, strings.Join(jsonKeys(v.Type()), ", "))
 				continue
 			}
-			decodeValue(key+"."+k, obj[k], v.Field(i), ps)
+			d.value(p.Child(k), obj[k], f)
 		}
 	case v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Struct:
 		var list []json.RawMessage
 		if err := json.Unmarshal(raw, &list); err != nil {
-			ps.add(key, "expected a list of objects, got %s", jsonKind(raw))
+			d.problems.Add(p, "expected a list of objects, got %s", jsonKind(raw))
 			return
 		}
 		v.Set(reflect.MakeSlice(v.Type(), len(list), len(list)))
 		for i, item := range list {
-			decodeValue(fmt.Sprintf("%s[%d]", key, i), item, v.Index(i), ps)
+			d.value(p.Index(i), item, v.Index(i))
 		}
 	default:
 		if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
-			ps.add(key, "expected %s, got %s", describeType(v.Type()), jsonKind(raw))
+			d.problems.Add(p, "expected %s, got %s", describeType(v.Type()), jsonKind(raw))
 		}
 	}
 }
 
+// jsonFields maps the JSON names of a struct's fields, embedded structs'
+// included, to the fields.
+func jsonFields(v reflect.Value) map[string]reflect.Value {
+	out := map[string]reflect.Value{}
+	for i := 0; i < v.NumField(); i++ {
+		f := v.Type().Field(i)
+		if f.Anonymous && f.Type.Kind() == reflect.Struct {
+			maps.Copy(out, jsonFields(v.Field(i)))
+		} else if n := jsonName(f); n != "" {
+			out[n] = v.Field(i)
+		}
+	}
+	return out
+}
+
 func jsonName(f reflect.StructField) string {
 	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+	if name == "-" {
+		return ""
+	}
 	return name
 }
 
+// jsonKeys lists the JSON names of a struct's fields in declaration order.
 func jsonKeys(t reflect.Type) []string {
 	var out []string
 	for i := 0; i < t.NumField(); i++ {
-		if n := jsonName(t.Field(i)); n != "" {
+		f := t.Field(i)
+		if f.Anonymous && f.Type.Kind() == reflect.Struct {
+			out = append(out, jsonKeys(f.Type)...)
+		} else if n := jsonName(f); n != "" {
 			out = append(out, n)
 		}
 	}
 	return out
 }
 
+var stringListType = reflect.TypeOf(components.StringList(nil))
+
 func describeType(t reflect.Type) string {
 	switch {
-	case t == reflect.TypeOf(stringList(nil)):
+	case t == stringListType:
 		return "a CIDR or a list of CIDRs"
+	case t.Kind() == reflect.Pointer:
+		return describeType(t.Elem())
 	case t.Kind() == reflect.String:
 		return "a string"
 	case t.Kind() == reflect.Int:

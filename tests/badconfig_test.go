@@ -108,15 +108,17 @@ func aksBase() map[string]any {
 	return c
 }
 
-// vm is a valid attached VM in the dev base's training subnet.
-func vm(name, address string) map[string]any {
+// vm is a valid attached VM with a private address in the dev base's
+// training subnet, reached by Azure ML at its DNS name.
+func vm(name, privateAddress string) map[string]any {
 	return map[string]any{
-		"name":        name,
-		"kind":        "VirtualMachine",
-		"resourceId":  "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/amlvnet-dev/providers/Microsoft.Compute/virtualMachines/" + name,
-		"address":     address,
-		"sshUser":     "azureuser",
-		"sshPassword": "not-a-real-password",
+		"name":           name,
+		"kind":           "VirtualMachine",
+		"resourceId":     "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/amlvnet-dev/providers/Microsoft.Compute/virtualMachines/" + name,
+		"address":        name + ".eastus2.cloudapp.azure.com",
+		"privateAddress": privateAddress,
+		"sshUser":        "azureuser",
+		"sshPassword":    "not-a-real-password",
 	}
 }
 
@@ -408,7 +410,7 @@ var badConfigCases = []BadConfigCase{
 	{
 		Name: "two attached VMs with one address",
 		Set:  map[string]any{"amlvnet:attach": []any{vm("vm1", "10.20.0.10"), vm("vm2", "10.20.0.10")}},
-		Want: map[string]string{"amlvnet:attach[1].address": "each attached machine has its own IP"},
+		Want: map[string]string{"amlvnet:attach[1].privateAddress": "each attached machine has its own IP"},
 	},
 	{
 		Name: "AKS compute named like the cluster",
@@ -437,7 +439,12 @@ var badConfigCases = []BadConfigCase{
 	{
 		Name: "attached VM outside the training subnet",
 		Set:  map[string]any{"amlvnet:attach": []any{vm("dsvm", "10.20.1.10")}},
-		Want: map[string]string{"amlvnet:attach[0].address": "must sit in it"},
+		Want: map[string]string{"amlvnet:attach[0].privateAddress": "must sit in it"},
+	},
+	{
+		Name: "attached VM reached at a private IP",
+		Set:  map[string]any{"amlvnet:attach": []any{with(vm("dsvm", "10.20.0.10"), "address", "10.20.0.10")}},
+		Want: map[string]string{"amlvnet:attach[0].address": "give the machine's public IP or DNS name here, and its private IP as privateAddress"},
 	},
 
 	// Compute cluster.
@@ -482,15 +489,15 @@ var badConfigCases = []BadConfigCase{
 			"amlvnet:compute.outbound":     "restricted",
 			"amlvnet:compute.rulePriority": 4090,
 		},
-		Want: map[string]string{"amlvnet:compute.rulePriority": "outside 100-4096 or on top of another rule; use a value from 100 to 4015"},
+		Want: map[string]string{"amlvnet:compute.rulePriority": "outside 100-4096 or on top of another rule; use a value from 100 to 3995"},
 	},
 	{
 		Name: "rule priority collides with the deny rule",
 		Set: map[string]any{
 			"amlvnet:compute.outbound":     "restricted",
-			"amlvnet:compute.rulePriority": 4016,
+			"amlvnet:compute.rulePriority": 3996,
 		},
-		Want: map[string]string{"amlvnet:compute.rulePriority": "on top of another rule; use a value from 100 to 4015"},
+		Want: map[string]string{"amlvnet:compute.rulePriority": "on top of another rule; use a value from 100 to 3995"},
 	},
 	{
 		Name: "rule priority below 100",
@@ -518,7 +525,19 @@ var badConfigCases = []BadConfigCase{
 				"trainingSubnet": "ml-train",
 			},
 		},
-		Want: map[string]string{"amlvnet:network.trainingSubnet": "it has: [apps bastion ml-training]"},
+		Want: map[string]string{"amlvnet:network.trainingSubnet": "it has: [apps bastion ml-firewalled ml-training]"},
+	},
+
+	{
+		Name: "adopted subnet's own NSG has a rule at the compute's priority",
+		Set: map[string]any{
+			"azure-native:location": "westeurope",
+			"amlvnet:network": map[string]any{
+				"existing":       map[string]any{"resourceGroup": "corp-network", "name": "corp-vnet"},
+				"trainingSubnet": "ml-firewalled",
+			},
+		},
+		Want: map[string]string{"amlvnet:compute.rulePriority": "the subnet's NSG already has AllowBastionSsh Inbound 100"},
 	},
 
 	// Network isolation with private endpoints.
@@ -555,7 +574,7 @@ var badConfigCases = []BadConfigCase{
 	{
 		Name: "clientIpRanges with private endpoints",
 		Set:  isolated("amlvnet:storage.clientIpRanges", []any{"203.0.113.0/29"}),
-		Want: map[string]string{"amlvnet:storage.clientIpRanges": "has no effect with public network access off"},
+		Want: map[string]string{"amlvnet:storage.clientIpRanges": "has no effect on an account reached through private endpoints only"},
 	},
 	{
 		Name: "private-endpoint subnet too small for batch endpoints",
@@ -571,6 +590,11 @@ var badConfigCases = []BadConfigCase{
 		Name: "cloud mars with private endpoints",
 		Set:  isolated("amlvnet:network.cloud", "mars"),
 		Want: map[string]string{"amlvnet:network.cloud": "use one of [china public usgovernment]"},
+	},
+	{
+		Name: "cloud of another region with private endpoints",
+		Set:  isolated("amlvnet:network.cloud", "china"),
+		Want: map[string]string{"amlvnet:network.cloud": "region eastus2 is in the public cloud"},
 	},
 	{
 		Name: "reused VNet with the training subnet for private endpoints",
@@ -750,10 +774,10 @@ func TestBadConfigs(t *testing.T) {
 			}
 			byKey := map[string][]string{}
 			for _, p := range ce.Problems {
-				if !strings.HasPrefix(p.Key, "azure-native:") && !strings.HasPrefix(p.Key, "amlvnet:") {
-					t.Errorf("problem key %q is not a config key", p.Key)
+				if !strings.HasPrefix(p.Path, "azure-native:") && !strings.HasPrefix(p.Path, "amlvnet:") {
+					t.Errorf("problem key %q is not a config key", p.Path)
 				}
-				byKey[p.Key] = append(byKey[p.Key], p.Message)
+				byKey[p.Path] = append(byKey[p.Path], p.Message)
 			}
 			for key, fragment := range c.Want {
 				msgs, ok := byKey[key]

@@ -63,7 +63,7 @@ func TestEngineBadConfigCatalogue(t *testing.T) {
 			}
 			keys := map[string]bool{}
 			for _, p := range ce.Problems {
-				keys[p.Key] = true
+				keys[p.Path] = true
 			}
 			for key := range c.Want {
 				if !keys[key] {

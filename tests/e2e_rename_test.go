@@ -25,10 +25,9 @@ func renamable(networkName, storageName string, old ...string) pulumi.RunFunc {
 			previous = []string{old[1]}
 		}
 		net, err := components.NewNetwork(ctx, networkName, &components.NetworkArgs{
+			Spec:              components.NetworkSpec{AddressSpace: []string{"10.20.0.0/16"}, TrainingSubnet: "10.20.0.0/24"},
 			ResourceGroupName: pulumi.String("rg"),
 			Location:          "eastus2",
-			AddressSpace:      []string{"10.20.0.0/16"},
-			TrainingSubnet:    components.SubnetSpec{Prefix: "10.20.0.0/24"},
 		}, netOpts...)
 		if err != nil {
 			return err
@@ -36,7 +35,7 @@ func renamable(networkName, storageName string, old ...string) pulumi.RunFunc {
 		_, err = components.NewSecureStorage(ctx, storageName, &components.SecureStorageArgs{
 			ResourceGroupName: pulumi.String("rg"),
 			Location:          "eastus2",
-			SubnetIDs:         pulumi.StringArray{net.TrainingSubnetID},
+			SubnetIDs:         pulumi.StringArray{net.Training.ID},
 			Protect:           true,
 			PreviousNames:     previous,
 		}, storeOpts...)

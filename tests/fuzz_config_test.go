@@ -75,14 +75,14 @@ func FuzzLoadConfig(f *testing.F) {
 			t.Fatal("a ConfigError with no problems")
 		}
 		for _, p := range ce.Problems {
-			if !strings.HasPrefix(p.Key, "azure-native:") && !strings.HasPrefix(p.Key, "amlvnet:") {
-				t.Errorf("problem key %q is not in a known namespace: %s", p.Key, p.Message)
+			if !strings.HasPrefix(p.Path, "azure-native:") && !strings.HasPrefix(p.Path, "amlvnet:") {
+				t.Errorf("problem key %q is not in a known namespace: %s", p.Path, p.Message)
 			}
 			if strings.TrimSpace(p.Message) == "" {
-				t.Errorf("problem %q has no message", p.Key)
+				t.Errorf("problem %q has no message", p.Path)
 			}
-			if !utf8.ValidString(p.Key) {
-				t.Errorf("problem key %q is not valid UTF-8", p.Key)
+			if !utf8.ValidString(p.Path) {
+				t.Errorf("problem key %q is not valid UTF-8", p.Path)
 			}
 		}
 		if n := len(m.Resources()); n != 0 {

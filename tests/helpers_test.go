@@ -32,21 +32,13 @@ func passphrase() string {
 
 // fixtureVnets reads the existing VNets the sample stacks reuse; the same
 // file feeds the offline preview's stand-in provider.
-func fixtureVnets(t testing.TB) map[string]pulumitest.ExistingVnet {
+func fixtureVnets(t testing.TB) standin.VirtualNetworkFixtures {
 	t.Helper()
-	list, err := standin.LoadFixtures(filepath.Join("testdata", "existing-vnets.json"))
+	vnets, err := standin.LoadFixtures(filepath.Join("testdata", "existing-vnets.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string]pulumitest.ExistingVnet{}
-	for _, v := range list {
-		ev := pulumitest.ExistingVnet{Location: v.Location, AddressSpace: v.AddressPrefixes, Subnets: map[string]string{}}
-		for _, s := range v.Subnets {
-			ev.Subnets[s.Name] = s.AddressPrefix
-		}
-		out[v.ResourceGroup+"/"+v.Name] = ev
-	}
-	return out
+	return vnets
 }
 
 // runConfig runs the root program under mocks with cfg.

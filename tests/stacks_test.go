@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/amlvnet/amlvnet/components"
@@ -69,7 +70,7 @@ func checkStack(t *testing.T, st *stackfile.Stack, cfg *program.Config, m *pulum
 	}
 	rgName := rg.String("resourceGroupName")
 
-	isolated := cfg.Network.Isolation == program.IsolationPrivateEndpoints
+	isolated := cfg.Network.Isolation == components.IsolationPrivateEndpoints
 	// Everything sits in the stack's region (the VNet's, for a reused one);
 	// private DNS zones and their links are global.
 	for _, r := range m.Resources() {
@@ -101,7 +102,7 @@ func checkStack(t *testing.T, st *stackfile.Stack, cfg *program.Config, m *pulum
 	}
 	for _, want := range []string{"Microsoft.Storage", "Microsoft.KeyVault"} {
 		// A resource behind a private endpoint gets no service endpoint on
-		// the same path (AZURE-FACTS: private endpoints).
+		// the same path (Azure ML network isolation docs).
 		if slices.Contains(endpoints, want) == isolated {
 			t.Errorf("training subnet service endpoints %v (isolation %q)", endpoints, cfg.Network.Isolation)
 		}
@@ -346,12 +347,16 @@ func checkTrainingRules(t *testing.T, cfg *program.Config, region string, m *pul
 			t.Errorf("no Internet route for AzureMachineLearning: %v", routes)
 		}
 		if !publicIP {
-			storage, _ := netplan.RegionalTag("Storage", region)
-			for _, tag := range []string{storage, "AzureActiveDirectory", "AzureResourceManager", "MicrosoftContainerRegistry", "AzureFrontDoor.FirstParty"} {
+			for _, tag := range []string{"AzureActiveDirectory", "AzureResourceManager", "MicrosoftContainerRegistry", "AzureFrontDoor.FirstParty"} {
 				if routes[tag] != "Internet" {
 					t.Errorf("compute without public IP: no Internet route for %s", tag)
 				}
 			}
+		}
+		// Storage goes past the firewall only when asked for.
+		storage, _ := netplan.RegionalTag("Storage", region)
+		if (routes[storage] == "Internet") != cfg.Compute.TunnelStorage {
+			t.Errorf("Storage route %q with tunnelStorage %v", routes[storage], cfg.Compute.TunnelStorage)
 		}
 	} else if len(routes) != 0 {
 		t.Errorf("routes without forced tunneling: %v", routes)
@@ -361,8 +366,8 @@ func checkTrainingRules(t *testing.T, cfg *program.Config, region string, m *pul
 	if cluster.String("properties.properties.subnet.id") != subnetID(training) {
 		t.Errorf("cluster subnet %q", cluster.String("properties.properties.subnet.id"))
 	}
-	if n, _ := cluster.Number("properties.properties.scaleSettings.maxNodeCount"); int(n) != orDefault(cfg.Compute.MaxNodes, 4) {
-		t.Errorf("maxNodeCount %v, config %d", n, cfg.Compute.MaxNodes)
+	if n, _ := cluster.Number("properties.properties.scaleSettings.maxNodeCount"); int(n) != *cfg.Compute.WithDefaults().MaxNodes {
+		t.Errorf("maxNodeCount %v, config %v", n, cfg.Compute.MaxNodes)
 	}
 	if n, _ := cluster.Number("properties.properties.scaleSettings.minNodeCount"); int(n) != cfg.Compute.MinNodes {
 		t.Errorf("minNodeCount %v, config %d", n, cfg.Compute.MinNodes)
@@ -386,12 +391,16 @@ func checkAttached(t *testing.T, cfg *program.Config, m *pulumitest.Mocks) {
 		if c.String("properties.computeType") != a.Kind || c.String("properties.resourceId") != a.ResourceID || c.String("properties.properties.address") != a.Address {
 			t.Errorf("attach %s: %v", a.Name, c.Inputs)
 		}
-		if a.SSHPassword != "" {
+		if a.SSHPassword != nil {
 			if _, secret := c.Input("properties.properties.administratorAccount.password"); !secret {
 				t.Errorf("attach %s: the SSH password must be a secret", a.Name)
 			}
 		}
-		addresses = append(addresses, a.Address)
+		dest := a.PrivateAddress
+		if dest == "" {
+			dest = cfg.Network.TrainingSubnet
+		}
+		addresses = append(addresses, dest)
 	}
 	rules := m.Find("azure-native:network:SecurityRule", map[string]string{"sourceAddressPrefix": "AzureMachineLearning", "destinationPortRange": "22"})
 	if len(cfg.Attach) == 0 {
@@ -423,8 +432,9 @@ func checkAks(t *testing.T, cfg *program.Config, m *pulumitest.Mocks) {
 	if len(pools.ArrayValue()) == 0 || pools.ArrayValue()[0].ObjectValue()["vnetSubnetID"].StringValue() != subnetID(aksSubnet) {
 		t.Errorf("AKS pool not in the AKS subnet: %v", pools)
 	}
-	if mc.String("networkProfile.serviceCidr") != orDefaultString(cfg.Aks.ServiceCidr, "10.0.0.0/16") ||
-		mc.String("networkProfile.dnsServiceIP") != orDefaultString(cfg.Aks.DNSServiceIP, "10.0.0.10") ||
+	aks := cfg.Aks.WithDefaults()
+	if mc.String("networkProfile.serviceCidr") != aks.ServiceCidr ||
+		mc.String("networkProfile.dnsServiceIP") != aks.DNSServiceIP ||
 		mc.String("networkProfile.networkPlugin") != "azure" {
 		t.Errorf("AKS network profile %v", mc.Inputs["networkProfile"])
 	}
@@ -436,16 +446,16 @@ func checkAks(t *testing.T, cfg *program.Config, m *pulumitest.Mocks) {
 		t.Errorf("Network Contributor on the AKS subnet: %v", role.Inputs)
 	}
 	compute := one(t, "AKS compute", m.Find("azure-native:machinelearningservices:Compute", map[string]string{"properties.computeType": "AKS"}))
-	if cfg.Aks.LoadBalancerType == "InternalLoadBalancer" && compute.String("properties.properties.loadBalancerSubnet") != aksSubnet.String("subnetName") {
+	if aks.LoadBalancerType == "InternalLoadBalancer" && compute.String("properties.properties.loadBalancerSubnet") != aksSubnet.String("subnetName") {
 		t.Errorf("the internal load balancer goes in the AKS subnet: %q", compute.String("properties.properties.loadBalancerSubnet"))
 	}
 	if compute.String("properties.properties.aksNetworkingConfiguration.subnetId") != subnetID(aksSubnet) {
 		t.Errorf("AKS compute networking %v", compute.Inputs)
 	}
-	if want := orDefaultString(cfg.Aks.DockerBridgeCidr, "172.17.0.1/16"); compute.String("properties.properties.aksNetworkingConfiguration.dockerBridgeCidr") != want {
+	if want := aks.DockerBridgeCidr; compute.String("properties.properties.aksNetworkingConfiguration.dockerBridgeCidr") != want {
 		t.Errorf("the docker bridge goes with the workspace's AKS compute: want %s", want)
 	}
-	for _, src := range cfg.Aks.ScoringSources {
+	for _, src := range aks.ScoringSources {
 		if len(m.Find("azure-native:network:SecurityRule", map[string]string{"sourceAddressPrefix": src, "direction": "Inbound"})) != 1 {
 			t.Errorf("no scoring rule from %s", src)
 		}
@@ -495,7 +505,7 @@ func trainingSubnetName(cfg *program.Config) string {
 	if cfg.Network.Existing != nil {
 		return cfg.Network.TrainingSubnet
 	}
-	return "training"
+	return components.DefaultTrainingSubnetName
 }
 
 // subnetID is the ID the mocks gave a subnet resource.
@@ -507,20 +517,6 @@ func subnetID(r pulumitest.Resource) string {
 		"/providers/Microsoft.Network/virtualNetworks/" + r.String("virtualNetworkName") + "/subnets/" + r.String("subnetName")
 }
 
-func orDefault(v, d int) int {
-	if v == 0 {
-		return d
-	}
-	return v
-}
-
-func orDefaultString(v, d string) string {
-	if v == "" {
-		return d
-	}
-	return v
-}
-
 // TestPlaintextCredentialsRefused: SSH passwords and keys written in plain
 // text in a stack file are refused; set with --secret, they are accepted.
 func TestPlaintextCredentialsRefused(t *testing.T) {
@@ -529,7 +525,7 @@ func TestPlaintextCredentialsRefused(t *testing.T) {
 		"amlvnet:network":       `{"addressSpace":"10.20.0.0/16","trainingSubnet":"10.20.0.0/24"}`,
 		"amlvnet:storage":       `{"clientIpRanges":["203.0.113.0/29"]}`,
 		"amlvnet:compute":       `{"sshAccess":true,"sshSources":["10.20.255.0/27"],"adminPassword":"Plain-Passw0rd"}`,
-		"amlvnet:attach": `[{"name":"vm1","kind":"VirtualMachine","address":"10.20.0.10","sshUser":"u","sshPrivateKey":"PRIVATE-KEY-DATA-123",` +
+		"amlvnet:attach": `[{"name":"vm1","kind":"VirtualMachine","address":"vm1.example.com","privateAddress":"10.20.0.10","sshUser":"u","sshPrivateKey":"PRIVATE-KEY-DATA-123",` +
 			`"resourceId":"/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1"}]`,
 	}
 	m, err := runConfig(t, cfg)
@@ -642,5 +638,29 @@ func TestMisspelledTopLevelKeyUnderLanguageHost(t *testing.T) {
 	}
 	if containsKey(err, "aws:region") {
 		t.Error("keys of other namespaces are not ours to judge")
+	}
+}
+
+// TestFixedSettingsComparedWithTheLastDeployment: the program reads the
+// settings its stack last deployed and refuses a change Azure refuses.
+func TestFixedSettingsComparedWithTheLastDeployment(t *testing.T) {
+	cfg, secrets := render(devBase())
+	cfg["amlvnet:keyVault"] = `{"softDeleteRetentionDays": 30}`
+	m := &pulumitest.Mocks{VirtualNetworks: fixtureVnets(t), StackOutputs: resource.PropertyMap{
+		"fixedSettings": resource.NewObjectProperty(resource.PropertyMap{"amlvnet:keyVault.softDeleteRetentionDays": resource.NewStringProperty("90")}),
+	}}
+	err := m.Run(program.Run, cfg, secrets...)
+	if !containsKey(err, "amlvnet:keyVault.softDeleteRetentionDays") {
+		t.Fatalf("want the change refused naming its key, got %v", err)
+	}
+	for _, r := range m.Resources() {
+		if r.Type != "pulumi:pulumi:StackReference" {
+			t.Errorf("%s %s registered despite the refusal", r.Type, r.Name)
+		}
+	}
+	// Unchanged, or never deployed, it is accepted.
+	cfg["amlvnet:keyVault"] = `{"softDeleteRetentionDays": 90}`
+	if err := m.Run(program.Run, cfg, secrets...); err != nil {
+		t.Errorf("the deployed value must be accepted: %v", err)
 	}
 }

@@ -3,10 +3,8 @@
 // Pulumi CLI outside the offline preview: put its directory first on PATH.
 // The offline preview does not need it (its own executable serves).
 //
-// It checks the tokens of the azure-native schema subset with
-// internal/azureschema, found through AMLVNET_SCHEMA_SUBSET or
-// shared/azure-native-v2/schema-subset.json above the working directory, and
-// the ML tokens against our binding's types where the file is absent.
+// It checks inputs with standin.Checker: the Go types of the SDK modules and
+// of our binding, and the schema data embedded in internal/azureschema.
 package main
 
 import (

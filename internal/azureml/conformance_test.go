@@ -4,10 +4,10 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"maps"
 	"path/filepath"
 	"reflect"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,240 +17,192 @@ import (
 	"github.com/amlvnet/amlvnet/internal/azureschema"
 )
 
-const mls = "azure-native:machinelearningservices:"
-
-// inputTypeTokens maps each plain input struct to its schema type token.
-var inputTypeTokens = map[reflect.Type]string{
-	reflect.TypeOf(ManagedServiceIdentity{}):         mls + "ManagedServiceIdentity",
-	reflect.TypeOf(Sku{}):                            mls + "Sku",
-	reflect.TypeOf(AmlCompute{}):                     mls + "AmlCompute",
-	reflect.TypeOf(AmlComputeProperties{}):           mls + "AmlComputeProperties",
-	reflect.TypeOf(ScaleSettings{}):                  mls + "ScaleSettings",
-	reflect.TypeOf(ResourceId{}):                     mls + "ResourceId",
-	reflect.TypeOf(UserAccountCredentials{}):         mls + "UserAccountCredentials",
-	reflect.TypeOf(VirtualMachineImage{}):            mls + "VirtualMachineImage",
-	reflect.TypeOf(AKS{}):                            mls + "AKS",
-	reflect.TypeOf(AKSSchemaProperties{}):            mls + "AKSSchemaProperties",
-	reflect.TypeOf(AksNetworkingConfiguration{}):     mls + "AksNetworkingConfiguration",
-	reflect.TypeOf(SslConfiguration{}):               mls + "SslConfiguration",
-	reflect.TypeOf(VirtualMachine{}):                 mls + "VirtualMachine",
-	reflect.TypeOf(VirtualMachineSchemaProperties{}): mls + "VirtualMachineSchemaProperties",
-	reflect.TypeOf(HDInsight{}):                      mls + "HDInsight",
-	reflect.TypeOf(HDInsightProperties{}):            mls + "HDInsightProperties",
-	reflect.TypeOf(VirtualMachineSshCredentials{}):   mls + "VirtualMachineSshCredentials",
-}
-
-// outputTypeTokens maps each response struct to its schema output type token.
-var outputTypeTokens = map[reflect.Type]string{
-	reflect.TypeOf(ManagedServiceIdentityResponse{}): mls + "ManagedServiceIdentityResponse",
-	reflect.TypeOf(UserAssignedIdentityResponse{}):   mls + "UserAssignedIdentityResponse",
-	reflect.TypeOf(NotebookResourceInfoResponse{}):   mls + "NotebookResourceInfoResponse",
-}
-
-// unionMembers are the Compute properties members with their discriminator constants.
-var unionMembers = []struct {
-	args        pulumi.Input
-	computeType string
+// bound is every resource of the binding: its API version and resource struct (the outputs).
+var bound = map[string]struct {
+	apiVersion string
+	res        reflect.Type
 }{
-	{AmlComputeArgs{}, ComputeTypeAmlCompute},
-	{AKSArgs{}, ComputeTypeAKS},
-	{VirtualMachineArgs{}, ComputeTypeVirtualMachine},
-	{HDInsightArgs{}, ComputeTypeHDInsight},
+	WorkspaceToken:                  {APIVersion, reflect.TypeFor[Workspace]()},
+	ComputeToken:                    {APIVersion, reflect.TypeFor[Compute]()},
+	UserAssignedIdentityToken:       {IdentityAPIVersion, reflect.TypeFor[UserAssignedIdentity]()},
+	DatastoreToken:                  {APIVersion, reflect.TypeFor[Datastore]()},
+	WorkspaceV20241001Token:         {APIVersion20241001, reflect.TypeFor[WorkspaceV20241001]()},
+	ManagedNetworkSettingsRuleToken: {APIVersion20241001, reflect.TypeFor[ManagedNetworkSettingsRule]()},
+	ExtensionToken:                  {ExtensionAPIVersion, reflect.TypeFor[Extension]()},
 }
 
-// allArgs lists every Args struct of the package.
+// allArgs lists the nested Args structs; TestAllArgsListed keeps it complete.
 var allArgs = []pulumi.Input{
-	WorkspaceArgs{}, ComputeArgs{},
 	ManagedServiceIdentityArgs{}, SkuArgs{},
 	AmlComputeArgs{}, AmlComputePropertiesArgs{}, ScaleSettingsArgs{}, ResourceIdArgs{},
 	UserAccountCredentialsArgs{}, VirtualMachineImageArgs{},
 	AKSArgs{}, AKSSchemaPropertiesArgs{}, AksNetworkingConfigurationArgs{}, SslConfigurationArgs{},
 	VirtualMachineArgs{}, VirtualMachineSchemaPropertiesArgs{},
 	HDInsightArgs{}, HDInsightPropertiesArgs{}, VirtualMachineSshCredentialsArgs{},
+	KubernetesArgs{}, KubernetesPropertiesArgs{}, InstanceTypeSchemaArgs{}, InstanceTypeSchemaResourcesArgs{},
+	AzureBlobDatastoreArgs{}, NoneDatastoreCredentialsArgs{},
+	AccountKeyDatastoreCredentialsArgs{}, AccountKeyDatastoreSecretsArgs{},
+	SasDatastoreCredentialsArgs{}, SasDatastoreSecretsArgs{},
+	ServicePrincipalDatastoreCredentialsArgs{}, ServicePrincipalDatastoreSecretsArgs{},
+	CertificateDatastoreCredentialsArgs{}, CertificateDatastoreSecretsArgs{},
+	ManagedNetworkSettingsArgs{}, FqdnOutboundRuleArgs{}, PrivateEndpointOutboundRuleArgs{}, PrivateEndpointDestinationArgs{},
+	ServiceTagOutboundRuleArgs{}, ServiceTagDestinationArgs{},
+	ServerlessComputeSettingsArgs{}, WorkspaceHubConfigArgs{}, FeatureStoreSettingsArgs{}, ComputeRuntimeDtoArgs{},
+	ExtensionAksAssignedIdentityArgs{}, ScopeArgs{}, ScopeClusterArgs{}, ScopeNamespaceArgs{},
 }
 
-// Compile-time checks that Args values satisfy the input interfaces users will put them in.
-var (
-	_ ManagedServiceIdentityPtrInput         = &ManagedServiceIdentityArgs{}
-	_ SkuPtrInput                            = SkuArgs{}
-	_ AmlComputePropertiesPtrInput           = &AmlComputePropertiesArgs{}
-	_ ScaleSettingsPtrInput                  = &ScaleSettingsArgs{}
-	_ ResourceIdPtrInput                     = &ResourceIdArgs{}
-	_ UserAccountCredentialsPtrInput         = &UserAccountCredentialsArgs{}
-	_ VirtualMachineImagePtrInput            = &VirtualMachineImageArgs{}
-	_ AKSSchemaPropertiesPtrInput            = &AKSSchemaPropertiesArgs{}
-	_ AksNetworkingConfigurationPtrInput     = &AksNetworkingConfigurationArgs{}
-	_ SslConfigurationPtrInput               = &SslConfigurationArgs{}
-	_ VirtualMachineSchemaPropertiesPtrInput = &VirtualMachineSchemaPropertiesArgs{}
-	_ HDInsightPropertiesPtrInput            = &HDInsightPropertiesArgs{}
-	_ VirtualMachineSshCredentialsPtrInput   = VirtualMachineSshCredentialsPtr(&VirtualMachineSshCredentialsArgs{})
-	_ AmlComputeInput                        = AmlComputeArgs{}
-	_ AKSInput                               = AKSArgs{}
-	_ VirtualMachineInput                    = VirtualMachineArgs{}
-	_ HDInsightInput                         = HDInsightArgs{}
-	_ pulumi.StringPtrInput                  = PublicNetworkAccessDisabled
-	_ pulumi.StringInput                     = ManagedServiceIdentityTypeSystemAssigned
-	_ WorkspaceInput                         = &Workspace{}
-	_ ComputeInput                           = &Compute{}
-)
-
-func tagOf(f reflect.StructField) string {
-	return strings.Split(f.Tag.Get("pulumi"), ",")[0]
+// responses lists the response structs.
+var responses = []reflect.Type{
+	reflect.TypeFor[ManagedServiceIdentityResponse](),
+	reflect.TypeFor[ComputePropertiesResponse](),
+	reflect.TypeFor[ExtensionResponseAksAssignedIdentity](),
 }
 
-func plainOf(in pulumi.Input) reflect.Type {
-	t := in.ElementType()
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
+// schemaNames maps each plain input struct and response struct to the schema type it stands for,
+// by name: an XxxArgs stands for type Xxx (in any namespace, so one Go type serves the same shape
+// at two API versions), a response struct for the type of its own name.
+func schemaNames() map[reflect.Type]string {
+	out := map[reflect.Type]string{}
+	for _, a := range allArgs {
+		out[plainOf(a)] = strings.TrimSuffix(reflect.TypeOf(a).Name(), "Args")
 	}
-	return t
+	for _, r := range responses {
+		out[r] = r.Name()
+	}
+	return out
 }
 
-// inputElem returns the plain type an Args field of type t marshals as: the element type of the
-// output its To...Output method returns, interface{} for pulumi.Input, and t itself for plain
-// (non-interface) fields.
+// typeName is the name part of a schema token ("azure-native:mod/v20241001:Sku": "Sku").
+func typeName(token string) string { return token[strings.LastIndex(token, ":")+1:] }
+
+// inputElem returns the plain type an Args field of type t marshals as.
 func inputElem(t reflect.Type) (reflect.Type, bool) {
-	if t.Kind() != reflect.Interface {
-		return t, true
-	}
-	if t == reflect.TypeOf((*pulumi.Input)(nil)).Elem() {
-		return reflect.TypeOf((*interface{})(nil)).Elem(), true
-	}
-	for i := 0; i < t.NumMethod(); i++ {
-		m := t.Method(i)
-		if strings.HasPrefix(m.Name, "To") && strings.HasSuffix(m.Name, "Output") &&
-			m.Type.NumIn() == 0 && m.Type.NumOut() == 1 {
-			out, ok := reflect.Zero(m.Type.Out(0)).Interface().(pulumi.Output)
-			if !ok {
-				return nil, false
+	switch t.Kind() {
+	case reflect.Interface:
+		if t == inputType {
+			return reflect.TypeFor[any](), true
+		}
+		for i := range t.NumMethod() { // pulumi.StringPtrInput: what ToStringPtrOutput returns
+			m := t.Method(i)
+			if strings.HasPrefix(m.Name, "To") && strings.HasSuffix(m.Name, "Output") && m.Type.NumIn() == 0 && m.Type.NumOut() == 1 {
+				if out, ok := reflect.Zero(m.Type.Out(0)).Interface().(pulumi.Output); ok {
+					return out.ElementType(), true
+				}
 			}
-			return out.ElementType(), true
+		}
+		return nil, false
+	case reflect.Pointer:
+		if in, ok := reflect.Zero(t.Elem()).Interface().(pulumi.Input); ok {
+			return reflect.PointerTo(plainOf(in)), true
+		}
+	case reflect.Slice:
+		e, ok := inputElem(t.Elem())
+		return reflect.SliceOf(e), ok
+	case reflect.Map:
+		e, ok := inputElem(t.Elem())
+		return reflect.MapOf(t.Key(), e), ok
+	case reflect.Struct:
+		if in, ok := reflect.Zero(t).Interface().(pulumi.Input); ok {
+			return plainOf(in), true
 		}
 	}
-	return nil, false
-}
-
-// outputElem returns the element type of a resource output field type.
-func outputElem(t reflect.Type) (reflect.Type, bool) {
-	out, ok := reflect.Zero(t).Interface().(pulumi.Output)
-	if !ok {
-		return nil, false
-	}
-	return out.ElementType(), true
+	return t, true
 }
 
 // TestArgsMatchPlainTypes checks, without the schema, that every Args struct lines up with its
-// plain struct (the engine maps fields by name): same field names, same tags, and each input
-// field type marshals as the plain field's type.
+// generated plain struct (the engine maps fields by name): same field names and tags, and each
+// input field marshals as the plain field's type.
 func TestArgsMatchPlainTypes(t *testing.T) {
-	for _, a := range allArgs {
-		at := reflect.TypeOf(a)
-		pt := plainOf(a)
+	all := slices.Clone(allArgs)
+	for _, in := range Inputs {
+		all = append(all, in)
+	}
+	for _, a := range all {
+		at, pt := reflect.TypeOf(a), plainOf(a)
 		if at.NumField() != pt.NumField() {
 			t.Errorf("%v has %d fields, its plain type %v has %d", at, at.NumField(), pt, pt.NumField())
 		}
-		for i := 0; i < at.NumField(); i++ {
+		for i := range at.NumField() {
 			f := at.Field(i)
 			pf, ok := pt.FieldByName(f.Name)
-			if !ok {
-				t.Errorf("%v.%s: no field of that name in %v", at, f.Name, pt)
+			if !ok || tagOf(f) != tagOf(pf) || tagOf(pf) == "" {
+				t.Errorf("%v.%s: no plain field with the same tag (%q)", at, f.Name, tagOf(f))
 				continue
 			}
-			if tagOf(f) != tagOf(pf) || tagOf(pf) == "" {
-				t.Errorf("%v.%s: tag %q, plain tag %q", at, f.Name, tagOf(f), tagOf(pf))
-			}
-			elem, ok := inputElem(f.Type)
-			if !ok {
-				t.Errorf("%v.%s: cannot tell what %v marshals as", at, f.Name, f.Type)
-				continue
-			}
-			if elem != pf.Type {
+			if elem, ok := inputElem(f.Type); !ok || elem != pf.Type {
 				t.Errorf("%v.%s: %v marshals as %v, plain field is %v", at, f.Name, f.Type, elem, pf.Type)
 			}
 		}
 	}
 }
 
-func loadSchema(t *testing.T) *azureschema.Schema {
-	t.Helper()
-	path, ok := azureschema.Locate()
-	if !ok {
-		t.Skipf("schema file absent: set %s or keep the repository beside shared/ (%s); conformance not checked",
-			azureschema.EnvPath, azureschema.RelPath)
+// TestAllArgsListed: allArgs and Inputs together name every Args struct declared in the package.
+func TestAllArgsListed(t *testing.T) {
+	listed := map[string]bool{}
+	for _, a := range allArgs {
+		listed[reflect.TypeOf(a).Name()] = true
 	}
-	s, err := azureschema.Load(path)
-	if err != nil {
-		t.Fatal(err)
+	for _, in := range Inputs {
+		listed[reflect.TypeOf(in).Name()] = true
 	}
-	return s
+	for _, name := range declared(t, func(ts *ast.TypeSpec) bool {
+		_, isStruct := ts.Type.(*ast.StructType)
+		return isStruct && ts.Name.IsExported() && strings.HasSuffix(ts.Name.Name, "Args")
+	}) {
+		if !listed[name] {
+			t.Errorf("%s is neither in allArgs nor in Inputs", name)
+		}
+	}
 }
 
 type conformance struct {
 	t       *testing.T
 	s       *azureschema.Schema
-	visited map[reflect.Type]bool
-	enums   map[string]bool // enum type tokens reached from our fields
+	names   map[reflect.Type]string
+	visited map[string]bool       // "Go type|schema token" pairs checked
+	reached map[reflect.Type]bool // Go types checked against some schema type
+	enums   map[string]bool       // names of the enum types our fields carry
 }
 
-// object checks the tagged fields of a plain struct against schema properties. For inputs,
-// value (non-pointer) scalar/struct fields must be exactly the required ones; for outputs, they
-// must be exactly the alwaysSet ones among the fields we declare.
+// object checks the tagged fields of plain struct gt against schema properties. For inputs, value
+// fields must be exactly the required ones, and every required property needs a field; for
+// outputs, value fields must be exactly the alwaysSet ones among those we declare.
 func (c *conformance) object(where string, gt reflect.Type, props map[string]*azureschema.Property, required func(string) bool, output bool) {
-	seen := map[string]bool{}
-	for i := 0; i < gt.NumField(); i++ {
-		f := gt.Field(i)
-		if f.Anonymous {
-			continue
-		}
-		name := tagOf(f)
-		if name == "" {
-			continue
-		}
-		seen[name] = true
-		path := where + "." + name
+	c.reached[gt] = true
+	fields := azureschema.Fields(gt)
+	for _, name := range slices.Sorted(maps.Keys(fields)) {
+		ft, path := fields[name].Type, where+"."+name
 		p, ok := props[name]
 		if !ok {
-			c.t.Errorf("%s: field %s has tag %q, which the schema does not list", path, f.Name, name)
+			c.t.Errorf("%s: the schema has no such property", path)
 			continue
 		}
-		ft := f.Type
-		if output {
-			if e, ok := outputElem(ft); ok {
-				ft = e
-			}
+		if out, ok := reflect.Zero(ft).Interface().(pulumi.Output); ok && output {
+			ft = out.ElementType()
 		}
-		c.kind(path, ft, p, output)
-		valueField := requiredKind(ft)
-		if output {
-			if valueField != p.AlwaysSet && ft.Kind() != reflect.Map && ft.Kind() != reflect.Slice && ft.Kind() != reflect.Interface {
-				c.t.Errorf("%s: Go type %v but schema alwaysSet=%v", path, ft, p.AlwaysSet)
-			}
-		} else if valueField != required(name) {
+		var u *azureschema.Union
+		if x, ok := Unions[gt][name]; ok && !output {
+			u = &x
+		}
+		c.kind(path, ft, p, u, output)
+		switch value := azureschema.Required(ft) || (u != nil && u.Required); {
+		case output && value != p.AlwaysSet:
+			c.t.Errorf("%s: Go type %v but schema alwaysSet=%v", path, ft, p.AlwaysSet)
+		case !output && value != required(name):
 			c.t.Errorf("%s: Go type %v but schema required=%v", path, ft, required(name))
 		}
 	}
-	if !output {
-		var names []string
-		for n := range props {
-			if required(n) {
-				names = append(names, n)
-			}
-		}
-		sort.Strings(names)
-		for _, n := range names {
-			if !seen[n] {
-				c.t.Errorf("%s.%s: required by the schema but no field carries it", where, n)
-			}
+	for _, name := range slices.Sorted(maps.Keys(props)) {
+		if !output && required(name) && fields[name].Type == nil {
+			c.t.Errorf("%s.%s: required by the schema but no field carries it", where, name)
 		}
 	}
 }
 
-// kind checks that Go type gt (after one pointer) matches schema property p, recursing into
-// items, map values and referenced types.
-func (c *conformance) kind(path string, gt reflect.Type, p *azureschema.Property, output bool) {
-	if gt.Kind() == reflect.Pointer {
-		gt = gt.Elem()
-	}
+// kind checks that Go type gt matches schema property p, recursing into items, map values,
+// referenced types and union members (u is the union declared for the property, if any).
+func (c *conformance) kind(path string, gt reflect.Type, p *azureschema.Property, u *azureschema.Union, output bool) {
+	gt = azureschema.PlainType(gt)
 	want := map[string]reflect.Kind{
 		azureschema.TypeString:  reflect.String,
 		azureschema.TypeEnum:    reflect.String,
@@ -258,63 +210,51 @@ func (c *conformance) kind(path string, gt reflect.Type, p *azureschema.Property
 		azureschema.TypeNumber:  reflect.Float64,
 		azureschema.TypeBoolean: reflect.Bool,
 		azureschema.TypeAny:     reflect.Interface,
-		azureschema.TypeUnion:   reflect.Interface,
 		azureschema.TypeArray:   reflect.Slice,
 	}
-	if p.Type == azureschema.TypeEnum {
-		c.enums[p.EnumType] = true
-	}
-	if output && p.Type == azureschema.TypeUnion && gt == reflect.TypeOf(ComputePropertiesResponse{}) {
-		return // the typed common part of the response union, checked member by member below
-	}
-	if k, ok := want[p.Type]; ok {
-		if gt.Kind() != k {
-			c.t.Errorf("%s: Go kind %v, schema type %s", path, gt.Kind(), p.Type)
+	switch {
+	case p.Type == azureschema.TypeUnion && output && gt.Kind() == reflect.Struct:
+		c.outputUnion(path, gt, p)
+	case p.Type == azureschema.TypeUnion:
+		if gt.Kind() != reflect.Interface || u == nil {
+			c.t.Errorf("%s: a union in the schema, but Go type %v (declared union: %v)", path, gt, u != nil)
 			return
 		}
-		if p.Type == azureschema.TypeArray && p.Items != nil {
-			c.kind(path+"[]", gt.Elem(), p.Items, output)
-		}
-		return
-	}
-	switch {
+		c.union(path, *u, p)
 	case p.IsMap():
 		if gt.Kind() != reflect.Map || gt.Key().Kind() != reflect.String {
 			c.t.Errorf("%s: Go type %v, schema has a string-keyed map", path, gt)
 			return
 		}
-		c.kind(path+"{}", gt.Elem(), p.MapValue(), output)
+		c.kind(path+"{}", gt.Elem(), p.MapValue(), u, output)
 	case p.Type == azureschema.TypeObject && p.Ref != "":
-		if gt.Kind() != reflect.Struct {
-			c.t.Errorf("%s: Go type %v, schema has object %s", path, gt, p.Ref)
+		if c.names[gt] != typeName(p.Ref) {
+			c.t.Errorf("%s: Go type %v stands for %q, schema wants %s", path, gt, c.names[gt], p.Ref)
 			return
 		}
-		tokens := inputTypeTokens
-		if output {
-			tokens = outputTypeTokens
-		}
-		tok, ok := tokens[gt]
-		if !ok {
-			c.t.Errorf("%s: Go type %v is not mapped to a schema type (want %s)", path, gt, p.Ref)
-			return
-		}
-		if tok != p.Ref {
-			c.t.Errorf("%s: Go type %v is %s, schema wants %s", path, gt, tok, p.Ref)
-			return
-		}
-		c.typ(gt, tok, output)
+		c.typ(gt, p.Ref, output)
 	default:
-		c.t.Errorf("%s: schema type %q (ref %q, responseType %q) is not representable here",
-			path, p.Type, p.Ref, p.ResponseType)
+		k, ok := want[p.Type]
+		if !ok || gt.Kind() != k {
+			c.t.Errorf("%s: Go type %v, schema type %q (ref %q, responseType %q)", path, gt, p.Type, p.Ref, p.ResponseType)
+			return
+		}
+		if p.Type == azureschema.TypeEnum {
+			c.enums[typeName(p.EnumType)] = true
+		}
+		if p.Type == azureschema.TypeArray && p.Items != nil {
+			c.kind(path+"[]", gt.Elem(), p.Items, u, output)
+		}
 	}
 }
 
-// typ checks plain struct gt against schema type tok once.
+// typ checks plain struct gt against schema type tok, once per pair.
 func (c *conformance) typ(gt reflect.Type, tok string, output bool) {
-	if c.visited[gt] {
+	key := gt.String() + "|" + tok
+	if c.visited[key] {
 		return
 	}
-	c.visited[gt] = true
+	c.visited[key] = true
 	st, ok := c.s.Type(tok)
 	if !ok {
 		c.t.Errorf("%v: schema type %s missing", gt, tok)
@@ -323,137 +263,167 @@ func (c *conformance) typ(gt reflect.Type, tok string, output bool) {
 	c.object(tok, gt, st.Properties, st.IsRequired, output)
 }
 
-// TestSchemaConformance checks the binding against shared/azure-native-v2/schema-subset.json:
-// every pulumi tag of every Args/plain/output struct exists in the schema for that token or
-// type; Go kinds match the schema types (string/enum, integer, number, boolean, object ref, array,
-// map, union/any); value fields are exactly the required inputs (and alwaysSet outputs); every
-// schema-required input has a field; union members and discriminator constants match oneOf; and
-// every enum constant declared in the package is in the schema's list for that enum, which in
-// turn is fully covered.
-func TestSchemaConformance(t *testing.T) {
-	s := loadSchema(t)
-	c := &conformance{t: t, s: s, visited: map[reflect.Type]bool{}, enums: map[string]bool{}}
-
-	resources := []struct {
-		token      string
-		apiVersion string
-		args       pulumi.Input
-		res        reflect.Type
-	}{
-		{WorkspaceToken, APIVersion, WorkspaceArgs{}, reflect.TypeOf((*Workspace)(nil)).Elem()},
-		{ComputeToken, APIVersion, ComputeArgs{}, reflect.TypeOf((*Compute)(nil)).Elem()},
-		{UserAssignedIdentityToken, IdentityAPIVersion, UserAssignedIdentityArgs{}, reflect.TypeOf((*UserAssignedIdentity)(nil)).Elem()},
+// union checks a declared union against the schema's: same discriminator, and each member the
+// binding declares is the schema's member for that value, with the value as its discriminator.
+func (c *conformance) union(path string, u azureschema.Union, p *azureschema.Property) {
+	if u.Discriminator != p.Discriminator {
+		c.t.Errorf("%s: discriminator %q, schema %q", path, u.Discriminator, p.Discriminator)
 	}
-	for _, r := range resources {
-		sr, ok := s.Resource(r.token)
-		if !ok {
-			t.Fatalf("%s not in schema", r.token)
-		}
-		if sr.APIVersion != r.apiVersion {
-			t.Errorf("%s: schema API version %s, binding says %s", r.token, sr.APIVersion, r.apiVersion)
-		}
-		c.object(r.token+" inputs", plainOf(r.args), sr.Inputs, sr.IsRequiredInput, false)
-		c.object(r.token+" outputs", r.res, sr.Outputs, func(string) bool { return false }, true)
-	}
-
-	// The Compute properties union: members, discriminators, and each member's type.
-	compute, _ := s.Resource(ComputeToken)
-	union := compute.Inputs["properties"]
-	for _, m := range unionMembers {
-		pt := plainOf(m.args)
-		tok := inputTypeTokens[pt]
-		if got, ok := s.UnionMember(union, m.computeType); !ok || got != tok {
-			t.Errorf("union member %q: schema gives %q, binding uses %v (%s)", m.computeType, got, pt, tok)
-		}
-		st, _ := s.Type(tok)
-		if st == nil || st.Properties[union.Discriminator] == nil || st.Properties[union.Discriminator].Const != m.computeType {
-			t.Errorf("%s: discriminator const is not %q", tok, m.computeType)
-		}
-		if f, ok := pt.FieldByName("ComputeType"); !ok || f.Type.Kind() != reflect.String || tagOf(f) != union.Discriminator {
-			t.Errorf("%v: no plain string discriminator field tagged %q", pt, union.Discriminator)
-		}
-		c.typ(pt, tok, false)
-	}
-
-	// The Compute properties output: each field must exist, with the same kind and alwaysSet, in
-	// every expanded member of the response union.
-	outUnion := compute.Outputs["properties"]
-	rt := reflect.TypeOf(ComputePropertiesResponse{})
-	members := 0
-	for key, tok := range outUnion.OneOf {
-		ot, ok := s.OutputTypes[tok]
-		if !ok {
-			continue // "(others)": not expanded in the file
-		}
-		members++
-		props := map[string]*azureschema.Property{}
-		for n, p := range ot.Properties {
-			props[n] = p
-		}
-		// The member-specific "properties" object is left untyped (interface{}) on purpose.
-		props["properties"] = &azureschema.Property{Type: azureschema.TypeAny}
-		c.object("Compute outputs properties("+key+")", rt, props, func(string) bool { return false }, true)
-	}
-	if members < 4 {
-		t.Errorf("only %d expanded members in the Compute properties output union", members)
-	}
-
-	// Enum constants declared in the package against the schema's enum lists.
-	declared := declaredEnums(t)
-	schemaEnums := s.Enums()
-	for goType, values := range declared {
-		tok := mls + goType
-		allowed, ok := schemaEnums[tok]
-		if !ok {
-			t.Errorf("enum type %s: no schema enum %s", goType, tok)
+	for _, value := range slices.Sorted(maps.Keys(u.Members)) {
+		member := u.Members[value]
+		tok, ok := c.s.UnionMember(p, value)
+		if !ok || typeName(tok) != c.names[member] {
+			c.t.Errorf("%s: member %q is %v (%q), schema's is %q", path, value, member, c.names[member], tok)
 			continue
 		}
-		for _, v := range values {
+		if st, _ := c.s.Type(tok); st.Properties[u.Discriminator] == nil || st.Properties[u.Discriminator].Const != value {
+			c.t.Errorf("%s: %s does not fix %s to %q", path, tok, u.Discriminator, value)
+		}
+		if f, ok := azureschema.Fields(member)[u.Discriminator]; !ok || f.Type.Kind() != reflect.String {
+			c.t.Errorf("%s: %v has no plain string field %q", path, member, u.Discriminator)
+		}
+		c.typ(member, tok, false)
+	}
+}
+
+// outputUnion checks a response struct that holds what every member of an output union has: each
+// of its fields must be in every member the schema expands, with the same kind and alwaysSet.
+func (c *conformance) outputUnion(path string, gt reflect.Type, p *azureschema.Property) {
+	expanded := 0
+	for _, key := range slices.Sorted(maps.Keys(p.OneOf)) {
+		if ot, ok := c.s.OutputTypes[p.OneOf[key]]; ok {
+			expanded++
+			c.object(path+"("+key+")", gt, ot.Properties, func(string) bool { return false }, true)
+		}
+	}
+	if expanded == 0 {
+		c.t.Errorf("%s: no member of the output union is expanded in the schema data", path)
+	}
+}
+
+// TestSchemaConformance checks the binding against the schema data: every tag of every Args,
+// plain and response struct exists in the schema for that token or type; Go kinds match the
+// schema types; value fields are exactly the required inputs (and alwaysSet outputs); every
+// required input has a field; each declared union has the schema's discriminator and members;
+// every output that holds a secret is marked secret; and the enum constants agree with the
+// schema's lists.
+func TestSchemaConformance(t *testing.T) {
+	s := azureschema.Default()
+	c := &conformance{t: t, s: s, names: schemaNames(), visited: map[string]bool{}, reached: map[reflect.Type]bool{}, enums: map[string]bool{}}
+	if got := slices.Sorted(maps.Keys(Inputs)); !slices.Equal(got, slices.Sorted(maps.Keys(bound))) {
+		t.Fatalf("Inputs has %v; the test knows %v", got, slices.Sorted(maps.Keys(bound)))
+	}
+	for _, tok := range slices.Sorted(maps.Keys(bound)) {
+		b := bound[tok]
+		sr, ok := s.Resource(tok)
+		if !ok {
+			t.Fatalf("%s not in schema", tok)
+		}
+		if sr.APIVersion != b.apiVersion {
+			t.Errorf("%s: schema API version %s, binding says %s", tok, sr.APIVersion, b.apiVersion)
+		}
+		c.object(tok+" inputs", plainOf(Inputs[tok]), sr.Inputs, sr.IsRequiredInput, false)
+		c.object(tok+" outputs", b.res, sr.Outputs, func(string) bool { return false }, true)
+		for _, name := range secretInputs(s, sr) {
+			if !slices.Contains(secretOutputs[tok], name) {
+				t.Errorf("%s: input %q holds a secret, but the %q output is not marked secret", tok, name, name)
+			}
+		}
+	}
+	for gt, name := range c.names {
+		if !c.reached[gt] {
+			t.Errorf("%v (%s) is not reached from any resource", gt, name)
+		}
+	}
+
+	// Enum constants against the schema's lists, matched by the enum type's name.
+	schemaEnums := map[string][]string{}
+	for tok, values := range s.Enums() {
+		schemaEnums[typeName(tok)] = values
+	}
+	consts := declaredEnums(t)
+	for _, goType := range slices.Sorted(maps.Keys(consts)) {
+		allowed, ok := schemaEnums[goType]
+		switch {
+		case !ok:
+			t.Errorf("enum type %s: no schema enum of that name", goType)
+		case !c.enums[goType]:
+			t.Errorf("enum type %s: no field of the binding takes it", goType)
+		}
+		for _, v := range consts[goType] {
 			if !slices.Contains(allowed, v) {
 				t.Errorf("enum %s: constant value %q not in schema list %v", goType, v, allowed)
 			}
 		}
-	}
-	for tok := range c.enums {
-		goType := strings.TrimPrefix(tok, mls)
-		for _, v := range schemaEnums[tok] {
-			if !slices.Contains(declared[goType], v) {
-				t.Errorf("enum %s (used by a field): schema value %q has no constant", tok, v)
+		for _, v := range allowed {
+			if !slices.Contains(consts[goType], v) {
+				t.Errorf("enum %s: schema value %q has no constant", goType, v)
 			}
 		}
 	}
-	for _, tok := range mappedTokens() {
-		if !c.visited[tok.gt] {
-			t.Errorf("%v (%s) is mapped but not reachable from Workspace or Compute", tok.gt, tok.token)
+}
+
+// secretInputs returns the resource's top-level inputs that hold a value Azure treats as secret,
+// at any depth of the schema (through references, maps, arrays and every union member).
+func secretInputs(s *azureschema.Schema, r *azureschema.Resource) []string {
+	seen := map[string]bool{}
+	var secret func(p *azureschema.Property) bool
+	secret = func(p *azureschema.Property) bool {
+		if p == nil {
+			return false
 		}
+		if p.Secret {
+			return true
+		}
+		toks := slices.Collect(maps.Values(p.OneOf))
+		if p.Ref != "" {
+			toks = append(toks, p.Ref)
+		}
+		for _, tok := range toks {
+			if st, ok := s.Types[tok]; ok && !seen[tok] {
+				seen[tok] = true
+				for _, q := range st.Properties {
+					if secret(q) {
+						return true
+					}
+				}
+			}
+		}
+		return secret(p.Items) || secret(p.AdditionalProperties)
 	}
-}
-
-type mapped struct {
-	gt    reflect.Type
-	token string
-}
-
-func mappedTokens() []mapped {
-	var out []mapped
-	for gt, tok := range inputTypeTokens {
-		out = append(out, mapped{gt, tok})
-	}
-	for gt, tok := range outputTypeTokens {
-		out = append(out, mapped{gt, tok})
+	var out []string
+	for _, name := range slices.Sorted(maps.Keys(r.Inputs)) {
+		clear(seen)
+		if secret(r.Inputs[name]) {
+			out = append(out, name)
+		}
 	}
 	return out
 }
 
-// declaredEnums parses the package's non-test files and returns, for each enum type T, the
-// values of its constants declared as T("value").
-func declaredEnums(t *testing.T) map[string][]string {
+// declared parses the package's non-test sources and returns the names of the type declarations
+// keep accepts.
+func declared(t *testing.T, keep func(*ast.TypeSpec) bool) []string {
+	t.Helper()
+	var out []string
+	for _, f := range parsed(t) {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if ts, ok := n.(*ast.TypeSpec); ok && keep(ts) {
+				out = append(out, ts.Name.Name)
+			}
+			return true
+		})
+	}
+	return out
+}
+
+func parsed(t *testing.T) []*ast.File {
 	t.Helper()
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string][]string{}
+	var out []*ast.File
 	fset := token.NewFileSet()
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") {
@@ -463,6 +433,17 @@ func declaredEnums(t *testing.T) map[string][]string {
 		if err != nil {
 			t.Fatal(err)
 		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// declaredEnums returns, for each enum type T of the package, the values of its constants declared
+// as T("value").
+func declaredEnums(t *testing.T) map[string][]string {
+	t.Helper()
+	out := map[string][]string{}
+	for _, f := range parsed(t) {
 		for _, d := range f.Decls {
 			gd, ok := d.(*ast.GenDecl)
 			if !ok || gd.Tok != token.CONST {

@@ -1,27 +1,35 @@
-// Package azureml is a small typed binding for two azure-native v2 resources whose Go SDK module
-// (github.com/pulumi/pulumi-azure-native-sdk/machinelearningservices/v2) is not served here:
+// Package azureml is a small typed binding for azure-native v2 resources whose Go SDK modules
+// (github.com/pulumi/pulumi-azure-native-sdk/machinelearningservices/v2, managedidentity/v2,
+// kubernetesconfiguration/v2) are not served here:
 //
-//	azure-native:machinelearningservices:Workspace  (Azure REST API 2023-04-01)
-//	azure-native:machinelearningservices:Compute    (Azure REST API 2023-04-01)
+//	azure-native:machinelearningservices:Workspace                            (Azure REST API 2023-04-01)
+//	azure-native:machinelearningservices:Compute                              (2023-04-01)
+//	azure-native:machinelearningservices:Datastore                            (2023-04-01)
+//	azure-native:machinelearningservices/v20241001:Workspace                  (2024-10-01)
+//	azure-native:machinelearningservices/v20241001:ManagedNetworkSettingsRule (2024-10-01)
+//	azure-native:managedidentity:UserAssignedIdentity                         (2023-01-31)
+//	azure-native:kubernetesconfiguration:Extension                            (2023-05-01)
 //
 // The resources are registered with ctx.RegisterResource under the same tokens as the official
-// module, with pulumi.Version(ProviderVersion), so the engine uses the same azure-native plugin as
-// the typed SDK modules the project imports, and a later switch to the official module changes no
+// modules, with pulumi.Version(ProviderVersion), so the engine uses the same azure-native plugin as
+// the typed SDK modules the project imports, and a later switch to the official modules changes no
 // state.
 //
-// The code follows the generated SDK's shapes: a resource struct of pulumi.*Output fields; an Args
-// struct of pulumi.*Input fields whose ElementType() is a plain struct with the same field names
-// and `pulumi:"..."` tags; XxxArgs / XxxPtrInput / XxxOutput for nested types. Property names,
-// types, enums and required fields follow shared/azure-native-v2/schema-subset.json; the tests
-// check every tag and type here against that file (see conformance_test.go).
+// The shapes follow the generated SDK's: a resource struct of pulumi.*Output fields (here only
+// those the code reads), and XxxArgs structs of pulumi.*Input fields with `pulumi:"..."` tags, so a
+// misspelled property does not compile. A nested type is a pointer to its XxxArgs; the plain struct
+// each XxxArgs marshals as (its ElementType) and the enums' input methods are generated into
+// plain_gen.go. The schema data in internal/azureschema/data is what the conformance test compares
+// every tag and type with.
 //
-// The Compute "properties" input is a union selected by its computeType: put one of AmlComputeArgs,
-// AKSArgs, VirtualMachineArgs or HDInsightArgs (value or pointer) in ComputeArgs.Properties.
-// Nothing here reads input values: secrets (pulumi.ToSecret, config secrets) reach the engine
-// still marked secret.
+// A union-typed property (Compute's "properties", a datastore's credentials, a managed network's
+// outbound rules) is a pulumi.Input holding one member's Args; its discriminator is filled in by
+// the constructor. Unions and Inputs declare the unions and tokens
+// once, for the constructors, the input checker and the conformance test. Nothing here reads input
+// values: secrets (pulumi.ToSecret, config secrets) reach the engine still marked secret.
 package azureml
 
-import "github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+//go:generate go run ./gen
 
 // ProviderVersion is the azure-native plugin version the project pins for every resource.
 const ProviderVersion = "2.92.3"
@@ -34,9 +42,3 @@ const (
 
 // APIVersion is the Azure REST API version both tokens use in every azure-native v2 release.
 const APIVersion = "2023-04-01"
-
-// defaultOpts puts the package defaults before the caller's options, as the generated SDK's
-// utilities.PkgResourceDefaultOpts does, so a caller can still override them.
-func defaultOpts(opts []pulumi.ResourceOption) []pulumi.ResourceOption {
-	return append([]pulumi.ResourceOption{pulumi.Version(ProviderVersion)}, opts...)
-}

@@ -1,11 +1,6 @@
 package azureml
 
-import (
-	"errors"
-	"reflect"
-
-	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-)
+import "github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 // UserAssignedIdentityToken is the token of a user-assigned managed identity
 // (API 2023-01-31). Its Go module (managedidentity/v2) is not available to us
@@ -21,27 +16,8 @@ const IdentityAPIVersion = "2023-01-31"
 type UserAssignedIdentity struct {
 	pulumi.CustomResourceState
 
-	// Application (client) id of the identity.
-	ClientId pulumi.StringOutput `pulumi:"clientId"`
-	// Azure region.
-	Location pulumi.StringOutput `pulumi:"location"`
-	// Name of the identity.
-	Name pulumi.StringOutput `pulumi:"name"`
 	// Object (principal) id, used in role assignments.
 	PrincipalId pulumi.StringOutput `pulumi:"principalId"`
-	// Resource tags.
-	Tags pulumi.StringMapOutput `pulumi:"tags"`
-	// Entra ID tenant.
-	TenantId pulumi.StringOutput `pulumi:"tenantId"`
-	// ARM resource type.
-	Type pulumi.StringOutput `pulumi:"type"`
-}
-
-type userAssignedIdentityArgs struct {
-	Location          *string           `pulumi:"location"`
-	ResourceGroupName string            `pulumi:"resourceGroupName"`
-	ResourceName      *string           `pulumi:"resourceName"`
-	Tags              map[string]string `pulumi:"tags"`
 }
 
 // UserAssignedIdentityArgs are the inputs of a UserAssignedIdentity.
@@ -56,17 +32,10 @@ type UserAssignedIdentityArgs struct {
 	Tags pulumi.StringMapInput `pulumi:"tags"`
 }
 
-func (UserAssignedIdentityArgs) ElementType() reflect.Type {
-	return reflect.TypeOf((*userAssignedIdentityArgs)(nil)).Elem()
-}
-
-// NewUserAssignedIdentity registers a new UserAssignedIdentity.
+// NewUserAssignedIdentity registers a new UserAssignedIdentity (see register).
 func NewUserAssignedIdentity(ctx *pulumi.Context, name string, args *UserAssignedIdentityArgs, opts ...pulumi.ResourceOption) (*UserAssignedIdentity, error) {
-	if args == nil || args.ResourceGroupName == nil {
-		return nil, errors.New("azureml: NewUserAssignedIdentity " + name + ": invalid value for required argument 'ResourceGroupName'")
-	}
 	var resource UserAssignedIdentity
-	if err := ctx.RegisterResource(UserAssignedIdentityToken, name, args, &resource, defaultOpts(opts)...); err != nil {
+	if err := register(ctx, UserAssignedIdentityToken, name, args, &resource, opts); err != nil {
 		return nil, err
 	}
 	return &resource, nil

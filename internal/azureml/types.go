@@ -2,17 +2,11 @@ package azureml
 
 import "github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
-// This file holds the shapes of the nested input types: for each, the plain struct the engine
-// marshals (pointer fields are optional, value fields required) and the XxxArgs struct users fill.
-// The plumbing (ElementType, XxxInput, XxxPtrInput, XxxOutput) is in types_plumbing.go.
+// The nested input types. Each XxxArgs is what users fill; its plain struct (what the engine
+// receives) and ElementType are generated into plain_gen.go. Optional nested types are pointers to
+// their Args.
 
 // ---- shared by Workspace and Compute ----
-
-// ManagedServiceIdentity is the managed identity of a workspace or compute.
-type ManagedServiceIdentity struct {
-	Type                   string   `pulumi:"type"`
-	UserAssignedIdentities []string `pulumi:"userAssignedIdentities"`
-}
 
 // ManagedServiceIdentityArgs is the managed identity of a workspace or compute.
 type ManagedServiceIdentityArgs struct {
@@ -20,15 +14,6 @@ type ManagedServiceIdentityArgs struct {
 	Type pulumi.StringInput `pulumi:"type"`
 	// ARM ids of user-assigned identities. An array in azure-native (ARM itself uses a map).
 	UserAssignedIdentities pulumi.StringArrayInput `pulumi:"userAssignedIdentities"`
-}
-
-// Sku is a workspace or compute SKU.
-type Sku struct {
-	Capacity *int    `pulumi:"capacity"`
-	Family   *string `pulumi:"family"`
-	Name     string  `pulumi:"name"`
-	Size     *string `pulumi:"size"`
-	Tier     *string `pulumi:"tier"`
 }
 
 // SkuArgs is a workspace or compute SKU.
@@ -54,17 +39,8 @@ const (
 	ComputeTypeAKS            = "AKS"
 	ComputeTypeVirtualMachine = "VirtualMachine"
 	ComputeTypeHDInsight      = "HDInsight"
+	ComputeTypeKubernetes     = "Kubernetes"
 )
-
-// AmlCompute is the union member for a managed training cluster (computeType "AmlCompute").
-type AmlCompute struct {
-	ComputeLocation  *string               `pulumi:"computeLocation"`
-	ComputeType      string                `pulumi:"computeType"`
-	Description      *string               `pulumi:"description"`
-	DisableLocalAuth *bool                 `pulumi:"disableLocalAuth"`
-	Properties       *AmlComputeProperties `pulumi:"properties"`
-	ResourceId       *string               `pulumi:"resourceId"`
-}
 
 // AmlComputeArgs is the union member for a managed training cluster (computeType "AmlCompute").
 type AmlComputeArgs struct {
@@ -77,24 +53,9 @@ type AmlComputeArgs struct {
 	// When true only Entra ID (AAD) authentication is accepted.
 	DisableLocalAuth pulumi.BoolPtrInput `pulumi:"disableLocalAuth"`
 	// The cluster's settings.
-	Properties AmlComputePropertiesPtrInput `pulumi:"properties"`
+	Properties *AmlComputePropertiesArgs `pulumi:"properties"`
 	// Not used for AmlCompute (AML creates the cluster).
 	ResourceId pulumi.StringPtrInput `pulumi:"resourceId"`
-}
-
-// AmlComputeProperties are the settings of an AmlCompute cluster.
-type AmlComputeProperties struct {
-	EnableNodePublicIp          *bool                   `pulumi:"enableNodePublicIp"`
-	IsolatedNetwork             *bool                   `pulumi:"isolatedNetwork"`
-	OsType                      *string                 `pulumi:"osType"`
-	PropertyBag                 interface{}             `pulumi:"propertyBag"`
-	RemoteLoginPortPublicAccess *string                 `pulumi:"remoteLoginPortPublicAccess"`
-	ScaleSettings               *ScaleSettings          `pulumi:"scaleSettings"`
-	Subnet                      *ResourceId             `pulumi:"subnet"`
-	UserAccountCredentials      *UserAccountCredentials `pulumi:"userAccountCredentials"`
-	VirtualMachineImage         *VirtualMachineImage    `pulumi:"virtualMachineImage"`
-	VmPriority                  *string                 `pulumi:"vmPriority"`
-	VmSize                      *string                 `pulumi:"vmSize"`
 }
 
 // AmlComputePropertiesArgs are the settings of an AmlCompute cluster. Unlike the generated SDK,
@@ -112,24 +73,17 @@ type AmlComputePropertiesArgs struct {
 	// Public SSH port state; see the RemoteLoginPortPublicAccess constants.
 	RemoteLoginPortPublicAccess pulumi.StringPtrInput `pulumi:"remoteLoginPortPublicAccess"`
 	// Node count limits and idle scale-down time.
-	ScaleSettings ScaleSettingsPtrInput `pulumi:"scaleSettings"`
+	ScaleSettings *ScaleSettingsArgs `pulumi:"scaleSettings"`
 	// The subnet of the nodes, as {id: <subnet ARM id>}.
-	Subnet ResourceIdPtrInput `pulumi:"subnet"`
+	Subnet *ResourceIdArgs `pulumi:"subnet"`
 	// Admin account created on each node. AdminUserPassword is a secret.
-	UserAccountCredentials UserAccountCredentialsPtrInput `pulumi:"userAccountCredentials"`
+	UserAccountCredentials *UserAccountCredentialsArgs `pulumi:"userAccountCredentials"`
 	// Custom image (Windows only).
-	VirtualMachineImage VirtualMachineImagePtrInput `pulumi:"virtualMachineImage"`
+	VirtualMachineImage *VirtualMachineImageArgs `pulumi:"virtualMachineImage"`
 	// Dedicated or low priority; see the VmPriority constants.
 	VmPriority pulumi.StringPtrInput `pulumi:"vmPriority"`
 	// VM size, e.g. "STANDARD_DS3_V2".
 	VmSize pulumi.StringPtrInput `pulumi:"vmSize"`
-}
-
-// ScaleSettings are the node count limits of an AmlCompute cluster.
-type ScaleSettings struct {
-	MaxNodeCount                int     `pulumi:"maxNodeCount"`
-	MinNodeCount                *int    `pulumi:"minNodeCount"`
-	NodeIdleTimeBeforeScaleDown *string `pulumi:"nodeIdleTimeBeforeScaleDown"`
 }
 
 // ScaleSettingsArgs are the node count limits of an AmlCompute cluster.
@@ -142,22 +96,10 @@ type ScaleSettingsArgs struct {
 	NodeIdleTimeBeforeScaleDown pulumi.StringPtrInput `pulumi:"nodeIdleTimeBeforeScaleDown"`
 }
 
-// ResourceId wraps an ARM resource id (here: a subnet id).
-type ResourceId struct {
-	Id string `pulumi:"id"`
-}
-
 // ResourceIdArgs wraps an ARM resource id (here: a subnet id).
 type ResourceIdArgs struct {
 	// Required. The ARM id.
 	Id pulumi.StringInput `pulumi:"id"`
-}
-
-// UserAccountCredentials is the admin account created on AmlCompute nodes.
-type UserAccountCredentials struct {
-	AdminUserName         string  `pulumi:"adminUserName"`
-	AdminUserPassword     *string `pulumi:"adminUserPassword"`
-	AdminUserSshPublicKey *string `pulumi:"adminUserSshPublicKey"`
 }
 
 // UserAccountCredentialsArgs is the admin account created on AmlCompute nodes.
@@ -170,25 +112,10 @@ type UserAccountCredentialsArgs struct {
 	AdminUserSshPublicKey pulumi.StringPtrInput `pulumi:"adminUserSshPublicKey"`
 }
 
-// VirtualMachineImage is a custom node image.
-type VirtualMachineImage struct {
-	Id string `pulumi:"id"`
-}
-
 // VirtualMachineImageArgs is a custom node image.
 type VirtualMachineImageArgs struct {
 	// Required. ARM id of the image.
 	Id pulumi.StringInput `pulumi:"id"`
-}
-
-// AKS is the union member for an AKS compute (computeType "AKS").
-type AKS struct {
-	ComputeLocation  *string              `pulumi:"computeLocation"`
-	ComputeType      string               `pulumi:"computeType"`
-	Description      *string              `pulumi:"description"`
-	DisableLocalAuth *bool                `pulumi:"disableLocalAuth"`
-	Properties       *AKSSchemaProperties `pulumi:"properties"`
-	ResourceId       *string              `pulumi:"resourceId"`
 }
 
 // AKSArgs is the union member for an AKS compute (computeType "AKS"): attach an existing cluster
@@ -203,21 +130,9 @@ type AKSArgs struct {
 	// When true only Entra ID (AAD) authentication is accepted.
 	DisableLocalAuth pulumi.BoolPtrInput `pulumi:"disableLocalAuth"`
 	// The AKS settings.
-	Properties AKSSchemaPropertiesPtrInput `pulumi:"properties"`
+	Properties *AKSSchemaPropertiesArgs `pulumi:"properties"`
 	// ARM id of the AKS cluster to attach.
 	ResourceId pulumi.StringPtrInput `pulumi:"resourceId"`
-}
-
-// AKSSchemaProperties are the settings of an AKS compute.
-type AKSSchemaProperties struct {
-	AgentCount                 *int                        `pulumi:"agentCount"`
-	AgentVmSize                *string                     `pulumi:"agentVmSize"`
-	AksNetworkingConfiguration *AksNetworkingConfiguration `pulumi:"aksNetworkingConfiguration"`
-	ClusterFqdn                *string                     `pulumi:"clusterFqdn"`
-	ClusterPurpose             *string                     `pulumi:"clusterPurpose"`
-	LoadBalancerSubnet         *string                     `pulumi:"loadBalancerSubnet"`
-	LoadBalancerType           *string                     `pulumi:"loadBalancerType"`
-	SslConfiguration           *SslConfiguration           `pulumi:"sslConfiguration"`
 }
 
 // AKSSchemaPropertiesArgs are the settings of an AKS compute.
@@ -227,7 +142,7 @@ type AKSSchemaPropertiesArgs struct {
 	// Node VM size (only when AML creates the cluster).
 	AgentVmSize pulumi.StringPtrInput `pulumi:"agentVmSize"`
 	// Network settings of an AML-created cluster.
-	AksNetworkingConfiguration AksNetworkingConfigurationPtrInput `pulumi:"aksNetworkingConfiguration"`
+	AksNetworkingConfiguration *AksNetworkingConfigurationArgs `pulumi:"aksNetworkingConfiguration"`
 	// FQDN of the cluster.
 	ClusterFqdn pulumi.StringPtrInput `pulumi:"clusterFqdn"`
 	// Intended use; see the ClusterPurpose constants.
@@ -238,15 +153,7 @@ type AKSSchemaPropertiesArgs struct {
 	// Public IP or internal load balancer; see the LoadBalancerType constants.
 	LoadBalancerType pulumi.StringPtrInput `pulumi:"loadBalancerType"`
 	// TLS settings of the scoring endpoint. Key is a secret.
-	SslConfiguration SslConfigurationPtrInput `pulumi:"sslConfiguration"`
-}
-
-// AksNetworkingConfiguration is the network of an AML-created AKS cluster.
-type AksNetworkingConfiguration struct {
-	DnsServiceIP     *string `pulumi:"dnsServiceIP"`
-	DockerBridgeCidr *string `pulumi:"dockerBridgeCidr"`
-	ServiceCidr      *string `pulumi:"serviceCidr"`
-	SubnetId         *string `pulumi:"subnetId"`
+	SslConfiguration *SslConfigurationArgs `pulumi:"sslConfiguration"`
 }
 
 // AksNetworkingConfigurationArgs is the network of an AML-created AKS cluster.
@@ -259,16 +166,6 @@ type AksNetworkingConfigurationArgs struct {
 	ServiceCidr pulumi.StringPtrInput `pulumi:"serviceCidr"`
 	// ARM id of the node subnet (a plain string, not a ResourceId object).
 	SubnetId pulumi.StringPtrInput `pulumi:"subnetId"`
-}
-
-// SslConfiguration is the TLS setting of AKS scoring.
-type SslConfiguration struct {
-	Cert                    *string `pulumi:"cert"`
-	Cname                   *string `pulumi:"cname"`
-	Key                     *string `pulumi:"key"`
-	LeafDomainLabel         *string `pulumi:"leafDomainLabel"`
-	OverwriteExistingDomain *bool   `pulumi:"overwriteExistingDomain"`
-	Status                  *string `pulumi:"status"`
 }
 
 // SslConfigurationArgs is the TLS setting of AKS scoring.
@@ -287,16 +184,6 @@ type SslConfigurationArgs struct {
 	Status pulumi.StringPtrInput `pulumi:"status"`
 }
 
-// VirtualMachine is the union member for an attached VM (computeType "VirtualMachine").
-type VirtualMachine struct {
-	ComputeLocation  *string                         `pulumi:"computeLocation"`
-	ComputeType      string                          `pulumi:"computeType"`
-	Description      *string                         `pulumi:"description"`
-	DisableLocalAuth *bool                           `pulumi:"disableLocalAuth"`
-	Properties       *VirtualMachineSchemaProperties `pulumi:"properties"`
-	ResourceId       *string                         `pulumi:"resourceId"`
-}
-
 // VirtualMachineArgs is the union member for an attached VM (computeType "VirtualMachine").
 // Attaching needs ResourceId and Properties.AdministratorAccount in practice (an Azure rule; the
 // schema requires only computeType).
@@ -310,19 +197,9 @@ type VirtualMachineArgs struct {
 	// When true only Entra ID (AAD) authentication is accepted.
 	DisableLocalAuth pulumi.BoolPtrInput `pulumi:"disableLocalAuth"`
 	// The VM's address and credentials.
-	Properties VirtualMachineSchemaPropertiesPtrInput `pulumi:"properties"`
+	Properties *VirtualMachineSchemaPropertiesArgs `pulumi:"properties"`
 	// ARM id of the VM to attach.
 	ResourceId pulumi.StringPtrInput `pulumi:"resourceId"`
-}
-
-// VirtualMachineSchemaProperties are the settings of an attached VM.
-type VirtualMachineSchemaProperties struct {
-	Address                   *string                       `pulumi:"address"`
-	AdministratorAccount      *VirtualMachineSshCredentials `pulumi:"administratorAccount"`
-	IsNotebookInstanceCompute *bool                         `pulumi:"isNotebookInstanceCompute"`
-	NotebookServerPort        *int                          `pulumi:"notebookServerPort"`
-	SshPort                   *int                          `pulumi:"sshPort"`
-	VirtualMachineSize        *string                       `pulumi:"virtualMachineSize"`
 }
 
 // VirtualMachineSchemaPropertiesArgs are the settings of an attached VM.
@@ -330,7 +207,7 @@ type VirtualMachineSchemaPropertiesArgs struct {
 	// IP address of the VM.
 	Address pulumi.StringPtrInput `pulumi:"address"`
 	// SSH credentials AML uses. Password and PrivateKeyData are secrets.
-	AdministratorAccount VirtualMachineSshCredentialsPtrInput `pulumi:"administratorAccount"`
+	AdministratorAccount *VirtualMachineSshCredentialsArgs `pulumi:"administratorAccount"`
 	// Use the VM for notebooks.
 	IsNotebookInstanceCompute pulumi.BoolPtrInput `pulumi:"isNotebookInstanceCompute"`
 	// Notebook server port.
@@ -339,16 +216,6 @@ type VirtualMachineSchemaPropertiesArgs struct {
 	SshPort pulumi.IntPtrInput `pulumi:"sshPort"`
 	// VM size.
 	VirtualMachineSize pulumi.StringPtrInput `pulumi:"virtualMachineSize"`
-}
-
-// HDInsight is the union member for an attached HDInsight cluster (computeType "HDInsight").
-type HDInsight struct {
-	ComputeLocation  *string              `pulumi:"computeLocation"`
-	ComputeType      string               `pulumi:"computeType"`
-	Description      *string              `pulumi:"description"`
-	DisableLocalAuth *bool                `pulumi:"disableLocalAuth"`
-	Properties       *HDInsightProperties `pulumi:"properties"`
-	ResourceId       *string              `pulumi:"resourceId"`
 }
 
 // HDInsightArgs is the union member for an attached HDInsight cluster (computeType "HDInsight").
@@ -362,16 +229,9 @@ type HDInsightArgs struct {
 	// When true only Entra ID (AAD) authentication is accepted.
 	DisableLocalAuth pulumi.BoolPtrInput `pulumi:"disableLocalAuth"`
 	// The head node's address and credentials.
-	Properties HDInsightPropertiesPtrInput `pulumi:"properties"`
+	Properties *HDInsightPropertiesArgs `pulumi:"properties"`
 	// ARM id of the HDInsight cluster to attach.
 	ResourceId pulumi.StringPtrInput `pulumi:"resourceId"`
-}
-
-// HDInsightProperties are the settings of an attached HDInsight cluster.
-type HDInsightProperties struct {
-	Address              *string                       `pulumi:"address"`
-	AdministratorAccount *VirtualMachineSshCredentials `pulumi:"administratorAccount"`
-	SshPort              *int                          `pulumi:"sshPort"`
 }
 
 // HDInsightPropertiesArgs are the settings of an attached HDInsight cluster.
@@ -379,17 +239,9 @@ type HDInsightPropertiesArgs struct {
 	// IP address of the head (master) node.
 	Address pulumi.StringPtrInput `pulumi:"address"`
 	// SSH credentials of the head node. Password and PrivateKeyData are secrets.
-	AdministratorAccount VirtualMachineSshCredentialsPtrInput `pulumi:"administratorAccount"`
+	AdministratorAccount *VirtualMachineSshCredentialsArgs `pulumi:"administratorAccount"`
 	// SSH port of the head node.
 	SshPort pulumi.IntPtrInput `pulumi:"sshPort"`
-}
-
-// VirtualMachineSshCredentials are the admin credentials of an attached VM or HDInsight cluster.
-type VirtualMachineSshCredentials struct {
-	Password       *string `pulumi:"password"`
-	PrivateKeyData *string `pulumi:"privateKeyData"`
-	PublicKeyData  *string `pulumi:"publicKeyData"`
-	Username       *string `pulumi:"username"`
 }
 
 // VirtualMachineSshCredentialsArgs are the admin credentials of an attached VM or HDInsight
@@ -403,4 +255,61 @@ type VirtualMachineSshCredentialsArgs struct {
 	PublicKeyData pulumi.StringPtrInput `pulumi:"publicKeyData"`
 	// Admin user name.
 	Username pulumi.StringPtrInput `pulumi:"username"`
+}
+
+// KubernetesArgs is the union member for a Kubernetes cluster that runs the Azure ML extension
+// (computeType "Kubernetes"), the compute of v2 online endpoints; the legacy AKS type serves v1
+// only. Attaching an AKS cluster needs ResourceId in practice (an Azure rule; the schema requires
+// only computeType), and the cluster must be in the workspace's subscription.
+type KubernetesArgs struct {
+	// Region of the cluster; normally the workspace's region.
+	ComputeLocation pulumi.StringPtrInput `pulumi:"computeLocation"`
+	// Must be "Kubernetes" (ComputeTypeKubernetes); NewCompute fills it in when empty.
+	ComputeType string `pulumi:"computeType"`
+	// Free-text description.
+	Description pulumi.StringPtrInput `pulumi:"description"`
+	// When true only Entra ID (AAD) authentication is accepted.
+	DisableLocalAuth pulumi.BoolPtrInput `pulumi:"disableLocalAuth"`
+	// The Kubernetes settings.
+	Properties *KubernetesPropertiesArgs `pulumi:"properties"`
+	// ARM id of the AKS cluster to attach.
+	ResourceId pulumi.StringPtrInput `pulumi:"resourceId"`
+}
+
+// KubernetesPropertiesArgs are the settings of a Kubernetes compute. The generated SDK sends
+// Namespace "default" when unset; this binding does not, so set it.
+type KubernetesPropertiesArgs struct {
+	// Name of the default instance type.
+	DefaultInstanceType pulumi.StringPtrInput `pulumi:"defaultInstanceType"`
+	// Release train of the extension; Azure fills it in, leave it unset.
+	ExtensionInstanceReleaseTrain pulumi.StringPtrInput `pulumi:"extensionInstanceReleaseTrain"`
+	// Principal id of the extension; Azure fills it in, leave it unset.
+	ExtensionPrincipalId pulumi.StringPtrInput `pulumi:"extensionPrincipalId"`
+	// Instance types by name. Usually defined as InstanceType resources in the cluster instead.
+	InstanceTypes map[string]InstanceTypeSchemaArgs `pulumi:"instanceTypes"`
+	// Kubernetes namespace of the compute's workloads; it must exist (attaching does not create it).
+	Namespace pulumi.StringPtrInput `pulumi:"namespace"`
+	// Azure Relay connection string (Arc clusters only); pass a secret.
+	RelayConnectionString pulumi.StringPtrInput `pulumi:"relayConnectionString"`
+	// Service Bus connection string (legacy); pass a secret.
+	ServiceBusConnectionString pulumi.StringPtrInput `pulumi:"serviceBusConnectionString"`
+	// Virtual cluster name; not used for AKS.
+	VcName pulumi.StringPtrInput `pulumi:"vcName"`
+}
+
+// InstanceTypeSchemaArgs is an instance type: where its pods run and what they get.
+type InstanceTypeSchemaArgs struct {
+	// Node labels the pods are scheduled on.
+	NodeSelector pulumi.StringMapInput `pulumi:"nodeSelector"`
+	// CPU, memory and GPU requests and limits.
+	Resources *InstanceTypeSchemaResourcesArgs `pulumi:"resources"`
+}
+
+// InstanceTypeSchemaResourcesArgs are the resource requests and limits of an instance type, e.g.
+// {"cpu": "1", "memory": "2Gi", "nvidia.com/gpu": "1"}.
+type InstanceTypeSchemaResourcesArgs struct {
+	// Upper bounds.
+	Limits pulumi.StringMapInput `pulumi:"limits"`
+	// What the scheduler reserves.
+	Requests pulumi.StringMapInput `pulumi:"requests"`
 }

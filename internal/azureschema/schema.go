@@ -1,31 +1,34 @@
-// Package azureschema loads the azure-native v2 schema subset kept beside the repository
-// (shared/azure-native-v2/schema-subset.json) and answers questions about it: which inputs and
+// Package azureschema holds what the azure-native provider (plugin 2.92.3) accepts for the tokens
+// amlvnet registers by hand, and a few more: the schema data in data/azure-native-v2.json (see
+// data/README.md for where it comes from), embedded in the package. It answers which inputs and
 // outputs a resource token has, which fields a nested type requires, which values an enum allows,
 // and which member of a union a discriminator selects.
-//
-// The file is data extracted from the public azure-native schema; it is read at run time and never
-// copied into the project. Two users rely on this package: the conformance tests of the hand-written
-// machine-learning binding (internal/azureml), and the offline stand-in azure-native provider, which
-// calls CheckInputs on every resource it is asked to create.
 //
 // All names are Pulumi names (camelCase, ARM "properties" envelopes flattened), not ARM JSON paths.
 package azureschema
 
 import (
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"sort"
+	"sync"
 )
 
-// EnvPath names the environment variable that, when set, gives the path of the schema file.
-const EnvPath = "AMLVNET_SCHEMA_SUBSET"
+//go:embed data/azure-native-v2.json
+var data []byte
 
-// RelPath is where the schema file sits relative to a directory that holds "shared/".
-const RelPath = "shared/azure-native-v2/schema-subset.json"
+// Default returns the embedded schema data, decoded once. The data is part of the source tree and
+// its tests decode it, so a failure here means a broken checkout: it panics.
+var Default = sync.OnceValue(func() *Schema {
+	s, err := Parse(data)
+	if err != nil {
+		panic("azureschema: embedded data/azure-native-v2.json: " + err.Error())
+	}
+	return s
+})
 
 // Property types as they appear in the "type" field of the file.
 const (
@@ -109,6 +112,9 @@ type Property struct {
 	ReplaceOnChanges bool `json:"replaceOnChanges"`
 	// AlwaysSet marks outputs that the Go SDK types as non-optional.
 	AlwaysSet bool `json:"alwaysSet"`
+	// Secret marks values Azure treats as secrets; WriteOnly, values Azure never returns.
+	Secret    bool `json:"secret"`
+	WriteOnly bool `json:"writeOnly"`
 }
 
 // IsMap reports whether p is a string-keyed map.
@@ -116,8 +122,12 @@ func (p *Property) IsMap() bool {
 	return p.Type == TypeStringMap || (p.Type == TypeObject && p.AdditionalProperties != nil)
 }
 
-// MapValue returns the property describing the values of a map (a string for "map<string,string>").
+// MapValue returns the property describing the values of a map (a string for "map<string,string>");
+// nil when p is nil or not a map.
 func (p *Property) MapValue() *Property {
+	if p == nil {
+		return nil
+	}
 	if p.AdditionalProperties != nil {
 		return p.AdditionalProperties
 	}
@@ -125,49 +135,6 @@ func (p *Property) MapValue() *Property {
 		return &Property{Type: TypeString}
 	}
 	return nil
-}
-
-// Locate returns the path of the schema file: the value of AMLVNET_SCHEMA_SUBSET if that is set,
-// otherwise the first shared/azure-native-v2/schema-subset.json found in the working directory or
-// one of its parents (the repository is cloned beside "shared/", so from anywhere inside the clone
-// the search finds ../shared/... of the clone root). The bool is false when no file exists there.
-func Locate() (string, bool) {
-	if p := os.Getenv(EnvPath); p != "" {
-		return p, fileExists(p)
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", false
-	}
-	for {
-		p := filepath.Join(dir, filepath.FromSlash(RelPath))
-		if fileExists(p) {
-			return p, true
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", false
-		}
-		dir = parent
-	}
-}
-
-func fileExists(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && !st.IsDir()
-}
-
-// Load reads and decodes the schema file at path.
-func Load(path string) (*Schema, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("azureschema: %w", err)
-	}
-	s, err := Parse(data)
-	if err != nil {
-		return nil, fmt.Errorf("azureschema: %s: %w", path, err)
-	}
-	return s, nil
 }
 
 // Parse decodes a schema document.

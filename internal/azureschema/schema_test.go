@@ -1,10 +1,7 @@
 package azureschema
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 )
 
@@ -60,7 +57,7 @@ const testSchema = `{
         "scale": {"type": "object", "ref": "test:mod:Scale"},
         "pools": {"type": "array", "items": {"type": "object", "ref": "test:mod:Scale"}},
         "byName": {"type": "object", "additionalProperties": {"type": "object", "ref": "test:mod:Scale"}},
-        "priority": {"type": "enum", "enum": ["Dedicated", "LowPriority"], "enumType": "test:mod:Priority"}
+        "priority": {"type": "enum", "enum": ["Dedicated", "LowPriority"], "enumType": "test:mod:Priority", "strictEnum": true}
       },
       "required": []
     },
@@ -139,211 +136,31 @@ func TestParseErrors(t *testing.T) {
 			t.Errorf("Parse(%s) succeeded", doc)
 		}
 	}
-	if _, err := Load(filepath.Join(t.TempDir(), "missing.json")); err == nil {
-		t.Error("Load of a missing file succeeded")
-	}
 }
 
-func TestCheckInputsValid(t *testing.T) {
-	s := mustParse(t)
-	inputs := map[string]any{
-		"resourceGroupName": "rg",
-		"workspaceName":     Unknown{},
-		"count":             float64(3),
-		"ratio":             0.5,
-		"enabled":           true,
-		"access":            "SomethingNew", // lax enum: any string
-		"tier":              "Basic",
-		"tags":              map[string]string{"env": "dev"},
-		"ids":               []string{"a", "b"},
-		"bag":               map[string]any{"anything": []any{1, "x"}},
-		"sku":               map[string]any{"name": "Basic", "capacity": 1},
-		"thingName":         nil,
-		"properties": map[string]any{
-			"kind": "Cluster",
-			"properties": map[string]any{
-				"scale":    map[string]any{"max": 4, "min": UnknownSentinel},
-				"pools":    []any{map[string]any{"max": 1}},
-				"byName":   map[string]any{"a": map[string]any{"max": 2}},
-				"priority": "Dedicated",
-			},
-		},
-	}
-	if got := s.CheckInputs("test:mod:Thing", inputs); len(got) != 0 {
-		t.Errorf("CheckInputs of valid inputs: %q", got)
-	}
-}
-
-func TestCheckInputsProblems(t *testing.T) {
-	s := mustParse(t)
-	cases := []struct {
-		name   string
-		inputs map[string]any
-		want   []string
-	}{
-		{
-			name:   "missing required",
-			inputs: map[string]any{"resourceGroupName": nil},
-			want:   []string{"resourceGroupName: required", "workspaceName: required"},
-		},
-		{
-			name:   "unknown property and wrong types",
-			inputs: base(map[string]any{"colour": "red", "count": "3", "ratio": true, "enabled": "yes", "ids": "a", "tags": []any{}}),
-			want: []string{
-				"colour: unknown property",
-				"count: expected integer, got string",
-				"enabled: expected boolean, got string",
-				"ids: expected array, got string",
-				"ratio: expected number, got boolean",
-				"tags: expected object, got array",
-			},
-		},
-		{
-			name:   "non-integral integer and bad array item and map value",
-			inputs: base(map[string]any{"count": 1.5, "ids": []any{"a", 2}, "tags": map[string]any{"k": false}}),
-			want:   []string{"count: expected integer, got 1.5", "ids[1]: expected string, got number", "tags.k: expected string, got boolean"},
-		},
-		{
-			name:   "strict enum",
-			inputs: base(map[string]any{"tier": "Gold", "access": 1}),
-			want:   []string{"access: expected string (enum), got number", `tier: value "Gold" not allowed (allowed: Free, Basic)`},
-		},
-		{
-			name:   "nested ref required and unknown",
-			inputs: base(map[string]any{"sku": map[string]any{"size": "L"}}),
-			want:   []string{"sku.name: required", "sku.size: unknown property"},
-		},
-		{
-			name:   "union discriminator missing",
-			inputs: base(map[string]any{"properties": map[string]any{"address": "10.0.0.4"}}),
-			want:   []string{"properties.kind: required"},
-		},
-		{
-			name:   "union discriminator unknown",
-			inputs: base(map[string]any{"properties": map[string]any{"kind": "Robot"}}),
-			want:   []string{`properties.kind: unknown union member "Robot" (allowed: Cluster, Vm)`},
-		},
-		{
-			name:   "union member picked by discriminator",
-			inputs: base(map[string]any{"properties": map[string]any{"kind": "Vm", "properties": map[string]any{}}}),
-			want:   []string{"properties.properties: unknown property"},
-		},
-		{
-			name: "deep required, arrays and maps of refs",
-			inputs: base(map[string]any{"properties": map[string]any{
-				"kind": "Cluster",
-				"properties": map[string]any{
-					"scale":  map[string]any{"min": 0},
-					"pools":  []any{map[string]any{"max": 1}, map[string]any{"maxx": 1}},
-					"byName": map[string]any{"b": map[string]any{}},
-				},
-			}}),
-			want: []string{
-				"properties.properties.byName.b.max: required",
-				"properties.properties.pools[1].max: required",
-				"properties.properties.pools[1].maxx: unknown property",
-				"properties.properties.scale.max: required",
-			},
-		},
-		{
-			name:   "wrong type for object and union",
-			inputs: base(map[string]any{"sku": "Basic", "properties": "Cluster"}),
-			want:   []string{"properties: expected object, got string", "sku: expected object, got string"},
-		},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			got := s.CheckInputs("test:mod:Thing", tc.inputs)
-			if !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("CheckInputs:\n got %q\nwant %q", got, tc.want)
-			}
-		})
-	}
-}
-
-func TestCheckInputsUnknownToken(t *testing.T) {
-	s := mustParse(t)
-	got := s.CheckInputs("test:mod:Other", nil)
-	if len(got) != 1 || !strings.Contains(got[0], "unknown resource token") {
-		t.Errorf("CheckInputs(unknown token) = %q", got)
-	}
-}
-
-// base returns valid required inputs plus extra.
-func base(extra map[string]any) map[string]any {
-	m := map[string]any{"resourceGroupName": "rg", "workspaceName": "ws"}
-	for k, v := range extra {
-		m[k] = v
-	}
-	return m
-}
-
-func TestLocate(t *testing.T) {
-	dir := t.TempDir()
-	file := filepath.Join(dir, "shared", "azure-native-v2", "schema-subset.json")
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(file, []byte(testSchema), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	clone := filepath.Join(dir, "main", "internal", "pkg")
-	if err := os.MkdirAll(clone, 0o755); err != nil {
-		t.Fatal(err)
-	}
-
-	t.Run("upward search", func(t *testing.T) {
-		t.Setenv(EnvPath, "")
-		t.Chdir(clone)
-		got, ok := Locate()
-		if !ok {
-			t.Fatal("Locate found nothing")
-		}
-		if want, _ := filepath.EvalSymlinks(file); mustEval(t, got) != want {
-			t.Errorf("Locate = %q, want %q", got, file)
-		}
-		if _, err := Load(got); err != nil {
-			t.Errorf("Load(%q): %v", got, err)
-		}
-	})
-	t.Run("environment", func(t *testing.T) {
-		t.Setenv(EnvPath, file)
-		if got, ok := Locate(); !ok || got != file {
-			t.Errorf("Locate = %q, %v; want %q", got, ok, file)
-		}
-		t.Setenv(EnvPath, filepath.Join(dir, "nope.json"))
-		if _, ok := Locate(); ok {
-			t.Error("Locate reported a missing file as found")
-		}
-	})
-}
-
-func mustEval(t *testing.T, p string) string {
-	t.Helper()
-	r, err := filepath.EvalSymlinks(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
-}
-
-// TestRealSchema loads the real file beside the repository, when it is there.
+// TestRealSchema decodes the embedded data and checks that it hangs together.
 func TestRealSchema(t *testing.T) {
-	path, ok := Locate()
-	if !ok {
-		t.Skipf("schema file absent: set %s or place the repository beside shared/ (%s)", EnvPath, RelPath)
-	}
-	s, err := Load(path)
+	s, err := Parse(data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tok := range []string{"azure-native:machinelearningservices:Workspace", "azure-native:machinelearningservices:Compute"} {
+	if s != Default() && (len(s.Resources) != len(Default().Resources) || s.Version != "2.92.3") {
+		t.Errorf("Default() and Parse(data) disagree")
+	}
+	for tok, api := range map[string]string{
+		"azure-native:machinelearningservices:Workspace":                            "2023-04-01",
+		"azure-native:machinelearningservices:Compute":                              "2023-04-01",
+		"azure-native:machinelearningservices:Datastore":                            "2023-04-01",
+		"azure-native:machinelearningservices/v20241001:Workspace":                  "2024-10-01",
+		"azure-native:machinelearningservices/v20241001:ManagedNetworkSettingsRule": "2024-10-01",
+		"azure-native:kubernetesconfiguration:Extension":                            "2023-05-01",
+	} {
 		r, ok := s.Resource(tok)
 		if !ok {
 			t.Fatalf("%s missing", tok)
 		}
-		if r.APIVersion != "2023-04-01" {
-			t.Errorf("%s apiVersion = %q", tok, r.APIVersion)
+		if r.APIVersion != api {
+			t.Errorf("%s apiVersion = %q, want %s", tok, r.APIVersion, api)
 		}
 	}
 	// Every ref in the file resolves, and every input union member exists.
@@ -357,57 +174,30 @@ func TestRealSchema(t *testing.T) {
 				t.Errorf("%s: ref %s does not resolve", where, p.Ref)
 			}
 		}
+		if p.Type == TypeUnion {
+			for d := range p.OneOf {
+				if _, ok := s.UnionMember(p, d); !ok {
+					t.Errorf("%s: union member %s does not resolve", where, d)
+				}
+			}
+		}
 		check(where+"[]", p.Items)
 		check(where+"{}", p.AdditionalProperties)
 	}
 	for tok, r := range s.Resources {
 		for n, p := range r.Inputs {
 			check(tok+"."+n, p)
-			if p.Type == TypeUnion {
-				for d := range p.OneOf {
-					if _, ok := s.UnionMember(p, d); !ok {
-						t.Errorf("%s.%s: union member %s does not resolve", tok, n, d)
-					}
-				}
-			}
 		}
 		for n, p := range r.Outputs {
 			check(tok+".out."+n, p)
 		}
 	}
-	for tok, ty := range s.Types {
-		for n, p := range ty.Properties {
-			check(tok+"."+n, p)
+	for _, m := range []map[string]*ObjectType{s.Types, s.OutputTypes} {
+		for tok, ty := range m {
+			for n, p := range ty.Properties {
+				check(tok+"."+n, p)
+			}
 		}
 	}
 
-	const compute = "azure-native:machinelearningservices:Compute"
-	good := map[string]any{
-		"resourceGroupName": "rg",
-		"workspaceName":     "ws",
-		"properties": map[string]any{
-			"computeType": "AmlCompute",
-			"properties": map[string]any{
-				"enableNodePublicIp": false,
-				"scaleSettings":      map[string]any{"maxNodeCount": 4, "minNodeCount": 0},
-				"subnet":             map[string]any{"id": "/subscriptions/x/subnets/training"},
-				"vmPriority":         "Dedicated",
-			},
-		},
-	}
-	if got := s.CheckInputs(compute, good); len(got) != 0 {
-		t.Errorf("valid AmlCompute inputs: %q", got)
-	}
-	bad := map[string]any{
-		"resourceGroupName": "rg",
-		"workspaceName":     "ws",
-		"properties": map[string]any{
-			"computeType": "AmlCompute",
-			"properties":  map[string]any{"scaleSettings": map[string]any{"minNodeCount": 0}},
-		},
-	}
-	want := []string{"properties.properties.scaleSettings.maxNodeCount: required"}
-	if got := s.CheckInputs(compute, bad); !reflect.DeepEqual(got, want) {
-		t.Errorf("CheckInputs = %q, want %q", got, want)
-	}
 }

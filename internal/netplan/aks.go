@@ -20,9 +20,11 @@ var aksReserved = []netip.Prefix{
 // collides with the nodes' docker0 interface.
 const DefaultDockerBridge = "172.17.0.0/16"
 
-// defaultServiceCidr is the service range AKS uses when none is given; a DNS
+// DefaultServiceCidr is the service range AKS uses when none is given; a DNS
 // service IP given alone is checked against it (bicep-registry-modules #1469).
-var defaultServiceCidr = netip.MustParsePrefix("10.0.0.0/16")
+const DefaultServiceCidr = "10.0.0.0/16"
+
+var defaultServiceCidr = netip.MustParsePrefix(DefaultServiceCidr)
 
 // largestServiceBits is the widest service range Kubernetes accepts: the API
 // server refuses IPv4 service ranges larger than /12.
@@ -265,7 +267,7 @@ func overlapping(nps []NamedPrefix, p netip.Prefix) []string {
 	var hits []string
 	for _, np := range nps {
 		if Overlaps(np.Prefix, p) {
-			hits = append(hits, fmt.Sprintf("%s (%s)", np.Field, np.Prefix.Masked()))
+			hits = append(hits, fmt.Sprintf("%s (%s)", np.name(), np.Prefix.Masked()))
 		}
 	}
 	return hits

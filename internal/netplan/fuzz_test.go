@@ -96,11 +96,11 @@ func FuzzCheckAKSNetwork(f *testing.F) {
 		}
 		var n AKSNetwork
 		if p, err := ParsePrefix(space); err == nil {
-			n.AddressSpace = []NamedPrefix{{"space", p}}
+			n.AddressSpace = []NamedPrefix{{Field: "space", Prefix: p}}
 		}
 		for i, s := range []string{sub1, sub2} {
 			if p, err := ParsePrefix(s); err == nil {
-				n.Subnets = append(n.Subnets, NamedPrefix{[]string{"sub1", "sub2"}[i], p})
+				n.Subnets = append(n.Subnets, NamedPrefix{Field: []string{"sub1", "sub2"}[i], Prefix: p})
 			}
 		}
 		n.ServiceCidr, n.DNSServiceIP, n.DockerBridgeCidr = svc, dns, bridge

@@ -182,10 +182,20 @@ func CheckSubnetCapacity(p netip.Prefix, needed int) error {
 	return nil
 }
 
-// NamedPrefix is a prefix with the name the caller uses for it in messages.
+// NamedPrefix is a prefix with the field a problem about it is reported on,
+// and the name messages about other prefixes call it by (Label; the Field
+// when empty).
 type NamedPrefix struct {
 	Field  string
+	Label  string
 	Prefix netip.Prefix
+}
+
+func (n NamedPrefix) name() string {
+	if n.Label != "" {
+		return n.Label
+	}
+	return n.Field
 }
 
 // Problem is one broken rule, on the field the caller named.
@@ -217,7 +227,7 @@ func CheckLayout(space []NamedPrefix, subnets []NamedPrefix) []Problem {
 		for j := range i {
 			if goodSpace[j] && Overlaps(space[j].Prefix, s.Prefix) {
 				add(s.Field, "%s overlaps %s (%s); address-space prefixes of a virtual network must not overlap",
-					s.Prefix, space[j].Field, space[j].Prefix)
+					s.Prefix, space[j].name(), space[j].Prefix)
 			}
 		}
 	}
@@ -241,10 +251,10 @@ func CheckLayout(space []NamedPrefix, subnets []NamedPrefix) []Problem {
 				continue
 			}
 			if subnets[j].Prefix == s.Prefix {
-				add(s.Field, "%s is the same range as %s; each subnet needs its own range", s.Prefix, subnets[j].Field)
+				add(s.Field, "%s is the same range as %s; each subnet needs its own range", s.Prefix, subnets[j].name())
 			} else {
 				add(s.Field, "%s overlaps %s (%s); subnets of a virtual network must not overlap",
-					s.Prefix, subnets[j].Field, subnets[j].Prefix)
+					s.Prefix, subnets[j].name(), subnets[j].Prefix)
 			}
 		}
 	}

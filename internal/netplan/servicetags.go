@@ -11,8 +11,57 @@ import (
 	"strings"
 )
 
-// regions maps each public-cloud region's short name to the capitalization
-// Azure's service tags use for it (e.g. "Storage.EastUS2"). Azure accepts
+// Azure clouds, as the regions below belong to them.
+const (
+	CloudPublic       = "public"
+	CloudUSGovernment = "usgovernment"
+	CloudChina        = "china"
+)
+
+// sovereignRegions are the regions of Azure Government and of Azure
+// operated by 21Vianet, as the Azure SDKs' region lists name them
+// (https://learn.microsoft.com/dotnet/api/azure.core.azurelocation; the Java
+// SDK's com.azure.core.management.Region), with the capitalization of their
+// service tags, by cloud.
+var sovereignRegions = map[string]map[string]string{
+	CloudUSGovernment: {
+		"usgovvirginia": "USGovVirginia",
+		"usgovtexas":    "USGovTexas",
+		"usgovarizona":  "USGovArizona",
+		"usdodeast":     "USDoDEast",
+		"usdodcentral":  "USDoDCentral",
+	},
+	CloudChina: {
+		"chinaeast":   "ChinaEast",
+		"chinaeast2":  "ChinaEast2",
+		"chinaeast3":  "ChinaEast3",
+		"chinanorth":  "ChinaNorth",
+		"chinanorth2": "ChinaNorth2",
+		"chinanorth3": "ChinaNorth3",
+	},
+}
+
+// RegionCloud returns the cloud a canonical region belongs to.
+func RegionCloud(region string) string {
+	for cloud, rs := range sovereignRegions {
+		if _, ok := rs[region]; ok {
+			return cloud
+		}
+	}
+	return CloudPublic
+}
+
+func init() {
+	for _, rs := range sovereignRegions {
+		for k, v := range rs {
+			regions[k] = v
+		}
+	}
+}
+
+// regions maps each region's short name to the capitalization Azure's
+// service tags use for it (e.g. "Storage.EastUS2"): the public cloud's
+// here, the sovereign clouds' added from sovereignRegions. Azure accepts
 // tags case-insensitively, but plans and diffs read better with the
 // canonical form, and an unknown region should fail here rather than at
 // deployment time.
@@ -125,7 +174,7 @@ func closestRegions(key string, n int) []string {
 	}
 	dist := make(map[string]int, len(names))
 	for _, name := range names {
-		dist[name] = editDistance(key, name)
+		dist[name] = EditDistance(key, name)
 	}
 	slices.SortFunc(names, func(a, b string) int {
 		return cmp.Or(cmp.Compare(dist[a], dist[b]), strings.Compare(a, b))
@@ -133,10 +182,10 @@ func closestRegions(key string, n int) []string {
 	return names[:min(n, len(names))]
 }
 
-// editDistance is the Levenshtein distance between a and b (bytes; region
+// EditDistance is the Levenshtein distance between a and b (bytes; region
 // names are ASCII). Inputs are capped so that a pathological string stays
 // cheap.
-func editDistance(a, b string) int {
+func EditDistance(a, b string) int {
 	const limit = 64
 	a, b = a[:min(len(a), limit)], b[:min(len(b), limit)]
 	prev := make([]int, len(b)+1)
@@ -160,8 +209,9 @@ func editDistance(a, b string) int {
 
 // knownTags gives the usual spelling of the service tags this project uses,
 // whether each has regional variants, and whether its region is written in
-// lower case (AZURE-FACTS writes BatchNodeManagement.eastus2; Azure accepts
-// either).
+// lower case (Microsoft's examples write BatchNodeManagement.eastus2 and
+// Storage.EastUS2, https://learn.microsoft.com/azure/virtual-network/service-tags-overview;
+// Azure accepts either).
 var knownTags = map[string]struct {
 	name      string
 	regional  bool
@@ -235,6 +285,24 @@ type serviceTagsFile struct {
 // tables. It is an error when the tag is absent, has no IPv4 prefix, or
 // lists a prefix that doesn't parse.
 func ServiceTagPrefixes(r io.Reader, tagName string) ([]netip.Prefix, error) {
+	return serviceTagPrefixes(r, tagName)
+}
+
+// ErrTagNotInFile is what the error of ServiceTagPrefixes for a tag the
+// file does not list is (errors.Is).
+var ErrTagNotInFile = errors.New("service tag is not in the file")
+
+type tagNotInFile string
+
+func (e tagNotInFile) Error() string        { return string(e) }
+func (e tagNotInFile) Is(target error) bool { return target == ErrTagNotInFile }
+
+// MaxRoutesPerTable is how many routes Azure takes in one route table
+// ("Azure subscription and service limits", networking limits,
+// https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits).
+const MaxRoutesPerTable = 400
+
+func serviceTagPrefixes(r io.Reader, tagName string) ([]netip.Prefix, error) {
 	want := strings.TrimSpace(tagName)
 	if want == "" {
 		return nil, errors.New("empty service tag name; expected e.g. BatchNodeManagement.eastus2")
@@ -265,7 +333,7 @@ func ServiceTagPrefixes(r io.Reader, tagName string) ([]netip.Prefix, error) {
 		}
 	}
 	if !found {
-		return nil, fmt.Errorf("service tag %q is not in the file%s", want, similarTags(f, want))
+		return nil, tagNotInFile(fmt.Sprintf("service tag %q is not in the file%s", want, similarTags(f, want)))
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("service tag %q has no IPv4 prefix in the file (IPv6 prefixes are skipped: routes go into an IPv4 route table)", want)

@@ -144,3 +144,24 @@ func TestServiceTagPrefixes(t *testing.T) {
 		})
 	}
 }
+
+// Sovereign regions are known, with their cloud and tag spelling.
+func TestSovereignRegions(t *testing.T) {
+	for _, c := range []struct{ location, region, cloud, storage string }{
+		{"East US 2", "eastus2", CloudPublic, "Storage.EastUS2"},
+		{"US Gov Virginia", "usgovvirginia", CloudUSGovernment, "Storage.USGovVirginia"},
+		{"chinanorth3", "chinanorth3", CloudChina, "Storage.ChinaNorth3"},
+	} {
+		r, err := CanonicalRegion(c.location)
+		if err != nil || r != c.region {
+			t.Errorf("%q: region %q, %v; want %q", c.location, r, err, c.region)
+			continue
+		}
+		if got := RegionCloud(r); got != c.cloud {
+			t.Errorf("%s is in cloud %q, want %q", r, got, c.cloud)
+		}
+		if tag, _ := RegionalTag("Storage", r); tag != c.storage {
+			t.Errorf("%s: storage tag %q, want %q", r, tag, c.storage)
+		}
+	}
+}

@@ -33,7 +33,6 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
-	"github.com/amlvnet/amlvnet/internal/azureschema"
 	"github.com/amlvnet/amlvnet/internal/stackfile"
 	"github.com/amlvnet/amlvnet/internal/standin"
 	"github.com/amlvnet/amlvnet/program"
@@ -149,7 +148,7 @@ func Open(ctx context.Context, o Options) (s *Session, err error) {
 			os.RemoveAll(dir)
 		}
 	}()
-	for _, d := range []string{"work", "state", "home"} {
+	for _, d := range []string{"work", "state", "home", "live"} {
 		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
 			return nil, err
 		}
@@ -199,10 +198,9 @@ func Open(ctx context.Context, o Options) (s *Session, err error) {
 		"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
 		"PATH":              filepath.Join(dir, "plugins") + string(os.PathListSeparator) + os.Getenv("PATH"),
 		standin.FixturesEnv: o.Fixtures,
-	}
-	if path, ok := azureschema.Locate(); ok {
-		abs, _ := filepath.Abs(path)
-		env[azureschema.EnvPath] = abs
+		// The stand-in keeps what exists between the operations of the
+		// session, to refuse what Azure refuses because of it.
+		standin.LiveEnv: filepath.Join(dir, "live"),
 	}
 	cmd, err := auto.NewPulumiCommand(&auto.PulumiCommandOptions{Root: o.Root, SkipVersionCheck: true})
 	if err != nil {
@@ -368,6 +366,16 @@ func (s *Session) Export(ctx context.Context) (json.RawMessage, error) {
 		return nil, errors.New("pulumi stack export printed no JSON")
 	}
 	return json.RawMessage(stdout), nil
+}
+
+// Import replaces the stack's deployment with state, as `pulumi stack
+// import` does (state is what Export returns).
+func (s *Session) Import(ctx context.Context, state json.RawMessage) error {
+	var doc apitype.UntypedDeployment
+	if err := json.Unmarshal(state, &doc); err != nil {
+		return fmt.Errorf("reading the state to import: %w", err)
+	}
+	return s.Stack.Import(ctx, doc)
 }
 
 // SetConfig changes one config value of the stack (path syntax allowed, as

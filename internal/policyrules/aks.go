@@ -8,10 +8,6 @@ import (
 	"github.com/amlvnet/amlvnet/internal/netplan"
 )
 
-// aksDefaultServiceCidr is what AKS checks a DNS service IP against when no
-// service range is given (bicep-registry-modules #1469).
-const aksDefaultServiceCidr = "10.0.0.0/16"
-
 // checkDNS checks one pair of service range and DNS service IP found at
 // where.
 func checkDNS(m map[string]any, where string) []string {
@@ -25,7 +21,7 @@ func checkDNS(m map[string]any, where string) []string {
 	case unknown:
 		return nil
 	case missing:
-		svc, note = aksDefaultServiceCidr, " (AKS's default, as serviceCidr is not set)"
+		svc, note = netplan.DefaultServiceCidr, " (AKS's default, as serviceCidr is not set)"
 	}
 	prefix, err := netip.ParsePrefix(strings.TrimSpace(svc))
 	if err != nil {
@@ -45,7 +41,7 @@ var aksDNSServiceIP = Policy{
 	Name:        "aks-dns-service-ip",
 	Description: "An AKS cluster's DNS service IP lies inside its service range and is neither the range's network address, its .1 (the API server's) nor its last address.",
 	Enforcement: Mandatory,
-	Source:      "AKS in the VNet (AksInVnet): Networking values: Kubernetes DNS service IP",
+	Source:      "the 2019 article \"Secure Azure ML experimentation and inference jobs within an Azure Virtual Network\" (docs.microsoft.com/azure/machine-learning/service/how-to-enable-virtual-network), AKS networking values; Azure/bicep-registry-modules #1469 for the default service range",
 	Resource: func(r Resource) []string {
 		switch {
 		case isType(r.Type, "containerservice", "ManagedCluster"):

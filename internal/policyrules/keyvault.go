@@ -11,7 +11,7 @@ var keyVaultDenyByDefault = Policy{
 	Name:        "keyvault-deny-by-default",
 	Description: "Key vaults deny network access by default (networkAcls default action Deny) and let trusted Microsoft services through (bypass AzureServices), or have public network access disabled.",
 	Enforcement: Mandatory,
-	Source:      "Key Vault (SecureKeyVault): Firewall (2019 article)",
+	Source:      "the 2019 article \"Secure Azure ML experimentation and inference jobs within an Azure Virtual Network\" (docs.microsoft.com/azure/machine-learning/service/how-to-enable-virtual-network), key vault firewall",
 	Resource: func(r Resource) []string {
 		if !isVault(r) {
 			return nil
@@ -46,7 +46,7 @@ var keyVaultPurgeProtection = Policy{
 	Name:        "keyvault-purge-protection",
 	Description: "Key vaults keep soft delete on and enable purge protection, so the workspace's secrets cannot be destroyed for good by one delete.",
 	Enforcement: Advisory,
-	Source:      "Key Vault (SecureKeyVault): Soft delete and purge protection are expected",
+	Source:      "https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview",
 	Resource: func(r Resource) []string {
 		if !isVault(r) {
 			return nil

@@ -2,7 +2,10 @@ package policyrules
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/amlvnet/amlvnet/internal/netplan"
 )
 
 // openSources are the NSG address prefixes that mean "anyone".
@@ -150,7 +153,7 @@ var nsgNoInternetSSH = Policy{
 	Name:        "nsg-no-internet-ssh",
 	Description: "No NSG rule allows inbound SSH (TCP 22, or a range or * covering it) from the whole Internet (Internet, *, Any, 0.0.0.0/0).",
 	Enforcement: Mandatory,
-	Source:      "AML compute cluster in a VNet: Inbound rules (2019): optional TCP 22 for SSH only when remote login is wanted; Attached VM: SSH from AzureMachineLearning",
+	Source:      "the 2019 article \"Secure Azure ML experimentation and inference jobs within an Azure Virtual Network\" (docs.microsoft.com/azure/machine-learning/service/how-to-enable-virtual-network): TCP 22 only when remote login is wanted; attached VMs take SSH from AzureMachineLearning",
 	Resource: func(r Resource) []string {
 		var out []string
 		for _, rule := range rulesOf(r) {
@@ -391,7 +394,7 @@ var amlComputeNSGInbound = Policy{
 	Name:        "amlcompute-nsg-inbound",
 	Description: "The NSG of a subnet that hosts an AmlCompute cluster with public node IPs allows inbound TCP 29876-29877 from BatchNodeManagement and TCP 44224 from AzureMachineLearning.",
 	Enforcement: Mandatory,
-	Source:      "AML compute cluster in a VNet: Inbound rules (2019: 29876-29877 from BatchNodeManagement; current docs: 44224 from AzureMachineLearning)",
+	Source:      "the 2019 article \"Secure Azure ML experimentation and inference jobs within an Azure Virtual Network\" (docs.microsoft.com/azure/machine-learning/service/how-to-enable-virtual-network) (29876-29877 from BatchNodeManagement); https://learn.microsoft.com/azure/machine-learning/how-to-access-azureml-behind-firewall (44224 from AzureMachineLearning)",
 	Stack: func(resources []Resource) []Violation {
 		s := newStack(resources)
 		var out []Violation
@@ -433,15 +436,45 @@ var amlComputeNSGInbound = Policy{
 	},
 }
 
-// outboundNeeds are the service tags compute must still reach when the
-// Internet is denied (2019 article + current docs), on TCP 443.
-var outboundNeeds = []string{"Storage", "AzureContainerRegistry", "AzureMachineLearning", "AzureActiveDirectory", "AzureResourceManager", "BatchNodeManagement"}
+// outboundNeed is a service tag compute must still reach when the Internet
+// is denied, on a protocol and ports.
+type outboundNeed struct {
+	tag, protocol string
+	ports         []int
+	// notIn names a cloud where the tag is not needed.
+	notIn string
+}
+
+func (n outboundNeed) String() string {
+	ports := make([]string, len(n.ports))
+	for i, p := range n.ports {
+		ports[i] = strconv.Itoa(p)
+	}
+	return fmt.Sprintf("%s (%s %s)", n.tag, strings.ToUpper(n.protocol), strings.Join(ports, ", "))
+}
+
+// outboundNeeds are the service tags of the 2019 article (Storage,
+// AzureContainerRegistry, AzureMachineLearning) and of the current table in
+// "Configure inbound and outbound network traffic" (the rest, with ports).
+var outboundNeeds = []outboundNeed{
+	{tag: "Storage", protocol: "Tcp", ports: []int{443}},
+	{tag: "AzureContainerRegistry", protocol: "Tcp", ports: []int{443}},
+	{tag: "AzureMachineLearning", protocol: "Tcp", ports: []int{443, 8787, 18881}},
+	{tag: "AzureMachineLearning", protocol: "Udp", ports: []int{5831}},
+	{tag: "AzureActiveDirectory", protocol: "Tcp", ports: []int{80, 443}},
+	{tag: "AzureResourceManager", protocol: "Tcp", ports: []int{443}},
+	{tag: "BatchNodeManagement", protocol: "Tcp", ports: []int{443}},
+	{tag: "MicrosoftContainerRegistry", protocol: "Tcp", ports: []int{443}},
+	{tag: "AzureFrontDoor.FirstParty", protocol: "Tcp", ports: []int{443}},
+	{tag: "AzureFrontDoor.FrontEnd", protocol: "Tcp", ports: []int{443}, notIn: netplan.CloudChina},
+	{tag: "AzureMonitor", protocol: "Tcp", ports: []int{443}},
+}
 
 var restrictedOutboundAllowsAzureML = Policy{
 	Name:        "restricted-outbound-allows-azureml",
-	Description: "An NSG that denies outbound Internet traffic allows, at a higher precedence (lower priority number), outbound TCP 443 to Storage.<Region>, AzureContainerRegistry.<Region>, AzureMachineLearning, AzureActiveDirectory, AzureResourceManager and BatchNodeManagement.<Region>.",
+	Description: "An NSG that denies outbound Internet traffic allows, at a higher precedence (lower priority number), outbound TCP 443 to Storage.<Region>, AzureContainerRegistry.<Region>, AzureResourceManager, BatchNodeManagement.<Region>, MicrosoftContainerRegistry, AzureFrontDoor.FirstParty, AzureFrontDoor.FrontEnd (not in Azure operated by 21Vianet) and AzureMonitor, TCP 80 and 443 to AzureActiveDirectory, and TCP 443, 8787, 18881 and UDP 5831 to AzureMachineLearning.",
 	Enforcement: Mandatory,
-	Source:      "AML compute cluster in a VNet: Outbound (2019: deny Internet, then allow Storage, AzureContainerRegistry, AzureMachineLearning; current docs add AzureActiveDirectory, AzureResourceManager, BatchNodeManagement)",
+	Source:      "the 2019 article \"Secure Azure ML experimentation and inference jobs within an Azure Virtual Network\" (docs.microsoft.com/azure/machine-learning/service/how-to-enable-virtual-network) (deny Internet, allow Storage, AzureContainerRegistry, AzureMachineLearning); https://learn.microsoft.com/azure/machine-learning/how-to-access-azureml-behind-firewall (the table of service tags and ports)",
 	Stack: func(resources []Resource) []Violation {
 		s := newStack(resources)
 		var out []Violation
@@ -465,20 +498,29 @@ var restrictedOutboundAllowsAzureML = Policy{
 			if deny < 0 {
 				continue
 			}
+			cloud := ""
+			if loc, st := getString(nsg.Inputs, "location"); st == known {
+				if region, err := netplan.CanonicalRegion(loc); err == nil {
+					cloud = netplan.RegionCloud(region)
+				}
+			}
 			var lacking []string
-			for _, tag := range outboundNeeds {
+			for _, need := range outboundNeeds {
+				if need.notIn != "" && need.notIn == cloud {
+					continue
+				}
 				t := some(rules, func(r nsgRule) tri {
-					return all(r.is("direction", "Outbound"), r.is("access", "Allow"), r.protocolCovers("Tcp"),
-						r.portsCover(443), r.destination(tagMatcher(tag)), r.priorityBelow(deny))
+					return all(r.is("direction", "Outbound"), r.is("access", "Allow"), r.protocolCovers(need.protocol),
+						r.portsCover(need.ports...), r.destination(tagMatcher(need.tag)), r.priorityBelow(deny))
 				})
 				if t == no {
-					lacking = append(lacking, tag)
+					lacking = append(lacking, need.String())
 				}
 			}
 			if len(lacking) > 0 {
 				out = append(out, Violation{URN: nsg.URN, Message: fmt.Sprintf(
-					"NSG %s denies outbound Internet at priority %d but has no outbound allow for TCP 443 to %s at a priority number below %d; Azure ML compute behind it cannot reach its storage, images, identity or control plane",
-					label(nsg, "networkSecurityGroupName"), deny, strings.Join(lacking, ", "), deny)})
+					"NSG %s denies outbound Internet at priority %d but has no outbound allow at a priority number below %d for %s; Azure ML compute behind it cannot reach its storage, images, identity, monitoring or control plane",
+					label(nsg, "networkSecurityGroupName"), deny, deny, strings.Join(lacking, ", "))})
 			}
 		}
 		return out

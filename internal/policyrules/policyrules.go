@@ -9,19 +9,22 @@
 // reports a violation it could only guess. Missing values mean Azure's
 // default, and each rule says what that default is.
 //
-// Each rule cites the line of /work/shared/AZURE-FACTS.md it enforces; see
+// Each rule names the public source of the Azure behaviour it enforces; see
 // docs/policy.md.
 package policyrules
 
 import (
 	"sort"
 	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/sig"
 )
 
-// Unknown is how the Pulumi engine shows a value that is not known during a
-// preview (plugin.UnknownStringValue; internal/standin.UnknownValue). The
-// policy pack turns the engine's computed values into it too.
-const Unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+// Unknown is how the Pulumi engine shows a string that is not known during a
+// preview: the engine's own sentinel, which internal/standin and
+// internal/azureschema use too. The policy pack turns the engine's computed
+// values into it.
+const Unknown = sig.UnknownStringValue
 
 // Enforcement levels, as Pulumi names them.
 const (
@@ -70,7 +73,7 @@ type Policy struct {
 	Description string
 	// Enforcement is Mandatory or Advisory.
 	Enforcement string
-	// Source is the AZURE-FACTS.md section and rule the policy enforces.
+	// Source names the public documentation or issue the rule enforces.
 	Source string
 	// Resource checks one resource and returns one message per problem.
 	Resource func(Resource) []string

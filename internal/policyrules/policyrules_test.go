@@ -276,9 +276,14 @@ func trainingStack() []Resource {
 		rule("AllowStorageOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "Storage.EastUS2", []any{"443", "445"}, 100),
 		rule("AllowContainerRegistryOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureContainerRegistry.EastUS2", []any{"443"}, 110),
 		rule("AllowAzureMachineLearningOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureMachineLearning", []any{"443", "8787", "18881"}, 120),
-		rule("AllowAzureActiveDirectoryOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureActiveDirectory", []any{"443"}, 140),
+		rule("AllowAzureMachineLearningUdpOutbound", "Outbound", "Allow", "Udp", "VirtualNetwork", "AzureMachineLearning", []any{"5831"}, 130),
+		rule("AllowAzureActiveDirectoryOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureActiveDirectory", []any{"80", "443"}, 140),
 		rule("AllowAzureResourceManagerOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureResourceManager", []any{"443"}, 150),
 		rule("AllowBatchNodeManagementOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "BatchNodeManagement.eastus2", []any{"443"}, 160),
+		rule("AllowMicrosoftContainerRegistryOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "MicrosoftContainerRegistry", []any{"443"}, 170),
+		rule("AllowFrontDoorFirstPartyOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureFrontDoor.FirstParty", []any{"443"}, 180),
+		rule("AllowFrontDoorFrontEndOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureFrontDoor.FrontEnd", []any{"443"}, 190),
+		rule("AllowAzureMonitorOutbound", "Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureMonitor", []any{"443"}, 200),
 		rule("DenyInternetOutbound", "Outbound", "Deny", "*", "VirtualNetwork", "Internet", []any{"*"}, 4096),
 	}
 }
@@ -440,10 +445,15 @@ func TestRestrictedOutboundAllowsAzureML(t *testing.T) {
 	runStackCases(t, "restricted-outbound-allows-azureml", []stackCase{
 		{"program's rules pass", trainingStack(), ""},
 		{"no deny, nothing to check", edit(edit(trainingStack(), "training-DenyInternetOutbound", nil), "training-AllowStorageOutbound", nil), ""},
-		{"missing Storage allow fails", edit(trainingStack(), "training-AllowStorageOutbound", nil), `to Storage at a priority number below 4096`},
-		{"missing AAD and ARM allows fail in one message", edit(edit(trainingStack(), "training-AllowAzureActiveDirectoryOutbound", nil), "training-AllowAzureResourceManagerOutbound", nil), `AzureActiveDirectory, AzureResourceManager`},
-		{"allow after the deny fails", edit(trainingStack(), "training-DenyInternetOutbound", func(r *Resource) { r.Inputs["priority"] = 130.0 }), `AzureActiveDirectory, AzureResourceManager, BatchNodeManagement.*below 130`},
+		{"missing Storage allow fails", edit(trainingStack(), "training-AllowStorageOutbound", nil), `below 4096 for Storage \(TCP 443\);`},
+		{"missing AAD and ARM allows fail in one message", edit(edit(trainingStack(), "training-AllowAzureActiveDirectoryOutbound", nil), "training-AllowAzureResourceManagerOutbound", nil), `AzureActiveDirectory \(TCP 80, 443\), AzureResourceManager \(TCP 443\)`},
+		{"allow after the deny fails", edit(trainingStack(), "training-DenyInternetOutbound", func(r *Resource) { r.Inputs["priority"] = 130.0 }), `below 130 for AzureMachineLearning \(UDP 5831\), AzureActiveDirectory.*AzureResourceManager.*BatchNodeManagement`},
 		{"allow on the wrong port fails", edit(trainingStack(), "training-AllowContainerRegistryOutbound", func(r *Resource) { r.Inputs["destinationPortRange"] = "80" }), `AzureContainerRegistry`},
+		{"Entra ID on 443 only fails", edit(trainingStack(), "training-AllowAzureActiveDirectoryOutbound", func(r *Resource) { r.Inputs["destinationPortRanges"] = []any{"443"} }), `AzureActiveDirectory \(TCP 80, 443\)`},
+		{"missing UDP 5831 fails", edit(trainingStack(), "training-AllowAzureMachineLearningUdpOutbound", nil), `AzureMachineLearning \(UDP 5831\)`},
+		{"missing Azure Monitor fails", edit(trainingStack(), "training-AllowAzureMonitorOutbound", nil), `AzureMonitor \(TCP 443\)`},
+		{"Front Door front end is not needed in 21Vianet's cloud", edit(edit(trainingStack(), "training-AllowFrontDoorFrontEndOutbound", nil), "network-training-nsg", func(r *Resource) { r.Inputs["location"] = "chinanorth3" }), ""},
+		{"Front Door front end is needed elsewhere", edit(edit(trainingStack(), "training-AllowFrontDoorFrontEndOutbound", nil), "network-training-nsg", func(r *Resource) { r.Inputs["location"] = "eastus2" }), `AzureFrontDoor.FrontEnd`},
 		{"deny to * counts as a deny to the Internet", edit(edit(trainingStack(), "training-DenyInternetOutbound", func(r *Resource) { r.Inputs["destinationAddressPrefix"] = "*" }), "training-AllowStorageOutbound", nil), `Storage`},
 		{"deny of port 25 only is not a restriction", edit(edit(trainingStack(), "training-DenyInternetOutbound", func(r *Resource) { r.Inputs["destinationPortRange"] = "25" }), "training-AllowStorageOutbound", nil), ""},
 		{"unknown deny priority cannot tell", edit(edit(trainingStack(), "training-DenyInternetOutbound", func(r *Resource) { r.Inputs["priority"] = u }), "training-AllowStorageOutbound", nil), ""},
@@ -453,7 +463,7 @@ func TestRestrictedOutboundAllowsAzureML(t *testing.T) {
 		{"inline rules count", []Resource{res(nsgType, "inline-nsg", map[string]any{"networkSecurityGroupName": "n", "securityRules": []any{
 			map[string]any{"name": "deny", "direction": "Outbound", "access": "Deny", "protocol": "*", "destinationAddressPrefix": "Internet", "destinationPortRange": "*", "priority": 4000.0},
 			map[string]any{"name": "storage", "direction": "Outbound", "access": "Allow", "protocol": "Tcp", "destinationAddressPrefix": "Storage", "destinationPortRange": "443", "priority": 100.0},
-		}})}, `AzureContainerRegistry, AzureMachineLearning, AzureActiveDirectory, AzureResourceManager, BatchNodeManagement`},
+		}})}, `AzureContainerRegistry \(TCP 443\), AzureMachineLearning \(TCP 443, 8787, 18881\), AzureMachineLearning \(UDP 5831\), AzureActiveDirectory \(TCP 80, 443\), AzureResourceManager \(TCP 443\), BatchNodeManagement`},
 	})
 }
 
@@ -572,6 +582,9 @@ func TestNoPublicAccessWithPrivateEndpoint(t *testing.T) {
 			return edit(rs, name, func(r *Resource) { with(r.Inputs, path, v) })
 		}
 	}
+	// open admits a developer range through the storage account's firewall:
+	// with public access on, it is then reachable from a public network.
+	open := set("workspacestorage", "networkRuleSet.ipRules", []any{map[string]any{"iPAddressOrRange": "203.0.113.0/29"}})
 	cases := []struct {
 		name string
 		rs   []Resource
@@ -581,9 +594,9 @@ func TestNoPublicAccessWithPrivateEndpoint(t *testing.T) {
 	}{
 		{"program's isolated stack passes", isolatedStack(), "", ""},
 		{"lower-case disabled passes", set("key-vault", "properties.publicNetworkAccess", "disabled")(isolatedStack()), "", ""},
-		{"storage with public access Enabled fails, naming both endpoints", set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack()),
+		{"storage with public access Enabled fails, naming both endpoints", open(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack())),
 			"workspacestorage", `^storage account workspacestorage is reached through private endpoint\(s\) private-endpoints-storage-blob, private-endpoints-storage-file but its publicNetworkAccess is "Enabled".*set publicNetworkAccess to Disabled`},
-		{"storage with public access not set fails", set("workspacestorage", "publicNetworkAccess", nil)(isolatedStack()),
+		{"storage with public access not set fails", open(set("workspacestorage", "publicNetworkAccess", nil)(isolatedStack())),
 			"workspacestorage", `publicNetworkAccess is not set \(Azure's default is Enabled\)`},
 		{"vault with public access Enabled fails", set("key-vault", "properties.publicNetworkAccess", "Enabled")(isolatedStack()),
 			"key-vault", `^key vault key-vault .*private-endpoints-keyvault.*properties.publicNetworkAccess is "Enabled"`},
@@ -594,13 +607,19 @@ func TestNoPublicAccessWithPrivateEndpoint(t *testing.T) {
 		{"workspace with public access Enabled fails", set("workspace", "publicNetworkAccess", "Enabled")(isolatedStack()),
 			"workspace", `^ML workspace amlvnet-isolated-ws .*private-endpoints-workspace.*"Enabled"`},
 		{"unknown public access cannot tell", set("workspacestorage", "publicNetworkAccess", u)(isolatedStack()), "", ""},
+		{"storage with public access on behind a closed firewall passes", set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack()), "", ""},
+		{"storage firewall allowing by default fails", set("workspacestorage", "networkRuleSet.defaultAction", "Allow")(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack())),
+			"workspacestorage", `publicNetworkAccess is "Enabled"`},
+		{"storage firewall admitting a subnet fails", set("workspacestorage", "networkRuleSet.virtualNetworkRules", []any{map[string]any{"virtualNetworkResourceId": "x"}})(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack())),
+			"workspacestorage", `publicNetworkAccess is "Enabled"`},
+		{"unknown storage firewall rules cannot tell", set("workspacestorage", "networkRuleSet.ipRules", u)(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack())), "", ""},
 		{"unknown vault properties cannot tell", edit(isolatedStack(), "key-vault", func(r *Resource) { r.Inputs["properties"] = u }), "", ""},
 		{"an account no endpoint reaches may stay public", plus(isolatedStack(), res(storageType, "inferencestorage", secureStorage())), "", ""},
 		{"an endpoint to a resource outside the stack changes nothing", set("private-endpoints-registry", "privateLinkServiceConnections",
 			[]any{map[string]any{"privateLinkServiceId": "/subscriptions/s/resourceGroups/other/providers/Microsoft.ContainerRegistry/registries/shared"}})(
 			set("workspaceacr", "publicNetworkAccess", "Enabled")(isolatedStack())), "", ""},
-		{"preview without dependencies cannot tell", previewed(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack()), false), "", ""},
-		{"preview with dependencies still tells", previewed(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack()), true),
+		{"preview without dependencies cannot tell", previewed(open(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack())), false), "", ""},
+		{"preview with dependencies still tells", previewed(open(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack())), true),
 			"workspacestorage", `private-endpoints-storage-blob, private-endpoints-storage-file`},
 		{"preview with dependencies passes the program's stack", previewed(isolatedStack(), true), "", ""},
 		{"whole connection list unknown, one dependency, still tells", edit(previewed(set("workspace", "publicNetworkAccess", nil)(isolatedStack()), true),
@@ -616,14 +635,14 @@ func TestNoPublicAccessWithPrivateEndpoint(t *testing.T) {
 			func(r *Resource) { r.ID = "" }), "private-endpoints-workspace", func(r *Resource) {
 			r.Inputs["privateLinkServiceConnections"] = []any{map[string]any{"privateLinkServiceId": isolatedRG + "/providers/Microsoft.OperationalInsights/workspaces/amlvnet-isolated-ws"}}
 		}), "", ""},
-		{"manual connections count", edit(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack()), "private-endpoints-storage-blob", func(r *Resource) {
+		{"manual connections count", edit(open(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack())), "private-endpoints-storage-blob", func(r *Resource) {
 			r.Inputs["manualPrivateLinkServiceConnections"], r.Inputs["privateLinkServiceConnections"] = r.Inputs["privateLinkServiceConnections"], nil
 		}), "workspacestorage", `private-endpoints-storage-blob, private-endpoints-storage-file`},
 		{"ARM properties envelope counts", edit(set("workspaceacr", "publicNetworkAccess", "Enabled")(isolatedStack()), "private-endpoints-registry", func(r *Resource) {
 			r.Inputs["privateLinkServiceConnections"] = []any{map[string]any{"name": "registry", "properties": map[string]any{
 				"privateLinkServiceId": isolatedRG + "/providers/Microsoft.ContainerRegistry/registries/workspaceacr77aa", "groupIds": []any{"registry"}}}}
 		}), "workspaceacr", `private-endpoints-registry`},
-		{"explicit API version in the type token", edit(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack()), "workspacestorage", func(r *Resource) {
+		{"explicit API version in the type token", edit(open(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack())), "workspacestorage", func(r *Resource) {
 			r.Type = "azure-native:storage/v20230101:StorageAccount"
 		}), "workspacestorage", `storage account`},
 		{"IDs compare case-insensitively", edit(set("workspaceacr", "publicNetworkAccess", "Enabled")(isolatedStack()), "workspaceacr", func(r *Resource) {

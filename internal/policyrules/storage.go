@@ -56,7 +56,7 @@ var storageDenyByDefault = Policy{
 	Name:        "storage-deny-by-default",
 	Description: "Storage accounts deny network access by default (firewall default action Deny) and let trusted Microsoft services through (bypass AzureServices), or have public network access disabled; only the account deliberately open for inference is exempt.",
 	Enforcement: Mandatory,
-	Source:      "Workspace storage account (SecureStorage): Firewall (2019 article); the inference exception (2019 article)",
+	Source:      "the 2019 article \"Secure Azure ML experimentation and inference jobs within an Azure Virtual Network\" (docs.microsoft.com/azure/machine-learning/service/how-to-enable-virtual-network): storage firewall, and the open account for inference",
 	Resource: func(r Resource) []string {
 		if !isStorageAccount(r) || IsInferenceStorage(r) {
 			return nil
@@ -93,7 +93,7 @@ var storageMinTLS = Policy{
 	Name:        "storage-min-tls-1-2",
 	Description: "Storage accounts refuse TLS below 1.2 (minimumTlsVersion TLS1_2).",
 	Enforcement: Mandatory,
-	Source:      "Workspace storage account (SecureStorage): Secure defaults users expect",
+	Source:      "https://learn.microsoft.com/azure/storage/common/security-recommendations",
 	Resource: func(r Resource) []string {
 		if !isStorageAccount(r) {
 			return nil
@@ -115,7 +115,7 @@ var storageHTTPSOnly = Policy{
 	Name:        "storage-https-only",
 	Description: "Storage accounts accept HTTPS only (enableHttpsTrafficOnly true).",
 	Enforcement: Mandatory,
-	Source:      "Workspace storage account (SecureStorage): Secure defaults users expect",
+	Source:      "https://learn.microsoft.com/azure/storage/common/security-recommendations",
 	Resource: func(r Resource) []string {
 		if !isStorageAccount(r) {
 			return nil
@@ -132,7 +132,7 @@ var storageNoPublicBlobAccess = Policy{
 	Name:        "storage-no-public-blob-access",
 	Description: "Storage accounts forbid anonymous (public) blob access (allowBlobPublicAccess false).",
 	Enforcement: Mandatory,
-	Source:      "Workspace storage account (SecureStorage): Secure defaults users expect",
+	Source:      "https://learn.microsoft.com/azure/storage/common/security-recommendations",
 	Resource: func(r Resource) []string {
 		if !isStorageAccount(r) {
 			return nil

@@ -4,17 +4,16 @@
 package pulumitest
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
+	"errors"
 	"fmt"
-	"maps"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/amlvnet/amlvnet/internal/standin"
 )
 
 // Fixed answers of the client-config invoke.
@@ -35,29 +34,42 @@ type Resource struct {
 	Import    string
 	Version   string
 	DependsOn []string
-	Inputs    resource.PropertyMap
+	// ReplaceOnChanges are the input paths whose change replaces it.
+	ReplaceOnChanges []string
+	// SecretOutputs are the additional secret outputs the resource asked for.
+	SecretOutputs []string
+	// AliasTypes are the types of the resource's aliases.
+	AliasTypes []string
+	Inputs     resource.PropertyMap
 }
 
 // Input returns the input at a dotted path ("networkRuleSet.defaultAction",
-// "properties.properties.scaleSettings.maxNodeCount"), unwrapping secrets.
-// The second result says whether the value was a secret anywhere on the way.
+// "properties.properties.scaleSettings.maxNodeCount"), unwrapping secrets and
+// known output values. The second result says whether the value was a secret
+// anywhere on the way.
 func (r Resource) Input(path string) (resource.PropertyValue, bool) {
 	v := resource.NewObjectProperty(r.Inputs)
 	secret := false
-	for _, part := range strings.Split(path, ".") {
-		for v.IsSecret() {
-			secret = true
-			v = v.SecretValue().Element
+	reveal := func() {
+		for {
+			switch {
+			case v.IsSecret():
+				secret, v = true, v.SecretValue().Element
+			case v.IsOutput() && v.OutputValue().Known:
+				secret, v = secret || v.OutputValue().Secret, v.OutputValue().Element
+			default:
+				return
+			}
 		}
+	}
+	for _, part := range strings.Split(path, ".") {
+		reveal()
 		if !v.IsObject() {
 			return resource.NewNullProperty(), secret
 		}
 		v = v.ObjectValue()[resource.PropertyKey(part)]
 	}
-	for v.IsSecret() {
-		secret = true
-		v = v.SecretValue().Element
-	}
+	reveal()
 	return v, secret
 }
 
@@ -138,11 +150,18 @@ func plaintextOutsideSecrets(v resource.PropertyValue, s string) bool {
 }
 
 // Mocks answers the engine's calls and records every resource. NewResource
-// is called concurrently, so the record is guarded by a mutex.
+// is called concurrently, so the record is guarded by a mutex. It answers as
+// the stand-in provider does (internal/standin, for the subscription and
+// tenant above): the same IDs, the same outputs, the same fixtures of
+// existing VNets, and the same input checker, so a resource azure-native
+// would refuse fails its registration here too.
 type Mocks struct {
-	// VirtualNetworks answers azure-native:network:getVirtualNetwork, keyed
-	// by "<resourceGroup>/<name>".
-	VirtualNetworks map[string]ExistingVnet
+	// VirtualNetworks answers azure-native:network:getVirtualNetwork (and
+	// getSubnet), keyed by "<resourceGroup>/<name>".
+	VirtualNetworks standin.VirtualNetworkFixtures
+	// StackOutputs are the outputs of the stack's last deployment, which a
+	// stack reference to the stack itself reads. Nil: never deployed.
+	StackOutputs resource.PropertyMap
 
 	mu        sync.Mutex
 	resources []Resource
@@ -150,66 +169,65 @@ type Mocks struct {
 }
 
 // ExistingVnet is a VNet the getVirtualNetwork invoke knows about.
-type ExistingVnet struct {
-	Location     string
-	AddressSpace []string
-	// Subnets maps subnet name to prefix.
-	Subnets map[string]string
-	// Delegated names subnets delegated to another service.
-	Delegated []string
-}
+type ExistingVnet = standin.VirtualNetworkFixture
 
-// NewResource records the registration and answers with the inputs plus the
-// outputs the program reads (id, name, principal IDs, endpoints).
+// azure is the Azure the mocks answer as.
+var azure = standin.Azure{Subscription: SubscriptionID, Tenant: TenantID}
+
+// NewResource records the registration, checks the inputs as the stand-in
+// does, and answers with the inputs plus the outputs Azure adds. A resource
+// without a name input is named after the resource (azure-native would add
+// a random suffix), so tests can predict its ID.
 func (m *Mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
 	r := Resource{Type: args.TypeToken, Name: args.Name, Custom: args.Custom, Inputs: args.Inputs, Import: args.ID}
 	if rpc := args.RegisterRPC; rpc != nil {
 		r.Parent, r.Protect, r.Version = rpc.GetParent(), rpc.GetProtect(), rpc.GetVersion()
 		r.Retain = rpc.GetRetainOnDelete()
 		r.DependsOn = rpc.GetDependencies()
+		r.ReplaceOnChanges = rpc.GetReplaceOnChanges()
+		r.SecretOutputs = rpc.GetAdditionalSecretOutputs()
+		for _, a := range rpc.GetAliases() {
+			r.AliasTypes = append(r.AliasTypes, a.GetSpec().GetType())
+		}
 		r.URN = fmt.Sprintf("%s::%s", args.TypeToken, args.Name)
 	}
 	m.mu.Lock()
 	m.resources = append(m.resources, r)
 	m.mu.Unlock()
 
-	outputs := args.Inputs.Copy()
-	if !args.Custom {
-		return "", outputs, nil
-	}
-	id := args.ID
-	if id == "" {
-		id = armID(args.TypeToken, args.Name, args.Inputs)
-	}
-	name := id[strings.LastIndex(id, "/")+1:]
-	outputs["name"] = resource.NewStringProperty(name)
-	outputs["provisioningState"] = resource.NewStringProperty("Succeeded")
-	principal := resource.NewStringProperty(fakeUUID(args.TypeToken + args.Name))
-	switch args.TypeToken {
-	case "azure-native:managedidentity:UserAssignedIdentity":
-		outputs["principalId"] = principal
-		outputs["clientId"] = resource.NewStringProperty(fakeUUID("client" + args.Name))
-	case "azure-native:machinelearningservices:Workspace":
-		outputs["identity"] = resource.NewObjectProperty(resource.PropertyMap{
-			"principalId": principal, "tenantId": resource.NewStringProperty(TenantID), "type": resource.NewStringProperty("SystemAssigned"),
-		})
-		outputs["workspaceId"] = resource.NewStringProperty(fakeUUID("ws" + args.Name))
-		outputs["discoveryUrl"] = resource.NewStringProperty("https://eastus2.api.azureml.ms/discovery")
-	case "azure-native:storage:StorageAccount":
-		outputs["primaryEndpoints"] = resource.NewObjectProperty(resource.PropertyMap{
-			"blob": resource.NewStringProperty("https://" + name + ".blob.core.windows.net/"),
-		})
-	case "azure-native:keyvault:Vault":
-		props := resource.PropertyMap{}
-		if p, ok := outputs["properties"]; ok && p.IsObject() {
-			props = p.ObjectValue().Copy()
+	if args.TypeToken == "pulumi:pulumi:StackReference" {
+		outputs := m.StackOutputs
+		if outputs == nil {
+			outputs = resource.PropertyMap{}
 		}
-		props["vaultUri"] = resource.NewStringProperty("https://" + name + ".vault.azure.net/")
-		outputs["properties"] = resource.NewObjectProperty(props)
-	case "azure-native:containerservice:ManagedCluster":
-		outputs["fqdn"] = resource.NewStringProperty(name + ".hcp.eastus2.azmk8s.io")
+		return args.Name, resource.PropertyMap{
+			"name":              args.Inputs["name"],
+			"outputs":           resource.NewObjectProperty(outputs),
+			"secretOutputNames": resource.NewArrayProperty(nil),
+		}, nil
 	}
-	return id, outputs, nil
+	if !args.Custom {
+		return "", args.Inputs.Copy(), nil
+	}
+	if fails := standin.CheckInputs(args.TypeToken, fmt.Sprintf("%s %q", args.TypeToken, args.Name), args.Inputs); len(fails) > 0 {
+		reasons := make([]string, len(fails))
+		for i, f := range fails {
+			reasons[i] = f.Reason
+		}
+		return "", nil, errors.New(strings.Join(reasons, "; "))
+	}
+	id, name := args.ID, standin.NameInput(args.TypeToken, args.Inputs)
+	switch {
+	case id != "": // imported
+		name = id[strings.LastIndex(id, "/")+1:]
+	case name == "":
+		name = args.Name
+	}
+	if id == "" {
+		id = azure.ID(args.TypeToken, name, args.Inputs)
+	}
+	urn := resource.URN("urn:pulumi:test::amlvnet::" + args.TypeToken + "::" + args.Name)
+	return id, standin.MergeOutputs(args.Inputs, azure.Outputs(args.TypeToken, urn, name, id, args.Inputs), false), nil
 }
 
 // Call answers the invokes the program makes.
@@ -217,47 +235,7 @@ func (m *Mocks) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 	m.mu.Lock()
 	m.invokes = append(m.invokes, args.Token)
 	m.mu.Unlock()
-	switch args.Token {
-	case "azure-native:authorization:getClientConfig":
-		return resource.PropertyMap{
-			"clientId":       resource.NewStringProperty(fakeUUID("client")),
-			"objectId":       resource.NewStringProperty(fakeUUID("object")),
-			"subscriptionId": resource.NewStringProperty(SubscriptionID),
-			"tenantId":       resource.NewStringProperty(TenantID),
-		}, nil
-	case "azure-native:network:getVirtualNetwork":
-		rg := args.Args["resourceGroupName"].StringValue()
-		name := args.Args["virtualNetworkName"].StringValue()
-		v, ok := m.VirtualNetworks[rg+"/"+name]
-		if !ok {
-			return nil, fmt.Errorf("ResourceNotFound: virtual network %s not found in resource group %s", name, rg)
-		}
-		id := fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/Microsoft.Network/virtualNetworks/%s", SubscriptionID, rg, name)
-		var subnets []resource.PropertyValue
-		for _, sn := range slices.Sorted(maps.Keys(v.Subnets)) {
-			s := resource.PropertyMap{
-				"id":            resource.NewStringProperty(id + "/subnets/" + sn),
-				"name":          resource.NewStringProperty(sn),
-				"addressPrefix": resource.NewStringProperty(v.Subnets[sn]),
-			}
-			for _, d := range v.Delegated {
-				if d == sn {
-					s["delegations"] = resource.NewArrayProperty([]resource.PropertyValue{resource.NewObjectProperty(resource.PropertyMap{
-						"name": resource.NewStringProperty("delegation"), "serviceName": resource.NewStringProperty("Microsoft.Web/serverFarms"),
-					})})
-				}
-			}
-			subnets = append(subnets, resource.NewObjectProperty(s))
-		}
-		return resource.PropertyMap{
-			"id":           resource.NewStringProperty(id),
-			"name":         resource.NewStringProperty(name),
-			"location":     resource.NewStringProperty(v.Location),
-			"addressSpace": resource.NewObjectProperty(resource.PropertyMap{"addressPrefixes": resource.NewArrayProperty(strings2values(v.AddressSpace))}),
-			"subnets":      resource.NewArrayProperty(subnets),
-		}, nil
-	}
-	return nil, fmt.Errorf("pulumitest: no mock answer for invoke %s", args.Token)
+	return azure.Invoke(m.VirtualNetworks, args.Token, args.Args)
 }
 
 // Resources returns a copy of the record, sorted by type then name.
@@ -307,79 +285,6 @@ func (m *Mocks) Find(token string, where map[string]string) []Resource {
 		if ok {
 			out = append(out, r)
 		}
-	}
-	return out
-}
-
-// armID builds an ARM-shaped ID from the inputs, as Azure would.
-func armID(token, name string, in resource.PropertyMap) string {
-	str := func(k string) string {
-		if v, ok := in[resource.PropertyKey(k)]; ok && v.IsString() {
-			return v.StringValue()
-		}
-		return ""
-	}
-	or := func(k string) string {
-		if s := str(k); s != "" {
-			return s
-		}
-		return name
-	}
-	rg := "/subscriptions/" + SubscriptionID + "/resourceGroups/" + str("resourceGroupName")
-	switch token {
-	case "azure-native:resources:ResourceGroup":
-		return "/subscriptions/" + SubscriptionID + "/resourceGroups/" + or("resourceGroupName")
-	case "azure-native:network:VirtualNetwork":
-		return rg + "/providers/Microsoft.Network/virtualNetworks/" + or("virtualNetworkName")
-	case "azure-native:network:Subnet":
-		return rg + "/providers/Microsoft.Network/virtualNetworks/" + str("virtualNetworkName") + "/subnets/" + or("subnetName")
-	case "azure-native:network:NetworkSecurityGroup":
-		return rg + "/providers/Microsoft.Network/networkSecurityGroups/" + or("networkSecurityGroupName")
-	case "azure-native:network:SecurityRule":
-		return rg + "/providers/Microsoft.Network/networkSecurityGroups/" + str("networkSecurityGroupName") + "/securityRules/" + or("securityRuleName")
-	case "azure-native:network:RouteTable":
-		return rg + "/providers/Microsoft.Network/routeTables/" + or("routeTableName")
-	case "azure-native:network:Route":
-		return rg + "/providers/Microsoft.Network/routeTables/" + str("routeTableName") + "/routes/" + or("routeName")
-	case "azure-native:network:PrivateZone":
-		return rg + "/providers/Microsoft.Network/privateDnsZones/" + or("privateZoneName")
-	case "azure-native:network:PrivateEndpoint":
-		return rg + "/providers/Microsoft.Network/privateEndpoints/" + or("privateEndpointName")
-	case "azure-native:storage:StorageAccount":
-		return rg + "/providers/Microsoft.Storage/storageAccounts/" + or("accountName")
-	case "azure-native:keyvault:Vault":
-		return rg + "/providers/Microsoft.KeyVault/vaults/" + or("vaultName")
-	case "azure-native:machinelearningservices:Workspace":
-		return rg + "/providers/Microsoft.MachineLearningServices/workspaces/" + or("workspaceName")
-	case "azure-native:machinelearningservices:Compute":
-		return rg + "/providers/Microsoft.MachineLearningServices/workspaces/" + str("workspaceName") + "/computes/" + or("computeName")
-	case "azure-native:containerservice:ManagedCluster":
-		return rg + "/providers/Microsoft.ContainerService/managedClusters/" + or("resourceName")
-	case "azure-native:managedidentity:UserAssignedIdentity":
-		return rg + "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/" + or("resourceName")
-	case "azure-native:containerregistry:Registry":
-		return rg + "/providers/Microsoft.ContainerRegistry/registries/" + or("registryName")
-	case "azure-native:insights:Component":
-		return rg + "/providers/Microsoft.Insights/components/" + or("resourceName")
-	case "azure-native:operationalinsights:Workspace":
-		return rg + "/providers/Microsoft.OperationalInsights/workspaces/" + or("workspaceName")
-	case "azure-native:authorization:RoleAssignment":
-		return str("scope") + "/providers/Microsoft.Authorization/roleAssignments/" + fakeUUID(name)
-	}
-	parts := strings.Split(token, ":")
-	return rg + "/providers/Microsoft." + parts[1] + "/" + parts[len(parts)-1] + "s/" + name
-}
-
-func fakeUUID(seed string) string {
-	h := sha256.Sum256([]byte(seed))
-	s := hex.EncodeToString(h[:16])
-	return s[0:8] + "-" + s[8:12] + "-" + s[12:16] + "-" + s[16:20] + "-" + s[20:32]
-}
-
-func strings2values(in []string) []resource.PropertyValue {
-	out := make([]resource.PropertyValue, 0, len(in))
-	for _, s := range in {
-		out = append(out, resource.NewStringProperty(s))
 	}
 	return out
 }

@@ -22,6 +22,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"google.golang.org/grpc"
+
+	"github.com/amlvnet/amlvnet/internal/azureschema"
 	"google.golang.org/protobuf/types/known/emptypb"
 	"google.golang.org/protobuf/types/known/structpb"
 )
@@ -31,16 +33,11 @@ const Version = "2.92.3"
 
 // Options configure a Server.
 type Options struct {
-	// Schema checks the SchemaTokens: internal/azureschema where
-	// schema-subset.json is found, else BindingChecker (the ML tokens only,
-	// from the binding's Go types); nil: the built-in table only.
-	Schema SchemaChecker
-	// SchemaUnavailable, when Schema is nil, says why; Check then fails the
-	// machinelearningservices tokens, which the built-in table does not know.
-	// Leave Schema as BindingChecker instead to check them without the file.
-	SchemaUnavailable string
 	// FixturesPath is a JSON file of existing VNets; "" reads FixturesEnv when first needed.
 	FixturesPath string
+	// LiveDir keeps the resources that exist between the engine operations
+	// of a session (see LiveEnv); "" keeps them in memory only.
+	LiveDir string
 	// SubscriptionID used in IDs unless the provider config sets subscriptionId;
 	// "" means DefaultSubscriptionID.
 	SubscriptionID string
@@ -50,8 +47,6 @@ type Options struct {
 type Server struct {
 	pulumirpc.UnimplementedResourceProviderServer
 
-	schema       SchemaChecker
-	schemaErr    string
 	fixturesPath string
 
 	mu           sync.RWMutex
@@ -59,8 +54,10 @@ type Server struct {
 	tenant       string
 
 	fixOnce sync.Once
-	fixVNet []VirtualNetworkFixture
+	fixVNet VirtualNetworkFixtures
 	fixErr  error
+
+	live liveSet
 }
 
 var _ pulumirpc.ResourceProviderServer = (*Server)(nil)
@@ -71,7 +68,7 @@ func New(opts Options) *Server {
 	if sub == "" {
 		sub = DefaultSubscriptionID
 	}
-	return &Server{schema: opts.Schema, schemaErr: opts.SchemaUnavailable, fixturesPath: opts.FixturesPath, subscription: sub, tenant: TenantID}
+	return &Server{fixturesPath: opts.FixturesPath, subscription: sub, tenant: TenantID, live: liveSet{dir: opts.LiveDir}}
 }
 
 // Main serves the stand-in as the plugin pulumi-resource-azure-native: it
@@ -126,13 +123,15 @@ func Main(opts Options) error {
 	return <-handle.Done
 }
 
-func (s *Server) subscriptionAndTenant() (string, string) {
+// azure is the Azure the stand-in answers as, with the subscription and
+// tenant the provider configuration gives.
+func (s *Server) azure() Azure {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.subscription, s.tenant
+	return Azure{Subscription: s.subscription, Tenant: s.tenant}
 }
 
-func (s *Server) fixtures() ([]VirtualNetworkFixture, error) {
+func (s *Server) fixtures() (VirtualNetworkFixtures, error) {
 	s.fixOnce.Do(func() {
 		path := s.fixturesPath
 		if path == "" {
@@ -235,7 +234,7 @@ func (s *Server) GetMappings(context.Context, *pulumirpc.GetMappingsRequest) (*p
 // ---- resources ------------------------------------------------------------
 
 // Check returns the inputs as given and a failure for each input azure-native
-// would reject (see CheckInputs).
+// would reject (see Checker).
 func (s *Server) Check(_ context.Context, req *pulumirpc.CheckRequest) (*pulumirpc.CheckResponse, error) {
 	token := tokenOf(req.GetType(), req.GetUrn())
 	news, err := unmarshal(req.GetNews(), "check.news")
@@ -244,12 +243,7 @@ func (s *Server) Check(_ context.Context, req *pulumirpc.CheckRequest) (*pulumir
 	}
 	resName := fmt.Sprintf("%s %q", token, nameOf(req.GetName(), req.GetUrn()))
 	resp := &pulumirpc.CheckResponse{Inputs: req.GetNews()}
-	if s.schema == nil && s.schemaErr != "" && strings.HasPrefix(token, "azure-native:machinelearningservices:") {
-		resp.Failures = append(resp.Failures, &pulumirpc.CheckFailure{
-			Reason: fmt.Sprintf("%s: the stand-in provider cannot check these inputs: %s", resName, s.schemaErr),
-		})
-	}
-	for _, f := range CheckInputs(s.schema, token, resName, news) {
+	for _, f := range CheckInputs(token, resName, news) {
 		resp.Failures = append(resp.Failures, &pulumirpc.CheckFailure{Property: f.Property, Reason: f.Reason})
 	}
 	return resp, nil
@@ -265,15 +259,20 @@ var replaceKeys = []string{
 	"roleAssignmentName", "scope",
 }
 
-// replaceByToken are the token-specific force-new inputs.
+// replaceByToken are the token-specific force-new inputs the schema data
+// does not list.
 var replaceByToken = map[string][]string{
-	"azure-native:containerservice:ManagedCluster": {"networkProfile", "dnsPrefix", "diskEncryptionSetID", "fqdnSubdomain",
-		"linuxProfile", "nodeResourceGroup", "windowsProfile"},
 	"azure-native:storage:StorageAccount": {"kind"},
 }
 
+// replacesOn tells whether a change of input key replaces the resource:
+// the generic keys above, the token's own, and the replaceOnChanges of the
+// tokens the schema data describes.
 func replacesOn(token, key string) bool {
 	if token == "azure-native:resources:ResourceGroup" && key == "location" {
+		return true
+	}
+	if r, ok := azureschema.Default().Resource(token); ok && slices.Contains(r.ReplaceOnChanges, key) {
 		return true
 	}
 	return slices.Contains(replaceKeys, key) || slices.Contains(replaceByToken[token], key)
@@ -364,6 +363,13 @@ func (s *Server) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirpc
 		resp.Diffs = append(resp.Diffs, k)
 		resp.DetailedDiff[k] = &pulumirpc.PropertyDiff{Kind: kind, InputDiff: true}
 	}
+	for _, path := range nestedReplaces(token, olds, news) {
+		resp.DetailedDiff[path] = &pulumirpc.PropertyDiff{Kind: pulumirpc.PropertyDiff_UPDATE_REPLACE, InputDiff: true}
+		top, _, _ := strings.Cut(path, ".")
+		if !slices.Contains(resp.Replaces, top) {
+			resp.Replaces = append(resp.Replaces, top)
+		}
+	}
 	if len(resp.Diffs) > 0 {
 		resp.Changes = pulumirpc.DiffResponse_DIFF_SOME
 	}
@@ -380,16 +386,26 @@ func (s *Server) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pulum
 	if err != nil {
 		return nil, err
 	}
-	sub, _ := s.subscriptionAndTenant()
+	az := s.azure()
 	name := resourceName(token, urn, inputs)
-	id := armID(sub, token, name, inputs)
-	added := s.computedOutputs(token, urn, name, id, inputs)
-	props, err := marshal(mergeOutputs(inputs, added, req.GetPreview()))
+	id := az.ID(token, name, inputs)
+	props, err := marshal(MergeOutputs(inputs, az.Outputs(token, urn, name, id, inputs), req.GetPreview()))
 	if err != nil {
 		return nil, err
 	}
 	if req.GetPreview() {
 		return &pulumirpc.CreateResponse{Properties: props}, nil
+	}
+	if err := s.refuseCreate(token, id, inputs); err != nil {
+		return nil, err
+	}
+	if d, slow := slowCreates[token]; slow {
+		// Azure takes minutes for these; a moment here keeps the order of
+		// a deployment honest, so that what does not wait for them fails.
+		time.Sleep(d)
+	}
+	if err := s.live.put(token, id, inputs); err != nil {
+		return nil, err
 	}
 	return &pulumirpc.CreateResponse{Id: id, Properties: props}, nil
 }
@@ -424,8 +440,9 @@ func (s *Server) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumirpc
 	outputs["type"] = resource.NewStringProperty(k.armType())
 	outputs["provisioningState"] = resource.NewStringProperty("Succeeded")
 	if token == "azure-native:network:VirtualNetwork" {
-		if v, err := s.findVNet(p.resourceGroup, name); err == nil && v != nil {
-			for key, val := range s.vnetMap(v) {
+		fixtures, _ := s.fixtures() // an unreadable file fails the lookups that need it
+		if v, rg, vname, ok := fixtures.Find(p.resourceGroup, name); ok {
+			for key, val := range s.azure().VirtualNetwork(rg, vname, v) {
 				outputs[key] = val
 			}
 			inputs["location"] = outputs["location"]
@@ -438,6 +455,9 @@ func (s *Server) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumirpc
 	}
 	inSt, err := marshal(inputs)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.live.put(token, req.GetId(), inputs); err != nil {
 		return nil, err
 	}
 	return &pulumirpc.ReadResponse{Id: req.GetId(), Properties: outSt, Inputs: inSt}, nil
@@ -457,6 +477,15 @@ func (s *Server) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pulum
 	if err != nil {
 		return nil, err
 	}
+	token := tokenOf(req.GetType(), req.GetUrn())
+	if !req.GetPreview() {
+		if err := refuseUpdate(token, req.GetId(), oldInputs, news); err != nil {
+			return nil, err
+		}
+		if err := s.live.put(token, req.GetId(), news); err != nil {
+			return nil, err
+		}
+	}
 	out := news.Copy()
 	for k, v := range olds {
 		if _, wasInput := oldInputs[k]; wasInput {
@@ -473,8 +502,12 @@ func (s *Server) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pulum
 	return &pulumirpc.UpdateResponse{Properties: props}, nil
 }
 
-func (s *Server) Delete(context.Context, *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
-	return &emptypb.Empty{}, nil
+// Delete refuses what Azure refuses to delete, and forgets the resource.
+func (s *Server) Delete(_ context.Context, req *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
+	if err := s.refuseDelete(tokenOf(req.GetType(), req.GetUrn()), req.GetId()); err != nil {
+		return nil, err
+	}
+	return &emptypb.Empty{}, s.live.remove(req.GetId())
 }
 
 // Invoke answers getClientConfig, getVirtualNetwork and getSubnet.
@@ -483,7 +516,11 @@ func (s *Server) Invoke(_ context.Context, req *pulumirpc.InvokeRequest) (*pulum
 	if err != nil {
 		return nil, err
 	}
-	ret, err := s.invoke(req.GetTok(), args)
+	fixtures, err := s.fixtures()
+	if err != nil && strings.HasPrefix(req.GetTok(), "azure-native:network:") { // the VNet lookups need the file
+		return nil, err
+	}
+	ret, err := s.azure().Invoke(fixtures, req.GetTok(), args)
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,12 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 )
 
+// Azure is the Azure both fakes answer as: a subscription and a tenant. The
+// stand-in provider answers the engine through it and the mocks of
+// internal/pulumitest answer unit tests through it, so the two give the same
+// IDs and outputs.
+type Azure struct{ Subscription, Tenant string }
+
 // Fixed identities of the stand-in "signed-in" client (getClientConfig) and
 // the default subscription.
 const (
@@ -32,27 +38,34 @@ type kindInfo struct {
 }
 
 var kinds = map[string]kindInfo{
-	"azure-native:resources:ResourceGroup":              {namespace: "", typePath: "resourceGroups", nameKey: "resourceGroupName", maxLen: 90},
-	"azure-native:network:VirtualNetwork":               {namespace: "Microsoft.Network", typePath: "virtualNetworks", nameKey: "virtualNetworkName"},
-	"azure-native:network:Subnet":                       {namespace: "Microsoft.Network", typePath: "subnets", nameKey: "subnetName", parentKey: "virtualNetworkName", parentType: "virtualNetworks"},
-	"azure-native:network:NetworkSecurityGroup":         {namespace: "Microsoft.Network", typePath: "networkSecurityGroups", nameKey: "networkSecurityGroupName"},
-	"azure-native:network:SecurityRule":                 {namespace: "Microsoft.Network", typePath: "securityRules", nameKey: "securityRuleName", parentKey: "networkSecurityGroupName", parentType: "networkSecurityGroups"},
-	"azure-native:network:RouteTable":                   {namespace: "Microsoft.Network", typePath: "routeTables", nameKey: "routeTableName"},
-	"azure-native:network:Route":                        {namespace: "Microsoft.Network", typePath: "routes", nameKey: "routeName", parentKey: "routeTableName", parentType: "routeTables"},
-	"azure-native:network:PrivateEndpoint":              {namespace: "Microsoft.Network", typePath: "privateEndpoints", nameKey: "privateEndpointName"},
-	"azure-native:network:PrivateZone":                  {namespace: "Microsoft.Network", typePath: "privateDnsZones", nameKey: "privateZoneName"},
-	"azure-native:network:VirtualNetworkLink":           {namespace: "Microsoft.Network", typePath: "virtualNetworkLinks", nameKey: "virtualNetworkLinkName", parentKey: "privateZoneName", parentType: "privateDnsZones"},
-	"azure-native:network:PrivateDnsZoneGroup":          {namespace: "Microsoft.Network", typePath: "privateDnsZoneGroups", nameKey: "privateDnsZoneGroupName", parentKey: "privateEndpointName", parentType: "privateEndpoints"},
-	"azure-native:storage:StorageAccount":               {namespace: "Microsoft.Storage", typePath: "storageAccounts", nameKey: "accountName", alnumOnly: true, maxLen: 24},
-	"azure-native:keyvault:Vault":                       {namespace: "Microsoft.KeyVault", typePath: "vaults", nameKey: "vaultName", maxLen: 24},
-	"azure-native:containerregistry:Registry":           {namespace: "Microsoft.ContainerRegistry", typePath: "registries", nameKey: "registryName", alnumOnly: true, maxLen: 50},
-	"azure-native:insights:Component":                   {namespace: "Microsoft.Insights", typePath: "components", nameKey: "resourceName"},
-	"azure-native:operationalinsights:Workspace":        {namespace: "Microsoft.OperationalInsights", typePath: "workspaces", nameKey: "workspaceName"},
-	"azure-native:containerservice:ManagedCluster":      {namespace: "Microsoft.ContainerService", typePath: "managedClusters", nameKey: "resourceName", maxLen: 63},
-	"azure-native:authorization:RoleAssignment":         {namespace: "Microsoft.Authorization", typePath: "roleAssignments", nameKey: "roleAssignmentName"},
-	"azure-native:managedidentity:UserAssignedIdentity": {namespace: "Microsoft.ManagedIdentity", typePath: "userAssignedIdentities", nameKey: "resourceName"},
-	"azure-native:machinelearningservices:Workspace":    {namespace: "Microsoft.MachineLearningServices", typePath: "workspaces", nameKey: "workspaceName"},
-	"azure-native:machinelearningservices:Compute":      {namespace: "Microsoft.MachineLearningServices", typePath: "computes", nameKey: "computeName", parentKey: "workspaceName", parentType: "workspaces", maxLen: 24},
+	"azure-native:resources:ResourceGroup":                                      {namespace: "", typePath: "resourceGroups", nameKey: "resourceGroupName", maxLen: 90},
+	"azure-native:network:VirtualNetwork":                                       {namespace: "Microsoft.Network", typePath: "virtualNetworks", nameKey: "virtualNetworkName"},
+	"azure-native:network:Subnet":                                               {namespace: "Microsoft.Network", typePath: "subnets", nameKey: "subnetName", parentKey: "virtualNetworkName", parentType: "virtualNetworks"},
+	"azure-native:network:NetworkSecurityGroup":                                 {namespace: "Microsoft.Network", typePath: "networkSecurityGroups", nameKey: "networkSecurityGroupName"},
+	"azure-native:network:SecurityRule":                                         {namespace: "Microsoft.Network", typePath: "securityRules", nameKey: "securityRuleName", parentKey: "networkSecurityGroupName", parentType: "networkSecurityGroups"},
+	"azure-native:network:RouteTable":                                           {namespace: "Microsoft.Network", typePath: "routeTables", nameKey: "routeTableName"},
+	"azure-native:network:Route":                                                {namespace: "Microsoft.Network", typePath: "routes", nameKey: "routeName", parentKey: "routeTableName", parentType: "routeTables"},
+	"azure-native:network:NatGateway":                                           {namespace: "Microsoft.Network", typePath: "natGateways", nameKey: "natGatewayName"},
+	"azure-native:network:PublicIPAddress":                                      {namespace: "Microsoft.Network", typePath: "publicIPAddresses", nameKey: "publicIpAddressName"},
+	"azure-native:network:PrivateEndpoint":                                      {namespace: "Microsoft.Network", typePath: "privateEndpoints", nameKey: "privateEndpointName"},
+	"azure-native:network:PrivateZone":                                          {namespace: "Microsoft.Network", typePath: "privateDnsZones", nameKey: "privateZoneName"},
+	"azure-native:network:VirtualNetworkLink":                                   {namespace: "Microsoft.Network", typePath: "virtualNetworkLinks", nameKey: "virtualNetworkLinkName", parentKey: "privateZoneName", parentType: "privateDnsZones"},
+	"azure-native:network:PrivateDnsZoneGroup":                                  {namespace: "Microsoft.Network", typePath: "privateDnsZoneGroups", nameKey: "privateDnsZoneGroupName", parentKey: "privateEndpointName", parentType: "privateEndpoints"},
+	"azure-native:storage:StorageAccount":                                       {namespace: "Microsoft.Storage", typePath: "storageAccounts", nameKey: "accountName", alnumOnly: true, maxLen: 24},
+	"azure-native:keyvault:Vault":                                               {namespace: "Microsoft.KeyVault", typePath: "vaults", nameKey: "vaultName", maxLen: 24},
+	"azure-native:containerregistry:Registry":                                   {namespace: "Microsoft.ContainerRegistry", typePath: "registries", nameKey: "registryName", alnumOnly: true, maxLen: 50},
+	"azure-native:insights:Component":                                           {namespace: "Microsoft.Insights", typePath: "components", nameKey: "resourceName"},
+	"azure-native:operationalinsights:Workspace":                                {namespace: "Microsoft.OperationalInsights", typePath: "workspaces", nameKey: "workspaceName"},
+	"azure-native:containerservice:ManagedCluster":                              {namespace: "Microsoft.ContainerService", typePath: "managedClusters", nameKey: "resourceName", maxLen: 63},
+	"azure-native:authorization:RoleAssignment":                                 {namespace: "Microsoft.Authorization", typePath: "roleAssignments", nameKey: "roleAssignmentName"},
+	"azure-native:managedidentity:UserAssignedIdentity":                         {namespace: "Microsoft.ManagedIdentity", typePath: "userAssignedIdentities", nameKey: "resourceName"},
+	"azure-native:machinelearningservices:Workspace":                            {namespace: "Microsoft.MachineLearningServices", typePath: "workspaces", nameKey: "workspaceName"},
+	"azure-native:machinelearningservices:Compute":                              {namespace: "Microsoft.MachineLearningServices", typePath: "computes", nameKey: "computeName", parentKey: "workspaceName", parentType: "workspaces", maxLen: 24},
+	"azure-native:machinelearningservices:Datastore":                            {namespace: "Microsoft.MachineLearningServices", typePath: "datastores", nameKey: "name", parentKey: "workspaceName", parentType: "workspaces"},
+	"azure-native:machinelearningservices/v20241001:Workspace":                  {namespace: "Microsoft.MachineLearningServices", typePath: "workspaces", nameKey: "workspaceName"},
+	"azure-native:machinelearningservices/v20241001:ManagedNetworkSettingsRule": {namespace: "Microsoft.MachineLearningServices", typePath: "outboundRules", nameKey: "ruleName", parentKey: "workspaceName", parentType: "workspaces", maxLen: 33},
+	// An extension resource: its ID extends the cluster's (see armID).
+	"azure-native:kubernetesconfiguration:Extension": {namespace: "Microsoft.KubernetesConfiguration", typePath: "extensions", nameKey: "extensionName"},
 }
 
 var namespaces = map[string]string{
@@ -149,20 +162,24 @@ func autoname(k kindInfo, token string, urn resource.URN) string {
 	return base + suffix
 }
 
-// resourceName is the name input, or the autoname when absent.
-func resourceName(token string, urn resource.URN, inputs resource.PropertyMap) string {
-	k := kindOf(token)
-	if n := strAt(inputs, k.nameKey); n != "" {
-		return n
-	}
-	// As azure-native: the URL name input decides; a "name" property in the
-	// body (Subnet, SecurityRule, Route) does not name the resource.
-	return autoname(k, token, urn)
+// NameInput is the resource's name as its inputs give it ("" when they do
+// not). As in azure-native, the URL name input decides: a "name" property in
+// the body (Subnet, SecurityRule, Route) does not name the resource.
+func NameInput(token string, inputs resource.PropertyMap) string {
+	return strAt(inputs, kindOf(token).nameKey)
 }
 
-// armID builds the resource's ARM ID.
-func armID(sub, token, name string, inputs resource.PropertyMap) string {
-	k := kindOf(token)
+// resourceName is the name input, or the autoname when absent.
+func resourceName(token string, urn resource.URN, inputs resource.PropertyMap) string {
+	if n := NameInput(token, inputs); n != "" {
+		return n
+	}
+	return autoname(kindOf(token), token, urn)
+}
+
+// ID builds the ARM ID of a resource named name.
+func (a Azure) ID(token, name string, inputs resource.PropertyMap) string {
+	sub, k := a.Subscription, kindOf(token)
 	rg := strAt(inputs, "resourceGroupName")
 	switch token {
 	case "azure-native:resources:ResourceGroup":
@@ -170,6 +187,9 @@ func armID(sub, token, name string, inputs resource.PropertyMap) string {
 	case "azure-native:authorization:RoleAssignment":
 		scope := strings.TrimSuffix(strAt(inputs, "scope"), "/")
 		return fmt.Sprintf("%s/providers/Microsoft.Authorization/roleAssignments/%s", scope, name)
+	case "azure-native:kubernetesconfiguration:Extension":
+		return fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/%s/%s/%s/providers/%s/%s/%s", sub, rg,
+			strAt(inputs, "clusterRp"), strAt(inputs, "clusterResourceName"), strAt(inputs, "clusterName"), k.namespace, k.typePath, name)
 	}
 	id := fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/%s/", sub, rg, k.namespace)
 	if k.parentKey != "" {
@@ -206,11 +226,11 @@ func parseARMID(id string) (parsedID, bool) {
 	return p, true
 }
 
-// computedOutputs returns the outputs Create adds to the inputs. In a
-// preview, every added value is made unknown by the caller.
-func (s *Server) computedOutputs(token string, urn resource.URN, name, id string, inputs resource.PropertyMap) resource.PropertyMap {
+// Outputs returns the outputs Azure adds to a new resource's inputs (merge
+// them with MergeOutputs). In a preview, every added value is unknown.
+func (a Azure) Outputs(token string, urn resource.URN, name, id string, inputs resource.PropertyMap) resource.PropertyMap {
 	k := kindOf(token)
-	sub, tenant := s.subscriptionAndTenant()
+	sub, tenant := a.Subscription, a.Tenant
 	out := resource.PropertyMap{
 		"id":                resource.NewStringProperty(id),
 		"name":              resource.NewStringProperty(name),
@@ -279,12 +299,29 @@ func (s *Server) computedOutputs(token string, urn resource.URN, name, id string
 		out["tenantId"] = resource.NewStringProperty(tenant)
 	case "azure-native:authorization:RoleAssignment":
 		out["principalType"] = resource.NewStringProperty("ServicePrincipal")
-	case "azure-native:machinelearningservices:Workspace":
+	case "azure-native:machinelearningservices:Workspace", "azure-native:machinelearningservices/v20241001:Workspace":
 		out["workspaceId"] = uuid("workspaceId")
 		out["discoveryUrl"] = resource.NewStringProperty(fmt.Sprintf("https://%s.api.azureml.ms/discovery", location))
 		out["mlFlowTrackingUri"] = resource.NewStringProperty(fmt.Sprintf(
 			"azureml://%s.api.azureml.ms/mlflow/v1.0/subscriptions/%s/resourceGroups/%s/providers/Microsoft.MachineLearningServices/workspaces/%s",
 			location, sub, strAt(inputs, "resourceGroupName"), name))
+	case "azure-native:machinelearningservices:Compute":
+		// What every member of the response union has; the code reads provisioningState.
+		ct := ""
+		if p := unwrap(inputs["properties"]); p.IsObject() {
+			ct = strAt(p.ObjectValue(), "computeType")
+		}
+		out["properties"] = resource.NewObjectProperty(resource.PropertyMap{
+			"provisioningState": resource.NewStringProperty("Succeeded"),
+			"isAttachedCompute": resource.NewBoolProperty(ct != "AmlCompute" && ct != "ComputeInstance"),
+		})
+	case "azure-native:kubernetesconfiguration:Extension":
+		// On AKS the service gives the extension an identity of its own.
+		if strings.EqualFold(strAt(inputs, "clusterResourceName"), "managedClusters") {
+			out["aksAssignedIdentity"] = resource.NewObjectProperty(resource.PropertyMap{
+				"principalId": uuid("aksAssignedIdentity.principalId"), "tenantId": resource.NewStringProperty(tenant),
+			})
+		}
 	case "azure-native:containerservice:ManagedCluster":
 		ident := resource.PropertyMap{"principalId": uuid("identity.principalId"), "tenantId": resource.NewStringProperty(tenant)}
 		if _, has := inputs["identity"]; !has {
@@ -316,10 +353,10 @@ func (s *Server) computedOutputs(token string, urn resource.URN, name, id string
 	return out
 }
 
-// mergeOutputs lays added over inputs; objects present in both are merged
+// MergeOutputs lays added over inputs; objects present in both are merged
 // key by key (inputs win), so e.g. identity.type stays and principalId joins.
 // With preview, every value that comes only from added is unknown.
-func mergeOutputs(inputs, added resource.PropertyMap, preview bool) resource.PropertyMap {
+func MergeOutputs(inputs, added resource.PropertyMap, preview bool) resource.PropertyMap {
 	out := inputs.Copy()
 	for k, a := range added {
 		in, has := inputs[k]
@@ -331,7 +368,7 @@ func mergeOutputs(inputs, added resource.PropertyMap, preview bool) resource.Pro
 				out[k] = a
 			}
 		case a.IsObject() && unwrap(in).IsObject() && !in.IsSecret():
-			out[k] = resource.NewObjectProperty(mergeOutputs(unwrap(in).ObjectValue(), a.ObjectValue(), preview))
+			out[k] = resource.NewObjectProperty(MergeOutputs(unwrap(in).ObjectValue(), a.ObjectValue(), preview))
 		}
 	}
 	return out

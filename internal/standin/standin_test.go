@@ -3,11 +3,10 @@ package standin
 import (
 	"context"
 	"regexp"
+	"slices"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/amlvnet/amlvnet/internal/azureschema"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/plugin"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
@@ -162,10 +161,15 @@ func TestCheckNestedAndOtherTokens(t *testing.T) {
 		t.Fatalf("want 2 failures, got %v", resp.Failures)
 	}
 
-	kv := resource.PropertyMap{"resourceGroupName": sv("rg"), "properties": resource.NewObjectProperty(resource.PropertyMap{})}
+	kv := resource.PropertyMap{"resourceGroupName": sv("rg"), "properties": resource.NewObjectProperty(resource.PropertyMap{
+		"softDeleteRetentionInDays": resource.NewNumberProperty(5),
+	})}
 	resp = check(t, s, "azure-native:keyvault:Vault", "kv", kv)
 	failureOn(t, resp, "properties.tenantId")
 	failureOn(t, resp, "properties.sku")
+	if f := failureOn(t, resp, "properties.softDeleteRetentionInDays"); !strings.Contains(f.Reason, "between 7 and 90") {
+		t.Fatalf("reason: %q", f.Reason)
+	}
 
 	aks := resource.PropertyMap{
 		"resourceGroupName": sv("rg"),
@@ -183,98 +187,47 @@ func TestCheckNestedAndOtherTokens(t *testing.T) {
 	}
 }
 
-// fakeSchema records what it is asked and answers canned problems.
-type fakeSchema struct {
-	mu       sync.Mutex
-	tokens   []string
-	inputs   []map[string]any
-	problems []string
-}
-
-func (f *fakeSchema) CheckInputs(token string, inputs map[string]any) []string {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.tokens = append(f.tokens, token)
-	f.inputs = append(f.inputs, inputs)
-	return f.problems
-}
-
-func TestCheckMLComputeThroughSchema(t *testing.T) {
-	fake := &fakeSchema{problems: []string{
-		"properties.computeType: required",
-		"properties.properties.vmSize: expected a string",
-		"bogus: unknown property",
-	}}
-	s := New(Options{Schema: fake})
+// TestCheckMLCompute runs an ML compute through Check: secrets are unwrapped
+// before checking, unknown values are not judged, and each failure names the
+// resource and the property.
+func TestCheckMLCompute(t *testing.T) {
+	s := New(Options{})
 	token := "azure-native:machinelearningservices:Compute"
 	in := resource.PropertyMap{
 		"resourceGroupName": sv("rg"),
 		"workspaceName":     unknown(),
 		"bogus":             sv("x"),
+		"location":          resource.MakeSecret(sv("eastus2")),
 		"properties": resource.NewObjectProperty(resource.PropertyMap{
 			"properties": resource.NewObjectProperty(resource.PropertyMap{"vmSize": unknown()}),
 			"adminPwd":   resource.MakeSecret(sv("hunter2")),
 		}),
 	}
 	resp := check(t, s, token, "cpu", in)
-	if len(fake.tokens) != 1 || fake.tokens[0] != token {
-		t.Fatalf("schema asked about %v", fake.tokens)
-	}
-	plain := fake.inputs[0]
-	if plain["workspaceName"] != UnknownValue {
-		t.Fatalf("unknown not passed as the sentinel: %#v", plain["workspaceName"])
-	}
-	if pw := plain["properties"].(map[string]any)["adminPwd"]; pw != "hunter2" {
-		t.Fatalf("secret not unwrapped: %#v", pw)
-	}
-	if f := failureOn(t, resp, "properties.computeType"); !strings.Contains(f.Reason, `azure-native:machinelearningservices:Compute "cpu"`) {
-		t.Fatalf("reason should name the resource: %q", f.Reason)
+	if f := failureOn(t, resp, "properties.computeType"); !strings.Contains(f.Reason, `azure-native:machinelearningservices:Compute "cpu"`) ||
+		!strings.Contains(f.Reason, "missing required property") {
+		t.Fatalf("reason should name the resource and the problem: %q", f.Reason)
 	}
 	failureOn(t, resp, "bogus")
-	if len(resp.Failures) != 2 { // the vmSize problem sits on an unknown value
+	if len(resp.Failures) != 2 { // without a computeType no member is chosen, so adminPwd is not judged
 		t.Fatalf("want 2 failures, got %v", resp.Failures)
 	}
 
-	// Table tokens are not sent to the schema.
-	check(t, s, ruleToken, "ssh", validRule())
-	if len(fake.tokens) != 1 {
-		t.Fatalf("schema asked about table token: %v", fake.tokens)
-	}
-
-	// Without the schema file (ServeIfProvider then passes BindingChecker), the
-	// ML tokens are still checked, against the binding's Go types.
-	nb := New(Options{Schema: BindingChecker{}})
-	resp = check(t, nb, token, "cpu", in)
-	failureOn(t, resp, "bogus")
-	if f := failureOn(t, resp, "properties.computeType"); !strings.Contains(f.Reason, "required") || !strings.Contains(f.Reason, `"cpu"`) {
+	// A secret is checked for what it holds.
+	in["location"] = resource.MakeSecret(resource.NewNumberProperty(1))
+	if f := failureOn(t, check(t, s, token, "cpu", in), "location"); !strings.Contains(f.Reason, "expected string, got number") {
 		t.Fatalf("reason: %q", f.Reason)
 	}
-	if len(resp.Failures) != 2 {
-		t.Fatalf("want 2 failures, got %v", resp.Failures)
-	}
+
+	// The workspace and the identity of the binding are checked too.
 	ws := resource.PropertyMap{"workspaceName": sv("mlw"), "lcoation": sv("eastus2")}
-	resp = check(t, nb, "azure-native:machinelearningservices:Workspace", "mlw", ws)
+	resp = check(t, s, "azure-native:machinelearningservices:Workspace", "mlw", ws)
 	failureOn(t, resp, "lcoation")
-	if f := failureOn(t, resp, "resourceGroupName"); !strings.Contains(f.Reason, "required") {
+	if f := failureOn(t, resp, "resourceGroupName"); !strings.Contains(f.Reason, "missing required property") {
 		t.Fatalf("reason: %q", f.Reason)
 	}
 	id := resource.PropertyMap{"resourceGroupName": sv("rg"), "tags": resource.NewObjectProperty(resource.PropertyMap{"n": resource.NewNumberProperty(1)})}
-	failureOn(t, check(t, nb, "azure-native:managedidentity:UserAssignedIdentity", "id", id), "tags.n")
-	// ManagedCluster, which the binding does not know, still gets the table's check.
-	aks := resource.PropertyMap{
-		"resourceGroupName": sv("rg"),
-		"networkProfile":    resource.NewObjectProperty(resource.PropertyMap{"dockerBridgeCidr": sv("172.17.0.1/16")}),
-	}
-	failureOn(t, check(t, nb, "azure-native:containerservice:ManagedCluster", "aks", aks), "networkProfile.dockerBridgeCidr")
-	if resp := check(t, nb, "azure-native:network:PrivateZone", "pz", resource.PropertyMap{"x": sv("y")}); len(resp.Failures) != 0 {
-		t.Fatalf("tokens neither the binding nor the table knows pass: %v", resp.Failures)
-	}
-
-	// With neither (SchemaUnavailable), the ML tokens fail loudly rather than pass unchecked.
-	resp = check(t, New(Options{SchemaUnavailable: "schema-subset.json not found"}), token, "cpu", in)
-	if len(resp.Failures) != 1 || !strings.Contains(resp.Failures[0].Reason, "not found") {
-		t.Fatalf("want one failure naming the missing schema, got %v", resp.Failures)
-	}
+	failureOn(t, check(t, s, "azure-native:managedidentity:UserAssignedIdentity", "id", id), "tags.n")
 }
 
 func create(t *testing.T, s *Server, token, name string, inputs resource.PropertyMap, preview bool) (string, resource.PropertyMap) {
@@ -498,12 +451,20 @@ func TestInvokeGetVirtualNetwork(t *testing.T) {
 	vnetID := "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/network-rg/providers/Microsoft.Network/virtualNetworks/corp-vnet"
 	subnets := out["subnets"].ArrayValue()
 	if out["id"].StringValue() != vnetID || out["name"].StringValue() != "corp-vnet" || out["location"].StringValue() != "eastus2" ||
-		out["addressSpace"].ObjectValue()["addressPrefixes"].ArrayValue()[0].StringValue() != "10.50.0.0/16" || len(subnets) != 2 {
+		out["addressSpace"].ObjectValue()["addressPrefixes"].ArrayValue()[0].StringValue() != "10.50.0.0/16" || len(subnets) != 3 {
 		t.Fatalf("vnet: %v", out)
 	}
-	sn := subnets[1].ObjectValue()
+	sn := subnets[0].ObjectValue() // sorted by name
 	if sn["id"].StringValue() != vnetID+"/subnets/aks" || sn["name"].StringValue() != "aks" || sn["addressPrefix"].StringValue() != "10.50.4.0/22" {
 		t.Fatalf("subnet: %v", sn)
+	}
+	if _, has := sn["delegations"]; has || !subnets[2].ObjectValue()["delegations"].IsArray() {
+		t.Fatalf("only the web subnet is delegated: %v", subnets)
+	}
+	web, err := invoke(t, s, "azure-native:network:getSubnet",
+		resource.PropertyMap{"resourceGroupName": sv("NETWORK-rg"), "virtualNetworkName": sv("corp-vnet"), "subnetName": sv("Web")})
+	if err != nil || web["id"].StringValue() != vnetID+"/subnets/web" || web["addressPrefix"].StringValue() != "10.50.8.0/24" {
+		t.Fatalf("getSubnet: %v, %v", web, err)
 	}
 
 	if _, err := invoke(t, s, "azure-native:network:getVirtualNetwork",
@@ -515,18 +476,10 @@ func TestInvokeGetVirtualNetwork(t *testing.T) {
 	}
 }
 
-// TestCheckMLComputeWithRealSchema runs the Check path against the project's
-// schema checker (skipped when schema-subset.json cannot be found).
-func TestCheckMLComputeWithRealSchema(t *testing.T) {
-	path, ok := azureschema.Locate()
-	if !ok {
-		t.Skip("schema-subset.json not found")
-	}
-	schema, err := azureschema.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := New(Options{Schema: schema})
+// TestCheckValidMLCompute: a valid AmlCompute passes, with its required
+// values still unknown; a misspelled name fails.
+func TestCheckValidMLCompute(t *testing.T) {
+	s := New(Options{})
 	token := "azure-native:machinelearningservices:Compute"
 	good := resource.PropertyMap{
 		"resourceGroupName": unknown(),
@@ -552,5 +505,61 @@ func TestCheckMLComputeWithRealSchema(t *testing.T) {
 	resp := check(t, s, token, "cpu", bad)
 	if f := failureOn(t, resp, "computeNmae"); !strings.Contains(f.Reason, `"cpu"`) {
 		t.Fatalf("reason: %q", f.Reason)
+	}
+}
+
+// TestRound2TokensCreateAndDiff: IDs, computed outputs and replacements of the
+// tokens added in round 2.
+func TestRound2TokensCreateAndDiff(t *testing.T) {
+	s := New(Options{})
+	const sub = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/"
+	ext := resource.PropertyMap{
+		"resourceGroupName": sv("rg"), "clusterRp": sv("Microsoft.ContainerService"), "clusterResourceName": sv("managedClusters"),
+		"clusterName": sv("aks"), "extensionName": sv("azureml"), "extensionType": sv("Microsoft.AzureML.Kubernetes"),
+	}
+	id, out := create(t, s, "azure-native:kubernetesconfiguration:Extension", "azureml", ext, false)
+	if id != sub+"Microsoft.ContainerService/managedClusters/aks/providers/Microsoft.KubernetesConfiguration/extensions/azureml" {
+		t.Errorf("extension id %q", id)
+	}
+	if p := out["aksAssignedIdentity"]; !p.IsObject() || p.ObjectValue()["principalId"].StringValue() == "" {
+		t.Errorf("extension outputs: %v", out)
+	}
+	_, preview := create(t, s, "azure-native:kubernetesconfiguration:Extension", "azureml", ext, true)
+	if !preview["aksAssignedIdentity"].IsComputed() {
+		t.Errorf("preview: aksAssignedIdentity = %v, want unknown", preview["aksAssignedIdentity"])
+	}
+
+	ds := resource.PropertyMap{"resourceGroupName": sv("rg"), "workspaceName": sv("mlw"), "name": sv("projectblob")}
+	if id, _ := create(t, s, "azure-native:machinelearningservices:Datastore", "ds", ds, false); id != sub+"Microsoft.MachineLearningServices/workspaces/mlw/datastores/projectblob" {
+		t.Errorf("datastore id %q", id)
+	}
+	rule := resource.PropertyMap{"resourceGroupName": sv("rg"), "workspaceName": sv("mlw"), "ruleName": sv("pypi")}
+	if id, _ := create(t, s, "azure-native:machinelearningservices/v20241001:ManagedNetworkSettingsRule", "r", rule, false); id != sub+"Microsoft.MachineLearningServices/workspaces/mlw/outboundRules/pypi" {
+		t.Errorf("rule id %q", id)
+	}
+	ws := resource.PropertyMap{"resourceGroupName": sv("rg"), "workspaceName": sv("hub"), "location": sv("eastus2")}
+	id, out = create(t, s, "azure-native:machinelearningservices/v20241001:Workspace", "hub", ws, false)
+	if id != sub+"Microsoft.MachineLearningServices/workspaces/hub" || out["workspaceId"].StringValue() == "" || out["discoveryUrl"].StringValue() == "" {
+		t.Errorf("workspace %q: %v", id, out)
+	}
+	compute := resource.PropertyMap{"resourceGroupName": sv("rg"), "workspaceName": sv("mlw"), "computeName": sv("k8s"),
+		"properties": resource.NewObjectProperty(resource.PropertyMap{"computeType": sv("Kubernetes"), "resourceId": sv("/subscriptions/x/aks")})}
+	_, out = create(t, s, "azure-native:machinelearningservices:Compute", "k8s", compute, false)
+	if p := out["properties"].ObjectValue(); p["provisioningState"].StringValue() != "Succeeded" || !p["isAttachedCompute"].BoolValue() ||
+		p["computeType"].StringValue() != "Kubernetes" {
+		t.Errorf("compute properties: %v", p)
+	}
+
+	// The schema data's replaceOnChanges: a datastore's name, an extension's cluster.
+	renamed := ds.Copy()
+	renamed["name"] = sv("other")
+	if d := diff(t, "azure-native:machinelearningservices:Datastore", ds, renamed); len(d.Replaces) != 1 || d.Replaces[0] != "name" {
+		t.Errorf("datastore rename: %v", d)
+	}
+	moved := ext.Copy()
+	moved["clusterName"] = sv("aks2")
+	moved["configurationSettings"] = resource.NewObjectProperty(resource.PropertyMap{"enableTraining": sv("true")})
+	if d := diff(t, "azure-native:kubernetesconfiguration:Extension", ext, moved); !slices.Equal(d.Replaces, []string{"clusterName"}) || len(d.Diffs) != 2 {
+		t.Errorf("extension change: %v", d)
 	}
 }
