@@ -53,8 +53,8 @@ func TestNetworkCreatesVnetSubnetsNsgsAndRouteTable(t *testing.T) {
 	if got := serviceEndpoints(training); !reflect.DeepEqual(got, []string{"Microsoft.KeyVault", "Microsoft.Storage"}) {
 		t.Errorf("training service endpoints %v (isolation defaults to serviceEndpoints)", got)
 	}
-	if got := serviceEndpoints(aks); len(got) > 0 {
-		t.Errorf("AKS subnet has service endpoints %v", got)
+	if got := serviceEndpoints(aks); !reflect.DeepEqual(got, []string{"Microsoft.KeyVault", "Microsoft.Storage"}) {
+		t.Errorf("AKS subnet service endpoints %v: inference reads the workspace's storage and vault through their VNet rules", got)
 	}
 	if len(m.OfType("azure-native:network:NetworkSecurityGroup")) != 2 {
 		t.Errorf("want one NSG per subnet")
@@ -305,7 +305,7 @@ func TestNetworkPrivateEndpointSubnet(t *testing.T) {
 	if !dependsOn(pe, aks) || !dependsOn(aks, training) {
 		t.Errorf("subnet writes must be chained: pe deps %v, aks deps %v", pe.DependsOn, aks.DependsOn)
 	}
-	for _, sn := range []pulumitest.Resource{training, pe} {
+	for _, sn := range []pulumitest.Resource{training, aks, pe} {
 		if got := serviceEndpoints(sn); len(got) > 0 {
 			t.Errorf("%s: service endpoints %v; none on the private-endpoint path", sn.String("subnetName"), got)
 		}

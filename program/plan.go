@@ -23,6 +23,9 @@ type plan struct {
 	isolated bool
 	// private is nil unless the network isolation is privateEndpoints.
 	private *components.PrivateEndpointsSpec
+	// warnings are the program's own (the components log theirs when they
+	// are constructed); deploy logs them.
+	warnings components.Problems
 }
 
 // keyPath is the path of the top-level key that Config's field holds.
@@ -108,6 +111,9 @@ func (p *plan) planStorage(ps *components.Problems) {
 	inf := &cfg.InferenceStorage
 	if !inf.Enabled {
 		return
+	}
+	if !cfg.Aks.Enabled {
+		p.warnings.Warn(pathInferenceStorage.Child("enabled"), "creates an account open to every network that nothing uses: only the AKS inference compute reads it (as datastore %s); disable it, or enable %s", components.ScoringDatastoreName, pathAks)
 	}
 	inf.Unrestricted = true
 	*ps = append(*ps, inf.SecureStorageSpec.Validate(pathInferenceStorage)...)
@@ -219,11 +225,19 @@ func (p *plan) planAks(ps *components.Problems) {
 	if !cfg.Aks.Enabled {
 		return
 	}
-	site := components.AksSite{Region: p.region, NetworkPath: pathNetwork}
+	site := components.AksSite{Region: p.region, NetworkPath: pathNetwork, ResourceGroup: cfg.ResourceGroup, ResourceGroupPath: pathResourceGroup}
 	if p.layout != nil {
 		site.Subnet, site.AddressSpace, site.Subnets, site.ExistingRules = p.layout.Aks, p.layout.AddressSpace, p.layout.AllSubnets(), p.layout.AksRules
 	}
 	*ps = append(*ps, cfg.Aks.AksSpec.Validate(pathAks, site)...)
+	if cfg.Compute.WithDefaults().Outbound == components.OutboundRestricted {
+		// The extension needs hosts without a service tag
+		// (<region>.dp.kubernetesconfiguration.azure.com, the Kusto log
+		// endpoint, packages.microsoft.com: how-to-access-azureml-behind-firewall,
+		// "Scenario: Use Kubernetes compute"; AKS outbound-rules-control-egress),
+		// which an NSG cannot allow by name.
+		p.warnings.Warn(pathCompute.Child("outbound"), "restricts the training subnet only: the AKS cluster's egress leaves through its load balancer unrestricted, since the Azure ML extension needs hosts no service tag covers; restrict it with an FQDN-capable firewall (README, \"AKS egress\")")
+	}
 	// Compute names are unique in a workspace: the AKS compute's too.
 	name := cfg.Aks.WithDefaults().ComputeName
 	if strings.EqualFold(name, cfg.Compute.WithDefaults().Name) {

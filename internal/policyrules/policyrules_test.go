@@ -674,3 +674,112 @@ func TestNoPublicAccessWithPrivateEndpoint(t *testing.T) {
 		t.Errorf("the isolated stack violates %+v", vs)
 	}
 }
+
+func TestInferenceComputeKubernetes(t *testing.T) {
+	compute := func(ct any, tags map[string]any) Resource {
+		in := map[string]any{"computeName": "aks-scoring", "properties": map[string]any{"computeType": ct}}
+		if tags != nil {
+			in["tags"] = tags
+		}
+		return res(computeType, "inference-compute", in)
+	}
+	runResourceCases(t, "inference-compute-kubernetes", []resourceCase{
+		{"Kubernetes passes", compute("Kubernetes", nil), ""},
+		{"AmlCompute is not inference", compute("AmlCompute", nil), ""},
+		{"legacy AKS fails", compute("AKS", nil), `compute aks-scoring attaches its AKS cluster as the legacy AKS compute.*aks.computeType Kubernetes.*amlvnet:computeType=AKS`},
+		{"legacy AKS with other tags fails", compute("AKS", map[string]any{"env": "prod"}), `legacy AKS compute`},
+		{"legacy AKS chosen on purpose passes", compute("AKS", map[string]any{LegacyComputeTag: "AKS"}), ""},
+		{"unknown type cannot tell", compute(u, nil), ""},
+		{"unknown tag cannot tell", compute("AKS", map[string]any{LegacyComputeTag: u}), ""},
+		{"not a compute", res(aksType, "aks", map[string]any{"properties": map[string]any{"computeType": "AKS"}}), ""},
+	})
+}
+
+// inferenceStack is the root program's AKS inference after up: the
+// workspace's storage, the cluster in the AKS subnet, its Kubernetes compute.
+func inferenceStack(admitted ...any) []Resource {
+	const rg = "/subscriptions/s/resourceGroups/amlvnet-prod/providers/"
+	storageID, clusterID := rg+"Microsoft.Storage/storageAccounts/workspacestorage1a2b", rg+"Microsoft.ContainerService/managedClusters/amlvnet-prod-aks"
+	var rules []any
+	for _, a := range admitted {
+		rules = append(rules, map[string]any{"virtualNetworkResourceId": a, "action": "Allow"})
+	}
+	account := res(storageType, "workspacestorage", with(secureStorage(), "networkRuleSet.virtualNetworkRules", rules))
+	account.ID = storageID
+	ws := res(workspaceType, "workspace", map[string]any{"workspaceName": "amlvnet-prod-ws", "resourceGroupName": "amlvnet-prod", "storageAccount": storageID})
+	ws.ID = rg + "Microsoft.MachineLearningServices/workspaces/amlvnet-prod-ws"
+	cluster := res(aksType, "inference-cluster", map[string]any{"resourceName": "amlvnet-prod-aks", "resourceGroupName": "amlvnet-prod",
+		"agentPoolProfiles": []any{map[string]any{"name": "system", "vnetSubnetID": aksSubnetID}}})
+	cluster.ID = clusterID
+	compute := res(computeType, "inference-compute", map[string]any{"workspaceName": "amlvnet-prod-ws", "resourceGroupName": "amlvnet-prod", "computeName": "aks-scoring",
+		"properties": map[string]any{"computeType": "Kubernetes", "resourceId": clusterID}})
+	return []Resource{account, ws, cluster, compute}
+}
+
+const (
+	trainingSubnetID = "/subscriptions/s/resourceGroups/amlvnet-prod/providers/Microsoft.Network/virtualNetworks/amlvnet-vnet/subnets/training"
+	aksSubnetID      = "/subscriptions/s/resourceGroups/amlvnet-prod/providers/Microsoft.Network/virtualNetworks/amlvnet-vnet/subnets/aks"
+)
+
+func TestAKSSubnetAdmittedToStorage(t *testing.T) {
+	p, _ := Lookup("aks-subnet-admitted-to-storage")
+	clean := inferenceStack(trainingSubnetID, strings.ToUpper(aksSubnetID))
+	if vs := Run(p, clean); len(vs) != 0 {
+		t.Errorf("the AKS subnet is admitted (IDs compare case-insensitively): %+v", vs)
+	}
+	vs := Run(p, inferenceStack(trainingSubnetID))
+	if len(vs) != 1 || !strings.HasSuffix(vs[0].URN, "::workspacestorage") ||
+		!strings.Contains(vs[0].Message, "no VNet rule for subnet "+aksSubnetID+" of AKS cluster amlvnet-prod-aks") {
+		t.Fatalf("want one violation on the workspace storage naming the AKS subnet, got %+v", vs)
+	}
+	legacy := edit(inferenceStack(trainingSubnetID), "inference-compute", func(r *Resource) { r.Inputs["properties"].(map[string]any)["computeType"] = "AKS" })
+	if vs := Run(p, legacy); len(vs) != 1 {
+		t.Errorf("the legacy compute reads the storage too: %+v", vs)
+	}
+	for name, stack := range map[string][]Resource{
+		"private account": edit(inferenceStack(trainingSubnetID), "workspacestorage", func(r *Resource) { r.Inputs["publicNetworkAccess"] = "Disabled" }),
+		"open account": edit(inferenceStack(trainingSubnetID), "workspacestorage", func(r *Resource) {
+			r.Inputs["networkRuleSet"] = map[string]any{"defaultAction": "Allow"}
+		}),
+		"rules unknown": edit(inferenceStack(trainingSubnetID), "workspacestorage", func(r *Resource) {
+			r.Inputs["networkRuleSet"].(map[string]any)["virtualNetworkRules"] = u
+		}),
+		"a rule unknown": inferenceStack(trainingSubnetID, u),
+		"subnet unknown": edit(inferenceStack(trainingSubnetID), "inference-cluster", func(r *Resource) {
+			r.Inputs["agentPoolProfiles"] = []any{map[string]any{"vnetSubnetID": u}}
+		}),
+		"cluster not attached": inferenceStack(trainingSubnetID)[:3],
+		// Microsoft's secure template keeps public access on behind a closed
+		// firewall when the account has private endpoints.
+		"account behind a private endpoint": plus(inferenceStack(trainingSubnetID), res(endpointType, "private-endpoints-storage-blob", map[string]any{
+			"privateLinkServiceConnections": []any{map[string]any{"groupIds": []any{"blob"}, "privateLinkServiceId": "/subscriptions/s/resourceGroups/amlvnet-prod/providers/Microsoft.Storage/storageAccounts/workspacestorage1a2b"}}})),
+		"an endpoint's target unknown": plus(inferenceStack(trainingSubnetID), res(endpointType, "private-endpoints-storage-blob", map[string]any{
+			"privateLinkServiceConnections": []any{map[string]any{"groupIds": []any{"blob"}, "privateLinkServiceId": u}}})),
+		"training compute only": edit(inferenceStack(trainingSubnetID), "inference-compute", func(r *Resource) {
+			r.Inputs["properties"] = map[string]any{"computeType": "AmlCompute"}
+		}),
+	} {
+		if vs := Run(p, stack); len(vs) != 0 {
+			t.Errorf("%s: cannot tell or not concerned, got %+v", name, vs)
+		}
+	}
+	// An endpoint to another resource leaves the account to the rule.
+	vault := plus(inferenceStack(trainingSubnetID), res(endpointType, "private-endpoints-keyvault", map[string]any{
+		"privateLinkServiceConnections": []any{map[string]any{"groupIds": []any{"vault"}, "privateLinkServiceId": "/subscriptions/s/resourceGroups/amlvnet-prod/providers/Microsoft.KeyVault/vaults/kv"}}}))
+	if vs := Run(p, vault); len(vs) != 1 {
+		t.Errorf("an endpoint to the vault does not reach the storage: want the violation, got %+v", vs)
+	}
+	// In a preview of a new stack, IDs are unknown and the engine's
+	// property dependencies link the compute, cluster, workspace and account.
+	preview := edit(inferenceStack(trainingSubnetID), "inference-compute", func(r *Resource) {
+		r.Inputs["properties"].(map[string]any)["resourceId"] = u
+		r.Refs = map[string][]string{"properties": {urn(aksType, "inference-cluster")}}
+	})
+	preview = edit(preview, "workspace", func(r *Resource) {
+		r.Inputs["storageAccount"] = u
+		r.Refs = map[string][]string{"storageAccount": {urn(storageType, "workspacestorage")}}
+	})
+	if vs := Run(p, preview); len(vs) != 1 {
+		t.Errorf("linked by property dependencies: want the violation, got %+v", vs)
+	}
+}
