@@ -17,6 +17,8 @@ import (
 	p "github.com/pulumi/pulumi-go-provider"
 	"github.com/pulumi/pulumi-go-provider/infer"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
+
+	"github.com/amlvnet/amlvnet/components"
 )
 
 // Name is the package name: the first segment of every type token.
@@ -55,13 +57,25 @@ func newProvider() (p.Provider, error) {
 		// package); every token of this package lives in "index".
 		WithModuleMap(map[tokens.ModuleName]tokens.ModuleName{"components": "index"}).
 		WithComponents(
+			infer.ComponentF(newNetwork),
 			infer.ComponentF(newSecureStorage),
+			infer.ComponentF(newSecureKeyVault),
+			infer.ComponentF(newMLWorkspace),
+			infer.ComponentF(newPrivateEndpoints),
+			infer.ComponentF(newAmlComputeInVnet),
+			infer.ComponentF(newAksInVnet),
 		).
 		Build()
 	if err != nil {
 		return p.Provider{}, err
 	}
 	return withSchemaFixes(prov, map[string]goTypes{
-		"amlvnet:index:SecureStorage": {reflect.TypeFor[SecureStorageArgs](), reflect.TypeFor[SecureStorage]()},
+		"amlvnet:index:Network":          {reflect.TypeFor[components.NetworkArgs](), reflect.TypeFor[Network]()},
+		"amlvnet:index:SecureStorage":    {reflect.TypeFor[SecureStorageInputs](), reflect.TypeFor[SecureStorage]()},
+		"amlvnet:index:SecureKeyVault":   {reflect.TypeFor[SecureKeyVaultInputs](), reflect.TypeFor[SecureKeyVault]()},
+		"amlvnet:index:MLWorkspace":      {reflect.TypeFor[MLWorkspaceInputs](), reflect.TypeFor[MLWorkspace]()},
+		"amlvnet:index:PrivateEndpoints": {reflect.TypeFor[PrivateEndpointsInputs](), reflect.TypeFor[PrivateEndpoints]()},
+		"amlvnet:index:AmlComputeInVnet": {reflect.TypeFor[AmlComputeInVnetInputs](), reflect.TypeFor[AmlComputeInVnet]()},
+		"amlvnet:index:AksInVnet":        {reflect.TypeFor[AksInVnetInputs](), reflect.TypeFor[AksInVnet]()},
 	}, descriptions), nil
 }

@@ -124,6 +124,24 @@ func TestSchemaDescribesEverything(t *testing.T) {
 	}
 }
 
+// obj is a property object.
+func obj(m map[string]property.Value) property.Value { return property.New(property.NewMap(m)) }
+
+// one returns the only registered resource of type typ.
+func (r *recorder) one(t *testing.T, typ string) integration.MockResourceArgs {
+	t.Helper()
+	var found []integration.MockResourceArgs
+	for _, res := range r.resources {
+		if string(res.TypeToken) == typ {
+			found = append(found, res)
+		}
+	}
+	if len(found) != 1 {
+		t.Fatalf("%d resources of type %s registered, want 1", len(found), typ)
+	}
+	return found[0]
+}
+
 // list is a property array of strings.
 func list(ss ...string) property.Value {
 	var out []property.Value
@@ -144,8 +162,10 @@ func TestSecureStorageConstruct(t *testing.T) {
 			"resourceGroupName": property.New("rg"),
 			"location":          property.New("westeurope"),
 			"subnetIds":         list("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/training"),
-			"clientIpRanges":    list("203.0.113.10"),
-			"sku":               property.New("Standard_ZRS"),
+			"spec": obj(map[string]property.Value{
+				"clientIpRanges": list("203.0.113.10"),
+				"sku":            property.New("Standard_ZRS"),
+			}),
 		}),
 	})
 	if err != nil {
@@ -154,15 +174,7 @@ func TestSecureStorageConstruct(t *testing.T) {
 	if _, ok := resp.State.GetOk("accountId"); !ok {
 		t.Errorf("the component's state lacks accountId: %v", resp.State)
 	}
-	var account *integration.MockResourceArgs
-	for i, r := range rec.resources {
-		if r.TypeToken == "azure-native:storage:StorageAccount" {
-			account = &rec.resources[i]
-		}
-	}
-	if account == nil {
-		t.Fatalf("no storage account registered: %v", rec.resources)
-	}
+	account := rec.one(t, "azure-native:storage:StorageAccount")
 	if got := account.Inputs.Get("location").AsString(); got != "westeurope" {
 		t.Errorf("account location = %q, want westeurope", got)
 	}
@@ -172,7 +184,7 @@ func TestSecureStorageConstruct(t *testing.T) {
 }
 
 // TestSecureStorageEveryProblemAtOnce: Construct fails with one error
-// that names every bad input by its schema name.
+// that names every bad input by its path in the schema.
 func TestSecureStorageEveryProblemAtOnce(t *testing.T) {
 	rec := &recorder{}
 	s := amlvnet(t, rec)
@@ -181,14 +193,16 @@ func TestSecureStorageEveryProblemAtOnce(t *testing.T) {
 		Inputs: property.NewMap(map[string]property.Value{
 			"resourceGroupName": property.New("rg"),
 			"location":          property.New("middle-earth"),
-			"sku":               property.New("Gold_LRS"),
-			"clientIpRanges":    list("203.0.113.10", "10.1.2.3"),
+			"spec": obj(map[string]property.Value{
+				"sku":            property.New("Gold_LRS"),
+				"clientIpRanges": list("203.0.113.10", "10.1.2.3"),
+			}),
 		}),
 	})
 	if err == nil {
 		t.Fatal("Construct accepted bad inputs")
 	}
-	for _, want := range []string{"SecureStorage: 4 invalid input(s)", "- clientIpRanges[1]: ", "- location: ", "- sku: ", "- subnetIds: "} {
+	for _, want := range []string{"SecureStorage: 4 invalid input(s)", "- spec.clientIpRanges[1]: ", "- location: ", "- spec.sku: ", "- subnetIds: "} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("the error lacks %q: %v", want, err)
 		}

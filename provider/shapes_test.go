@@ -184,7 +184,6 @@ func construct(t *testing.T, in map[string]property.Value) (shapeArgs, error) {
 
 func TestShapesConstruct(t *testing.T) {
 	num := func(n float64) property.Value { return property.New(n) }
-	obj := func(m map[string]property.Value) property.Value { return property.New(property.NewMap(m)) }
 	arr := func(vs ...property.Value) property.Value { return property.New(property.NewArray(vs)) }
 
 	t.Run("plain values are copied", func(t *testing.T) {
