@@ -16,7 +16,6 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optpreview"
 	"github.com/pulumi/pulumi/sdk/v3/go/auto/optup"
 
-	"github.com/amlvnet/amlvnet/internal/azureschema"
 	"github.com/amlvnet/amlvnet/internal/offline"
 	"github.com/amlvnet/amlvnet/internal/standin"
 )
@@ -95,12 +94,6 @@ func openYAML(t *testing.T, root, example string) *yamlSession {
 		"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
 		"PATH": path + string(os.PathListSeparator) + os.Getenv("PATH"),
 	}
-	// As the offline preview does: the stand-in checks the schema subset's
-	// tokens where the file is found.
-	if p, ok := azureschema.Locate(); ok {
-		abs, _ := filepath.Abs(p)
-		env[azureschema.EnvPath] = abs
-	}
 	cmd, err := auto.NewPulumiCommand(&auto.PulumiCommandOptions{Root: root, SkipVersionCheck: true})
 	if err != nil {
 		t.Fatal(err)
@@ -166,37 +159,58 @@ func (s *yamlSession) resources(t *testing.T) []string {
 	return types
 }
 
-// TestYAMLRoundTrip runs examples/yaml/secure-storage through the engine:
+// TestYAMLRoundTrip runs examples/yaml/training through the engine:
 // preview, up, a second preview that proposes nothing, destroy.
 func TestYAMLRoundTrip(t *testing.T) {
 	root := requireYAMLTools(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	s := openYAML(t, root, "secure-storage")
+	s := openYAML(t, root, "training")
 
 	pre, err := s.stack.Preview(ctx, optpreview.ProgressStreams(&s.log))
 	if err != nil {
 		t.Fatalf("preview: %v\n%s", err, s.log.String())
-	}
-	// The stack, two components and their two storage accounts.
-	if n := pre.ChangeSummary["create"]; n != 5 {
-		t.Errorf("first preview plans %d creates, want 5: %v\n%s", n, pre.ChangeSummary, s.log.String())
 	}
 
 	up, err := s.stack.Up(ctx, optup.ProgressStreams(&s.log))
 	if err != nil {
 		t.Fatalf("up: %v\n%s", err, s.log.String())
 	}
-	id, ok := up.Outputs["storageAccountId"].Value.(string)
-	if !ok || !strings.Contains(id, "/providers/Microsoft.Storage/storageAccounts/") {
-		t.Errorf("output storageAccountId = %v, want the account's ARM ID", up.Outputs["storageAccountId"].Value)
+	if name := up.Outputs["computeName"].Value; name != "cpucluster" {
+		t.Errorf("output computeName = %v, want cpucluster", name)
 	}
+	id, ok := up.Outputs["workspaceId"].Value.(string)
+	if !ok || !strings.Contains(id, "/providers/Microsoft.MachineLearningServices/workspaces/") {
+		t.Errorf("output workspaceId = %v, want the workspace's ARM ID", up.Outputs["workspaceId"].Value)
+	}
+	types := s.resources(t)
 	got := map[string]int{}
-	for _, typ := range s.resources(t) {
+	for _, typ := range types {
 		got[typ]++
 	}
-	if got["amlvnet:index:SecureStorage"] != 2 || got["azure-native:storage:StorageAccount"] != 2 {
-		t.Errorf("after up the stack holds %v, want 2 SecureStorage with a StorageAccount each", got)
+	for typ, want := range map[string]int{
+		"amlvnet:index:Network": 1, "amlvnet:index:SecureStorage": 1, "amlvnet:index:SecureKeyVault": 1,
+		"amlvnet:index:MLWorkspace": 1, "amlvnet:index:AmlComputeInVnet": 1,
+		"azure-native:network:Subnet": 1, "azure-native:storage:StorageAccount": 1, "azure-native:keyvault:Vault": 1,
+		"azure-native:machinelearningservices:Workspace": 1, "azure-native:machinelearningservices:Compute": 1,
+	} {
+		if got[typ] != want {
+			t.Errorf("after up the stack holds %d %s, want %d", got[typ], typ, want)
+		}
+	}
+	if got["azure-native:network:SecurityRule"] == 0 {
+		t.Error("after up the training subnet's NSG has no rules of the cluster")
+	}
+	// The first preview planned what up created: every resource but the
+	// default providers, which a preview does not count.
+	created := 0
+	for _, typ := range types {
+		if !strings.HasPrefix(typ, "pulumi:providers:") {
+			created++
+		}
+	}
+	if n := pre.ChangeSummary["create"]; n != created {
+		t.Errorf("first preview plans %d creates, up created %d: %v\n%s", n, created, pre.ChangeSummary, s.log.String())
 	}
 
 	again, err := s.stack.Preview(ctx, optpreview.ProgressStreams(&s.log))
@@ -248,10 +262,11 @@ func TestYAMLBadInput(t *testing.T) {
 		t.Fatalf("the engine reported %d errors, want one listing every problem: %q", len(errs), errs)
 	}
 	for _, want := range []string{
-		"amlvnet:index:SecureStorage resource 'storage' has a problem: SecureStorage: 3 invalid input(s):",
-		"\n  - clientIpRanges[1]: 10.1.2.3 is in ",
+		"amlvnet:index:AmlComputeInVnet resource 'training' has a problem: AmlComputeInVnet: ",
 		"\n  - location: unknown Azure region \"middle-earth\"",
-		"\n  - sku: \"Gold_LRS\" is not a storage SKU",
+		"\n  - spec.sshSources: ",
+		"\n  - spec.vmPriority: \"Spot\" is not allowed",
+		"\n  - subnet.prefix: \"10.20.0.5/24\" has host bits set",
 	} {
 		if !strings.Contains(errs[0], want) {
 			t.Errorf("the error lacks %q:\n%s", want, errs[0])
