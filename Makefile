@@ -70,12 +70,17 @@ preview-all: tools
 	@for f in stacks/Pulumi.*.yaml; do echo "== $$f"; go run ./cmd/preview-offline -config $$f || exit 1; done
 
 # Formatting, vet, staticcheck (pinned, from the module proxy), and every
-# test (unit, mocks, engine end-to-end).
-test: tools
+# test (unit, mocks, engine end-to-end, the YAML programs through the
+# component package), in the library's module and in the plugin's
+# (provider/, a module of its own).
+test: tools plugin
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	go vet ./...
 	go run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
+	cd provider && go vet ./...
+	cd provider && go run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
 	go test ./...
+	cd provider && go test ./...
 
 # Each fuzz target for a bounded time; the corpus lives in testdata/fuzz.
 fuzz:
