@@ -278,3 +278,29 @@ func TestYAMLBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeYAMLIsTheTestedExample: the YAML in the README's "Using the
+// components" section is copied from examples/yaml/training, which
+// TestYAMLRoundTrip runs, so the README shows a program that works.
+func TestReadmeYAMLIsTheTestedExample(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	example, err := os.ReadFile(filepath.Join("..", "examples", "yaml", "training", "Pulumi.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "**YAML**")
+	if !ok {
+		t.Fatal("the README has no **YAML** example")
+	}
+	_, block, ok := strings.Cut(section, "```yaml\n")
+	block, _, closed := strings.Cut(block, "```")
+	if !ok || !closed || !strings.Contains(block, "amlvnet:index:AmlComputeInVnet") {
+		t.Fatalf("the README's YAML example is not a yaml block using AmlComputeInVnet:\n%s", block)
+	}
+	if !strings.Contains(string(example), block) {
+		t.Errorf("the README's YAML example is not a part of examples/yaml/training/Pulumi.yaml:\n%s", block)
+	}
+}
