@@ -79,8 +79,10 @@ type AksSpec struct {
 	// Defaults to "default".
 	Namespace string `json:"namespace,omitempty" pulumi:"namespace,optional"`
 	// Inference configures the extension's inference router. Kubernetes
-	// only. Optional.
-	Inference AksInferenceSpec `json:"inference,omitempty" pulumi:"inference,optional"`
+	// only. Optional in Go and in the stack's config; required in the
+	// component package's schema, where {} takes every default (the
+	// schema's generator takes an optional object only through a pointer).
+	Inference AksInferenceSpec `json:"inference,omitempty" pulumi:"inference"`
 	// EnableTraining lets the cluster run training jobs too. Kubernetes
 	// only. Optional. Defaults to false.
 	EnableTraining bool `json:"enableTraining,omitempty" pulumi:"enableTraining,optional"`

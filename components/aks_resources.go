@@ -62,7 +62,9 @@ type AksInVnetArgs struct {
 	Tags map[string]string `pulumi:"tags,optional"`
 }
 
-func (a *AksInVnetArgs) problems() Problems {
+// Validate reports every problem of the args, each named by the path of its
+// input, without registering anything; NewAksInVnet runs it first.
+func (a *AksInVnetArgs) Validate() Problems {
 	var ps Problems
 	site := AksSite{Region: checkRegion(&ps, NewPath("location"), a.Location), Subnet: a.Subnet.Prefix, NetworkPath: NewPath("layout"), ExistingRules: a.Subnet.ExistingRules}
 	if a.Layout == nil {
@@ -108,7 +110,9 @@ func (a *AksInVnetArgs) problems() Problems {
 type AksInVnet struct {
 	pulumi.ResourceState
 
-	ClusterID   pulumi.StringOutput `pulumi:"clusterId"`
+	// ClusterID is the AKS cluster's ARM ID.
+	ClusterID pulumi.StringOutput `pulumi:"clusterId"`
+	// ClusterName is the AKS cluster's name.
 	ClusterName pulumi.StringOutput `pulumi:"clusterName"`
 	// Fqdn of the API server ("" for a private cluster, which has no
 	// public one).
@@ -116,7 +120,8 @@ type AksInVnet struct {
 	// IdentityPrincipalID of the cluster's identity; "" when it was given
 	// (Spec.IdentityID).
 	IdentityPrincipalID pulumi.StringOutput `pulumi:"identityPrincipalId"`
-	ComputeID           pulumi.StringOutput `pulumi:"computeId"`
+	// ComputeID is the ARM ID of the inference compute in the workspace.
+	ComputeID pulumi.StringOutput `pulumi:"computeId"`
 	// ComputeName is the compute's name in the workspace, e.g. the compute
 	// of an online endpoint's deployment.
 	ComputeName pulumi.StringOutput `pulumi:"computeName"`
@@ -133,7 +138,7 @@ func NewAksInVnet(ctx *pulumi.Context, name string, args *AksInVnetArgs, opts ..
 	if args == nil {
 		args = &AksInVnetArgs{}
 	}
-	if err := validated(ctx, "AksInVnet", args.problems()); err != nil {
+	if err := validated(ctx, "AksInVnet", args.Validate()); err != nil {
 		return nil, err
 	}
 	spec := args.Spec.WithDefaults()

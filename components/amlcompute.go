@@ -72,8 +72,10 @@ type AmlComputeSpec struct {
 	SSHSources []string `json:"sshSources,omitempty" pulumi:"sshSources,optional"`
 	// AdminUser of the nodes. Optional. Defaults to "azureuser".
 	AdminUser string `json:"adminUser,omitempty" pulumi:"adminUser,optional"`
-	// SSHPublicKey or AdminPassword (a secret): one is required when SSHAccess.
-	SSHPublicKey  string             `json:"sshPublicKey,omitempty" pulumi:"sshPublicKey,optional"`
+	// SSHPublicKey of AdminUser: it or AdminPassword is required when SSHAccess.
+	SSHPublicKey string `json:"sshPublicKey,omitempty" pulumi:"sshPublicKey,optional"`
+	// AdminPassword of AdminUser, a secret: it or SSHPublicKey is required
+	// when SSHAccess.
 	AdminPassword pulumi.StringInput `json:"adminPassword,omitempty" pulumi:"adminPassword,optional" provider:"secret"`
 
 	// Outbound is "default" or "restricted". Optional. Defaults to "default".
@@ -135,9 +137,11 @@ type AttachSpec struct {
 	PrivateAddress string `json:"privateAddress,omitempty" pulumi:"privateAddress,optional"`
 	// SSHUser for SSH. Required.
 	SSHUser string `json:"sshUser" pulumi:"sshUser"`
-	// SSHPassword or SSHPrivateKey: one is required. They are sent to Azure
-	// and kept in state only as secrets.
-	SSHPassword   pulumi.StringInput `json:"sshPassword,omitempty" pulumi:"sshPassword,optional" provider:"secret"`
+	// SSHPassword of SSHUser: it or SSHPrivateKey is required. Sent to
+	// Azure and kept in state only as a secret.
+	SSHPassword pulumi.StringInput `json:"sshPassword,omitempty" pulumi:"sshPassword,optional" provider:"secret"`
+	// SSHPrivateKey of SSHUser: it or SSHPassword is required. Sent to
+	// Azure and kept in state only as a secret.
 	SSHPrivateKey pulumi.StringInput `json:"sshPrivateKey,omitempty" pulumi:"sshPrivateKey,optional" provider:"secret"`
 	// SSHPort of the machine, which the NSG rule opens. Optional. Defaults to 22.
 	SSHPort *int `json:"sshPort,omitempty" pulumi:"sshPort,optional"`
@@ -618,7 +622,9 @@ type AmlComputeInVnetArgs struct {
 	Tags map[string]string `pulumi:"tags,optional"`
 }
 
-func (a *AmlComputeInVnetArgs) problems() Problems {
+// Validate reports every problem of the args, each named by the path of its
+// input, without registering anything; NewAmlComputeInVnet runs it first.
+func (a *AmlComputeInVnetArgs) Validate() Problems {
 	var ps Problems
 	region := checkRegion(&ps, NewPath("location"), a.Location)
 	ps = append(ps, a.Spec.Validate(NewPath("spec"), ComputeSite{
@@ -653,10 +659,14 @@ func checkWorkspaceRef(ps *Problems, p *Path, w WorkspaceRef) {
 type AmlComputeInVnet struct {
 	pulumi.ResourceState
 
-	ComputeID         pulumi.StringOutput      `pulumi:"computeId"`
-	ComputeName       pulumi.StringOutput      `pulumi:"computeName"`
-	ProvisioningState pulumi.StringOutput      `pulumi:"provisioningState"`
-	AttachedIDs       pulumi.StringArrayOutput `pulumi:"attachedIds"`
+	// ComputeID is the cluster's ARM ID in the workspace.
+	ComputeID pulumi.StringOutput `pulumi:"computeId"`
+	// ComputeName is the cluster's name in the workspace, which jobs name.
+	ComputeName pulumi.StringOutput `pulumi:"computeName"`
+	// ProvisioningState is the cluster's provisioning state.
+	ProvisioningState pulumi.StringOutput `pulumi:"provisioningState"`
+	// AttachedIDs are the ARM IDs of the attached computes, in the order given.
+	AttachedIDs pulumi.StringArrayOutput `pulumi:"attachedIds"`
 }
 
 // NewAmlComputeInVnet validates args and creates the rules, routes, cluster
@@ -665,7 +675,7 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 	if args == nil {
 		args = &AmlComputeInVnetArgs{}
 	}
-	if err := validated(ctx, "AmlComputeInVnet", args.problems()); err != nil {
+	if err := validated(ctx, "AmlComputeInVnet", args.Validate()); err != nil {
 		return nil, err
 	}
 	spec := args.Spec.WithDefaults()

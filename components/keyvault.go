@@ -100,7 +100,9 @@ type SecureKeyVaultArgs struct {
 	Tags map[string]string `pulumi:"tags,optional"`
 }
 
-func (a *SecureKeyVaultArgs) problems() Problems {
+// Validate reports every problem of the args, each named by the path of its
+// input, without registering anything; NewSecureKeyVault runs it first.
+func (a *SecureKeyVaultArgs) Validate() Problems {
 	ps := a.Spec.Validate(NewPath("spec"))
 	checkRegion(&ps, NewPath("location"), a.Location)
 	if a.ResourceGroupName == nil {
@@ -122,9 +124,12 @@ func (a *SecureKeyVaultArgs) problems() Problems {
 type SecureKeyVault struct {
 	pulumi.ResourceState
 
-	VaultID   pulumi.StringOutput `pulumi:"vaultId"`
+	// VaultID is the vault's ARM ID.
+	VaultID pulumi.StringOutput `pulumi:"vaultId"`
+	// VaultName is the vault's name.
 	VaultName pulumi.StringOutput `pulumi:"vaultName"`
-	VaultURI  pulumi.StringOutput `pulumi:"vaultUri"`
+	// VaultURI is the vault's URI, e.g. https://<name>.vault.azure.net/.
+	VaultURI pulumi.StringOutput `pulumi:"vaultUri"`
 }
 
 // NewSecureKeyVault validates args and creates the vault.
@@ -132,7 +137,7 @@ func NewSecureKeyVault(ctx *pulumi.Context, name string, args *SecureKeyVaultArg
 	if args == nil {
 		args = &SecureKeyVaultArgs{}
 	}
-	if err := validated(ctx, "SecureKeyVault", args.problems()); err != nil {
+	if err := validated(ctx, "SecureKeyVault", args.Validate()); err != nil {
 		return nil, err
 	}
 	spec := args.Spec.WithDefaults()

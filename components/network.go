@@ -482,18 +482,55 @@ type Network struct {
 	Aks              *SubnetRef
 	PrivateEndpoints *SubnetRef
 
+	// ResourceGroupName receives what the component creates.
 	ResourceGroupName pulumi.StringOutput `pulumi:"resourceGroupName"`
-	VnetID            pulumi.StringOutput `pulumi:"vnetId"`
-	VnetName          pulumi.StringOutput `pulumi:"vnetName"`
-	TrainingSubnetID  pulumi.StringOutput `pulumi:"trainingSubnetId"`
-	TrainingNsgName   pulumi.StringOutput `pulumi:"trainingNsgName"`
-	// AksSubnetID and AksNsgName are empty when there is no AKS subnet.
-	AksSubnetID pulumi.StringOutput `pulumi:"aksSubnetId"`
-	AksNsgName  pulumi.StringOutput `pulumi:"aksNsgName"`
-	// PrivateEndpointSubnetID is empty when there is no such subnet.
-	PrivateEndpointSubnetID pulumi.StringOutput `pulumi:"privateEndpointSubnetId"`
-	// RouteTableName is empty unless the training subnet has a route table.
+	// VnetID is the VNet's ARM ID, created or reused.
+	VnetID pulumi.StringOutput `pulumi:"vnetId"`
+	// VnetName is the VNet's name.
+	VnetName pulumi.StringOutput `pulumi:"vnetName"`
+	// AddressSpace is the VNet's address prefixes, as planned or read.
+	AddressSpace pulumi.StringArrayOutput `pulumi:"addressSpace"`
+	// OtherSubnetPrefixes are the ranges of a reused VNet's subnets that
+	// the component does not manage.
+	OtherSubnetPrefixes pulumi.StringArrayOutput `pulumi:"otherSubnetPrefixes"`
+
+	// TrainingSubnetID is the training subnet's ARM ID.
+	TrainingSubnetID pulumi.StringOutput `pulumi:"trainingSubnetId"`
+	// TrainingSubnetName is the training subnet's name.
+	TrainingSubnetName pulumi.StringOutput `pulumi:"trainingSubnetName"`
+	// TrainingSubnetPrefix is the training subnet's range, known from the
+	// plan (also in a preview).
+	TrainingSubnetPrefix pulumi.StringOutput `pulumi:"trainingSubnetPrefix"`
+	// TrainingNsgName is the training subnet's NSG.
+	TrainingNsgName pulumi.StringOutput `pulumi:"trainingNsgName"`
+	// TrainingNsgResourceGroupName holds the training subnet's NSG: the
+	// component's resource group unless an adopted subnet brings its own.
+	TrainingNsgResourceGroupName pulumi.StringOutput `pulumi:"trainingNsgResourceGroupName"`
+	// RouteTableName is the training subnet's route table (ours, or an
+	// adopted subnet's own); empty when it has none.
 	RouteTableName pulumi.StringOutput `pulumi:"routeTableName"`
+	// RouteTableResourceGroupName holds that route table; empty when there
+	// is none.
+	RouteTableResourceGroupName pulumi.StringOutput `pulumi:"routeTableResourceGroupName"`
+
+	// AksSubnetID is the AKS subnet's ARM ID; empty when there is no AKS
+	// subnet, as are the other Aks outputs.
+	AksSubnetID pulumi.StringOutput `pulumi:"aksSubnetId"`
+	// AksSubnetName is the AKS subnet's name.
+	AksSubnetName pulumi.StringOutput `pulumi:"aksSubnetName"`
+	// AksSubnetPrefix is the AKS subnet's range, known from the plan.
+	AksSubnetPrefix pulumi.StringOutput `pulumi:"aksSubnetPrefix"`
+	// AksNsgName is the AKS subnet's NSG.
+	AksNsgName pulumi.StringOutput `pulumi:"aksNsgName"`
+	// AksNsgResourceGroupName holds the AKS subnet's NSG.
+	AksNsgResourceGroupName pulumi.StringOutput `pulumi:"aksNsgResourceGroupName"`
+
+	// PrivateEndpointSubnetID is the private-endpoint subnet's ARM ID;
+	// empty when there is no such subnet, as is its prefix.
+	PrivateEndpointSubnetID pulumi.StringOutput `pulumi:"privateEndpointSubnetId"`
+	// PrivateEndpointSubnetPrefix is the private-endpoint subnet's range,
+	// known from the plan.
+	PrivateEndpointSubnetPrefix pulumi.StringOutput `pulumi:"privateEndpointSubnetPrefix"`
 }
 
 // NewNetwork validates args and creates (or adopts) the network foundation.
@@ -706,31 +743,58 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 	}
 
 	empty := pulumi.String("").ToStringOutput()
+	str := func(v string) pulumi.StringOutput { return pulumi.String(v).ToStringOutput() }
+	prefixes := func(ps []netip.Prefix) pulumi.StringArrayOutput {
+		out := pulumi.StringArray{}
+		for _, p := range ps {
+			out = append(out, pulumi.String(p.String()))
+		}
+		return out.ToStringArrayOutput()
+	}
 	comp.ResourceGroupName = rg.ToStringOutput()
 	comp.VnetName = vnetNameOut
 	comp.VnetID = vnetID
+	comp.AddressSpace = prefixes(layout.AddressSpace)
+	comp.OtherSubnetPrefixes = prefixes(layout.OtherSubnets)
 	comp.TrainingSubnetID = training.ID.ToStringOutput()
+	comp.TrainingSubnetName = str(training.Name)
+	comp.TrainingSubnetPrefix = str(training.Prefix.String())
 	comp.TrainingNsgName = training.NsgName.ToStringOutput()
-	comp.AksSubnetID, comp.AksNsgName, comp.PrivateEndpointSubnetID, comp.RouteTableName = empty, empty, empty, empty
-	if comp.Aks != nil {
-		comp.AksSubnetID, comp.AksNsgName = comp.Aks.ID.ToStringOutput(), comp.Aks.NsgName.ToStringOutput()
+	comp.TrainingNsgResourceGroupName = training.ResourceGroupName.ToStringOutput()
+	comp.RouteTableName, comp.RouteTableResourceGroupName = empty, empty
+	if training.RouteTableName != nil {
+		comp.RouteTableName = training.RouteTableName.ToStringOutput()
+		comp.RouteTableResourceGroupName = training.routeTableGroup().ToStringOutput()
 	}
-	if comp.PrivateEndpoints != nil {
-		comp.PrivateEndpointSubnetID = comp.PrivateEndpoints.ID.ToStringOutput()
+	comp.AksSubnetID, comp.AksSubnetName, comp.AksSubnetPrefix, comp.AksNsgName, comp.AksNsgResourceGroupName = empty, empty, empty, empty, empty
+	if a := comp.Aks; a != nil {
+		comp.AksSubnetID, comp.AksSubnetName, comp.AksSubnetPrefix = a.ID.ToStringOutput(), str(a.Name), str(a.Prefix.String())
+		comp.AksNsgName, comp.AksNsgResourceGroupName = a.NsgName.ToStringOutput(), a.ResourceGroupName.ToStringOutput()
 	}
-	if routeTable != nil {
-		comp.RouteTableName = routeTable.Name
+	comp.PrivateEndpointSubnetID, comp.PrivateEndpointSubnetPrefix = empty, empty
+	if pe := comp.PrivateEndpoints; pe != nil {
+		comp.PrivateEndpointSubnetID, comp.PrivateEndpointSubnetPrefix = pe.ID.ToStringOutput(), str(pe.Prefix.String())
 	}
 	if err := ctx.RegisterResourceOutputs(comp, pulumi.Map{
-		"resourceGroupName":       comp.ResourceGroupName,
-		"vnetId":                  comp.VnetID,
-		"vnetName":                comp.VnetName,
-		"trainingSubnetId":        comp.TrainingSubnetID,
-		"trainingNsgName":         comp.TrainingNsgName,
-		"aksSubnetId":             comp.AksSubnetID,
-		"privateEndpointSubnetId": comp.PrivateEndpointSubnetID,
-		"aksNsgName":              comp.AksNsgName,
-		"routeTableName":          comp.RouteTableName,
+		"resourceGroupName":            comp.ResourceGroupName,
+		"vnetId":                       comp.VnetID,
+		"vnetName":                     comp.VnetName,
+		"addressSpace":                 comp.AddressSpace,
+		"otherSubnetPrefixes":          comp.OtherSubnetPrefixes,
+		"trainingSubnetId":             comp.TrainingSubnetID,
+		"trainingSubnetName":           comp.TrainingSubnetName,
+		"trainingSubnetPrefix":         comp.TrainingSubnetPrefix,
+		"trainingNsgName":              comp.TrainingNsgName,
+		"trainingNsgResourceGroupName": comp.TrainingNsgResourceGroupName,
+		"routeTableName":               comp.RouteTableName,
+		"routeTableResourceGroupName":  comp.RouteTableResourceGroupName,
+		"aksSubnetId":                  comp.AksSubnetID,
+		"aksSubnetName":                comp.AksSubnetName,
+		"aksSubnetPrefix":              comp.AksSubnetPrefix,
+		"aksNsgName":                   comp.AksNsgName,
+		"aksNsgResourceGroupName":      comp.AksNsgResourceGroupName,
+		"privateEndpointSubnetId":      comp.PrivateEndpointSubnetID,
+		"privateEndpointSubnetPrefix":  comp.PrivateEndpointSubnetPrefix,
 	}); err != nil {
 		return nil, err
 	}

@@ -189,7 +189,9 @@ type PrivateEndpointsArgs struct {
 	Tags map[string]string `pulumi:"tags,optional"`
 }
 
-func (a *PrivateEndpointsArgs) problems() Problems {
+// Validate reports every problem of the args, each named by the path of its
+// input, without registering anything; NewPrivateEndpoints runs it first.
+func (a *PrivateEndpointsArgs) Validate() Problems {
 	var ps Problems
 	region := checkRegion(&ps, NewPath("location"), a.Location)
 	ps = append(ps, a.Spec.Validate(NewPath("spec"), PrivateEndpointsSite{Region: region, Subnet: a.Subnet.Prefix, SubnetPath: NewPath("subnet", "prefix")})...)
@@ -215,8 +217,10 @@ func (a *PrivateEndpointsArgs) problems() Problems {
 type PrivateEndpoints struct {
 	pulumi.ResourceState
 
-	EndpointIDs pulumi.StringMapOutput   `pulumi:"endpointIds"`
-	ZoneNames   pulumi.StringArrayOutput `pulumi:"zoneNames"`
+	// EndpointIDs are the endpoints' ARM IDs by their names.
+	EndpointIDs pulumi.StringMapOutput `pulumi:"endpointIds"`
+	// ZoneNames are the private DNS zones linked to the VNet.
+	ZoneNames pulumi.StringArrayOutput `pulumi:"zoneNames"`
 }
 
 // NewPrivateEndpoints validates args and creates the zones, links, endpoints
@@ -225,7 +229,7 @@ func NewPrivateEndpoints(ctx *pulumi.Context, name string, args *PrivateEndpoint
 	if args == nil {
 		args = &PrivateEndpointsArgs{}
 	}
-	if err := validated(ctx, "PrivateEndpoints", args.problems()); err != nil {
+	if err := validated(ctx, "PrivateEndpoints", args.Validate()); err != nil {
 		return nil, err
 	}
 	spec := args.Spec.WithDefaults(mustRegion(args.Location))

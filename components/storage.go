@@ -114,7 +114,8 @@ type SecureStorageArgs struct {
 	// (its ID can be given before it exists). Optional; ignored when
 	// Unrestricted.
 	TrustedResources pulumi.StringArrayInput `pulumi:"trustedResources,optional"`
-	TenantID         pulumi.StringInput      `pulumi:"tenantId,optional"`
+	// TenantID is the Entra ID tenant of TrustedResources. Required with them.
+	TenantID pulumi.StringInput `pulumi:"tenantId,optional"`
 	// Protect marks the account protected in Pulumi. Optional. Defaults to false.
 	Protect bool `pulumi:"protect,optional"`
 	// PreviousNames are names this component had before a rename. Optional.
@@ -126,8 +127,9 @@ type SecureStorageArgs struct {
 	Tags map[string]string `pulumi:"tags,optional"`
 }
 
-// validate reports every problem of the args.
-func (a *SecureStorageArgs) problems() Problems {
+// Validate reports every problem of the args, each named by the path of its
+// input, without registering anything; NewSecureStorage runs it first.
+func (a *SecureStorageArgs) Validate() Problems {
 	ps := a.Spec.Validate(NewPath("spec"))
 	checkRegion(&ps, NewPath("location"), a.Location)
 	if a.ResourceGroupName == nil {
@@ -150,8 +152,11 @@ func (a *SecureStorageArgs) problems() Problems {
 type SecureStorage struct {
 	pulumi.ResourceState
 
-	AccountID           pulumi.StringOutput `pulumi:"accountId"`
-	AccountName         pulumi.StringOutput `pulumi:"accountName"`
+	// AccountID is the storage account's ARM ID.
+	AccountID pulumi.StringOutput `pulumi:"accountId"`
+	// AccountName is the storage account's name.
+	AccountName pulumi.StringOutput `pulumi:"accountName"`
+	// PrimaryBlobEndpoint is the account's primary blob endpoint.
 	PrimaryBlobEndpoint pulumi.StringOutput `pulumi:"primaryBlobEndpoint"`
 }
 
@@ -160,7 +165,7 @@ func NewSecureStorage(ctx *pulumi.Context, name string, args *SecureStorageArgs,
 	if args == nil {
 		args = &SecureStorageArgs{}
 	}
-	if err := validated(ctx, "SecureStorage", args.problems()); err != nil {
+	if err := validated(ctx, "SecureStorage", args.Validate()); err != nil {
 		return nil, err
 	}
 	spec := args.Spec.WithDefaults()

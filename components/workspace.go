@@ -178,7 +178,9 @@ func (a *MLWorkspaceArgs) site() WorkspaceSite {
 	return WorkspaceSite{ManagedNetwork: ManagedNetworkSite{Targets: targets}}
 }
 
-func (a *MLWorkspaceArgs) problems() Problems {
+// Validate reports every problem of the args, each named by the path of its
+// input, without registering anything; NewMLWorkspace runs it first.
+func (a *MLWorkspaceArgs) Validate() Problems {
 	ps := a.Spec.Validate(NewPath("spec"), a.site())
 	for k, t := range a.RuleTargets {
 		if t.ID == nil {
@@ -220,25 +222,34 @@ type WorkspaceRef struct {
 type MLWorkspace struct {
 	pulumi.ResourceState
 
-	// WorkspaceID is the ARM ID; WorkspaceGUID Azure's immutable GUID.
-	WorkspaceID       pulumi.StringOutput `pulumi:"workspaceId"`
-	WorkspaceName     pulumi.StringOutput `pulumi:"workspaceName"`
-	WorkspaceGUID     pulumi.StringOutput `pulumi:"workspaceGuid"`
-	DiscoveryURL      pulumi.StringOutput `pulumi:"discoveryUrl"`
-	PrincipalID       pulumi.StringOutput `pulumi:"principalId"`
+	// WorkspaceID is the workspace's ARM ID.
+	WorkspaceID pulumi.StringOutput `pulumi:"workspaceId"`
+	// WorkspaceName is the workspace's name.
+	WorkspaceName pulumi.StringOutput `pulumi:"workspaceName"`
+	// WorkspaceGUID is Azure's immutable GUID of the workspace.
+	WorkspaceGUID pulumi.StringOutput `pulumi:"workspaceGuid"`
+	// DiscoveryURL is the workspace's discovery URL, which the SDKs use.
+	DiscoveryURL pulumi.StringOutput `pulumi:"discoveryUrl"`
+	// PrincipalID is the principal of the workspace's system-assigned identity.
+	PrincipalID pulumi.StringOutput `pulumi:"principalId"`
+	// ProvisioningState is the workspace's provisioning state.
 	ProvisioningState pulumi.StringOutput `pulumi:"provisioningState"`
-	RegistryID        pulumi.StringOutput `pulumi:"registryId"`
-	AppInsightsID     pulumi.StringOutput `pulumi:"appInsightsId"`
-	LogAnalyticsID    pulumi.StringOutput `pulumi:"logAnalyticsId"`
-
-	resourceGroupName pulumi.StringInput
-	storageAccountID  pulumi.StringInput
+	// RegistryID is the container registry's ARM ID.
+	RegistryID pulumi.StringOutput `pulumi:"registryId"`
+	// AppInsightsID is the Application Insights component's ARM ID.
+	AppInsightsID pulumi.StringOutput `pulumi:"appInsightsId"`
+	// LogAnalyticsID is the Log Analytics workspace's ARM ID.
+	LogAnalyticsID pulumi.StringOutput `pulumi:"logAnalyticsId"`
+	// ResourceGroupName holds the workspace.
+	ResourceGroupName pulumi.StringOutput `pulumi:"resourceGroupName"`
+	// StorageAccountID is the workspace's default storage account.
+	StorageAccountID pulumi.StringOutput `pulumi:"storageAccountId"`
 }
 
 // Ref is the handle a compute attached to the workspace takes.
 func (w *MLWorkspace) Ref() WorkspaceRef {
-	return WorkspaceRef{ResourceGroupName: w.resourceGroupName, Name: w.WorkspaceName,
-		PrincipalID: w.PrincipalID, RegistryID: w.RegistryID, StorageAccountID: w.storageAccountID}
+	return WorkspaceRef{ResourceGroupName: w.ResourceGroupName, Name: w.WorkspaceName,
+		PrincipalID: w.PrincipalID, RegistryID: w.RegistryID, StorageAccountID: w.StorageAccountID}
 }
 
 // NewMLWorkspace validates args and creates the workspace and its helpers.
@@ -246,7 +257,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 	if args == nil {
 		args = &MLWorkspaceArgs{}
 	}
-	if err := validated(ctx, "MLWorkspace", args.problems()); err != nil {
+	if err := validated(ctx, "MLWorkspace", args.Validate()); err != nil {
 		return nil, err
 	}
 	spec := args.Spec.WithDefaults()
@@ -354,8 +365,8 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 			}
 		}
 	}
-	comp.resourceGroupName = args.ResourceGroupName
-	comp.storageAccountID = args.StorageAccountID
+	comp.ResourceGroupName = args.ResourceGroupName.ToStringOutput()
+	comp.StorageAccountID = args.StorageAccountID.ToStringOutput()
 	comp.WorkspaceID = ws.ID().ToStringOutput()
 	comp.WorkspaceName = ws.Name
 	comp.WorkspaceGUID = ws.WorkspaceId
@@ -375,6 +386,8 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		"registryId":        comp.RegistryID,
 		"appInsightsId":     comp.AppInsightsID,
 		"logAnalyticsId":    comp.LogAnalyticsID,
+		"resourceGroupName": comp.ResourceGroupName,
+		"storageAccountId":  comp.StorageAccountID,
 	}); err != nil {
 		return nil, err
 	}
