@@ -1,5 +1,6 @@
 // Package offline runs the root program through the real Pulumi engine with no
-// Azure account: the CLI built by `make tools`, a throwaway local file backend,
+// Azure account: an installed Pulumi CLI or the one `make tools` builds (see
+// FindCLI), a throwaway local file backend,
 // the passphrase secrets provider, and the stand-in azure-native provider
 // (internal/standin) put first on the engine's PATH.
 //
@@ -59,7 +60,8 @@ func ServeIfProvider() {
 type Options struct {
 	// ConfigPath is the Pulumi.<stack>.yaml file to run. Required.
 	ConfigPath string
-	// Root is the repository root, holding bin/pulumi and Pulumi.yaml.
+	// Root is the repository root, holding Pulumi.yaml (and bin/pulumi
+	// when `make tools` built it).
 	// Optional. Defaults to the nearest parent of the working directory
 	// with a Pulumi.yaml of project amlvnet.
 	Root string
@@ -71,7 +73,8 @@ type Options struct {
 	Passphrase string
 	// Program runs in place of program.Run (tests use it). Optional.
 	Program pulumi.RunFunc
-	// Log receives the engine's progress. Optional. Defaults to io.Discard.
+	// Log receives the engine's progress, after a first line naming the
+	// Pulumi CLI in use. Optional. Defaults to io.Discard.
 	Log io.Writer
 }
 
@@ -116,10 +119,14 @@ func Open(ctx context.Context, o Options) (s *Session, err error) {
 	if o.ConfigPath, err = filepath.Abs(o.ConfigPath); err != nil {
 		return nil, err
 	}
-	pulumiBin := filepath.Join(o.Root, "bin", "pulumi")
-	if _, err := os.Stat(pulumiBin); err != nil {
-		return nil, fmt.Errorf("the Pulumi CLI is not built at %s: run `make tools` first", pulumiBin)
+	if o.Log == nil {
+		o.Log = io.Discard
 	}
+	cli, err := FindCLI(o.Root)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintln(o.Log, cli)
 	stackName, err := stackfile.StackName(o.ConfigPath)
 	if err != nil {
 		return nil, err
@@ -134,9 +141,6 @@ func Open(ctx context.Context, o Options) (s *Session, err error) {
 	}
 	if o.Passphrase == "" {
 		o.Passphrase = stackfile.SamplePassphrase
-	}
-	if o.Log == nil {
-		o.Log = io.Discard
 	}
 
 	dir, err := os.MkdirTemp("", "amlvnet-offline-")
@@ -199,7 +203,8 @@ func Open(ctx context.Context, o Options) (s *Session, err error) {
 		"PATH":              filepath.Join(dir, "plugins") + string(os.PathListSeparator) + os.Getenv("PATH"),
 		standin.FixturesEnv: o.Fixtures,
 	}
-	cmd, err := auto.NewPulumiCommand(&auto.PulumiCommandOptions{Root: o.Root, SkipVersionCheck: true})
+	// FindCLI has checked the version against our own range.
+	cmd, err := auto.NewPulumiCommand(&auto.PulumiCommandOptions{Root: cli.root(), SkipVersionCheck: true})
 	if err != nil {
 		return nil, err
 	}
