@@ -5,10 +5,13 @@ STATICCHECK_VERSION := v0.8.2
 STACK ?= dev
 FUZZTIME ?= 10s
 
-.PHONY: tools preview preview-json preview-all test fuzz bench
+.PHONY: tools preview preview-json preview-all test test-unit test-engine fuzz bench
 
-# The Pulumi CLI pinned in tools/go.mod, built once into bin/pulumi.
-tools: bin/pulumi
+# The Pulumi CLI the offline preview and the engine tests drive: an installed
+# `pulumi` on PATH at a version they support (tools/pulumi-cli says which),
+# else the one pinned in tools/go.mod, built once into bin/pulumi.
+tools:
+	@if cli=$$(sh tools/pulumi-cli); then echo "Pulumi CLI: $$cli, installed: bin/pulumi is not built"; else $(MAKE) --no-print-directory bin/pulumi; fi
 
 bin/pulumi:
 	mkdir -p bin
@@ -24,13 +27,25 @@ preview-json: tools
 preview-all: tools
 	@for f in stacks/Pulumi.*.yaml; do echo "== $$f"; go run ./cmd/preview-offline -config $$f || exit 1; done
 
-# Formatting, vet, staticcheck (pinned, from the module proxy), and every
-# test (unit, mocks, engine end-to-end).
-test: tools
+# Every check, fastest first: what needs no Pulumi CLI (test-unit), then the
+# engine end-to-end tests (test-engine). A broken component fails in seconds,
+# before the CLI is looked for or built. `make -j2 test` builds the CLI while
+# test-unit runs.
+test: test-unit test-engine
+
+# gofmt, the unit and mock tests (every test but the engine's), go vet and
+# staticcheck (pinned, from the module proxy).
+test-unit:
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
+	go test -skip '^TestEngine' ./...
 	go vet ./...
 	go run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
-	go test ./...
+
+# The engine end-to-end tests: TestEngine* in tests/, the only tests that
+# drive the Pulumi CLI (tests/e2e_test.go's requireCLI fails any other that
+# tries).
+test-engine: test-unit tools
+	go test -run '^TestEngine' ./tests
 
 # Each fuzz target for a bounded time; the corpus lives in testdata/fuzz.
 fuzz:

@@ -21,16 +21,33 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// requireCLI skips engine tests when the Pulumi CLI is not built. `make test`
-// and CI build it first, so there they always run.
+// requireCLI skips engine tests when there is no Pulumi CLI to drive (see
+// offline.FindCLI). `make test` and CI build bin/pulumi first when no CLI is
+// installed, so there they always run. Engine tests are named TestEngine*:
+// `make test` runs every other test first, without the CLI, and these after
+// it (-skip and -run '^TestEngine'), so a test by another name that needs
+// the CLI fails here rather than being skipped on a machine without one.
 func requireCLI(t testing.TB) {
 	t.Helper()
+	if _, isTest := t.(*testing.T); isTest && !strings.HasPrefix(t.Name(), "TestEngine") {
+		t.Fatalf("%s drives the Pulumi CLI: name it TestEngine... so that make test runs it after the CLI is in place", t.Name())
+	}
 	if testing.Short() {
 		t.Skip("engine end-to-end tests are skipped with -short")
 	}
-	if _, err := os.Stat(filepath.Join("..", "bin", "pulumi")); err != nil {
-		t.Skip("bin/pulumi is missing: run `make tools` (make test does) to run the engine end-to-end tests")
+	if _, err := offline.FindCLI(repoRoot(t)); err != nil {
+		t.Skipf("%v: `make test` makes sure there is one, to run the engine end-to-end tests", err)
 	}
+}
+
+// repoRoot is the repository root, as an absolute path.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
 }
 
 func openSession(t testing.TB, configPath string, log *bytes.Buffer) *offline.Session {
