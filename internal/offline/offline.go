@@ -103,9 +103,29 @@ func FindRoot(dir string) (string, error) {
 	}
 }
 
-// Open creates the throwaway backend and the stack, with the config file's
-// values. The caller must Close the session.
-func Open(ctx context.Context, o Options) (s *Session, err error) {
+// Setup is what a run through either engine needs: the resolved options,
+// a throwaway directory (work/ with the stack file, state/ for the backend,
+// home/ as PULUMI_HOME with the stand-in installed as the azure-native
+// plugin), the project and the program.
+type Setup struct {
+	Options
+	StackName string
+	// Dir is the throwaway directory; Close removes it.
+	Dir     string
+	Project *workspace.Project
+	// Env is the environment the engine and the plugin run with.
+	Env map[string]string
+}
+
+// Close removes the throwaway directory.
+func (st *Setup) Close() error { return os.RemoveAll(st.Dir) }
+
+// WorkDir holds the project file and the stack file.
+func (st *Setup) WorkDir() string { return filepath.Join(st.Dir, "work") }
+
+// NewSetup resolves o's defaults and lays out the throwaway directory. The
+// caller must Close it.
+func NewSetup(o Options) (st *Setup, err error) {
 	if o.Root == "" {
 		wd, _ := os.Getwd()
 		if o.Root, err = FindRoot(wd); err != nil {
@@ -122,11 +142,6 @@ func Open(ctx context.Context, o Options) (s *Session, err error) {
 	if o.Log == nil {
 		o.Log = io.Discard
 	}
-	cli, err := FindCLI(o.Root)
-	if err != nil {
-		return nil, err
-	}
-	fmt.Fprintln(o.Log, cli)
 	stackName, err := stackfile.StackName(o.ConfigPath)
 	if err != nil {
 		return nil, err
@@ -203,6 +218,28 @@ func Open(ctx context.Context, o Options) (s *Session, err error) {
 		"PATH":              filepath.Join(dir, "plugins") + string(os.PathListSeparator) + os.Getenv("PATH"),
 		standin.FixturesEnv: o.Fixtures,
 	}
+	return &Setup{Options: o, StackName: stackName, Dir: dir, Project: project, Env: env}, nil
+}
+
+// Open creates the throwaway backend and the stack, with the config file's
+// values, driving the Pulumi CLI that FindCLI picks. The caller must Close
+// the session.
+func Open(ctx context.Context, o Options) (s *Session, err error) {
+	st, err := NewSetup(o)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			st.Close()
+		}
+	}()
+	o, dir, stackName, project, env := st.Options, st.Dir, st.StackName, st.Project, st.Env
+	cli, err := FindCLI(o.Root)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintln(o.Log, cli)
 	// FindCLI has checked the version against our own range.
 	cmd, err := auto.NewPulumiCommand(&auto.PulumiCommandOptions{Root: cli.root(), SkipVersionCheck: true})
 	if err != nil {
@@ -292,7 +329,7 @@ func (s *Session) Preview(ctx context.Context, progress io.Writer) (*PreviewDoc,
 		defer close(done)
 		for ev := range ch {
 			mu.Lock()
-			collect(collected, ev.EngineEvent)
+			CollectEvent(collected, ev.EngineEvent)
 			mu.Unlock()
 		}
 	}()
@@ -323,7 +360,9 @@ func (s *Session) Preview(ctx context.Context, progress io.Writer) (*PreviewDoc,
 	return doc, nil
 }
 
-func collect(doc *PreviewDoc, ev apitype.EngineEvent) {
+// CollectEvent adds what an engine event tells about the plan to doc: a step
+// for each resource pre-event, and the errors and warnings.
+func CollectEvent(doc *PreviewDoc, ev apitype.EngineEvent) {
 	if d := ev.DiagnosticEvent; d != nil && (d.Severity == "error" || d.Severity == "warning") {
 		doc.Diagnostics = append(doc.Diagnostics, strings.TrimSpace(d.Severity+": "+d.Message))
 	}
@@ -347,6 +386,12 @@ func collect(doc *PreviewDoc, ev apitype.EngineEvent) {
 func (s *Session) Up(ctx context.Context) (auto.UpResult, error) {
 	res, err := s.Stack.Up(ctx, optup.ProgressStreams(s.log), optup.ErrorProgressStreams(s.log))
 	return res, s.wrap(err)
+}
+
+// Deploy is Up for the Runner interface.
+func (s *Session) Deploy(ctx context.Context) error {
+	_, err := s.Up(ctx)
+	return err
 }
 
 // Destroy deletes the stack's resources.
