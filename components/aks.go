@@ -138,6 +138,8 @@ type AksSite struct {
 	// refuses is reported at its addressSpace or aksSubnet, or at the plan
 	// itself for another subnet.
 	NetworkPath *Path
+	// ExistingRules are the rules already on the subnet's NSG.
+	ExistingRules []ExistingRule
 }
 
 // AksInVnetArgs configures an AksInVnet.
@@ -161,7 +163,7 @@ type AksInVnetArgs struct {
 
 func (a *AksInVnetArgs) problems() Problems {
 	var ps Problems
-	site := AksSite{Region: checkRegion(&ps, NewPath("location"), a.Location), Subnet: a.Subnet.Prefix, NetworkPath: NewPath("layout")}
+	site := AksSite{Region: checkRegion(&ps, NewPath("location"), a.Location), Subnet: a.Subnet.Prefix, NetworkPath: NewPath("layout"), ExistingRules: a.Subnet.ExistingRules}
 	if a.Layout == nil {
 		ps.Add(NewPath("layout"), "is required: the VNet's address plan, to check the service range and docker bridge against it")
 	} else {
@@ -269,7 +271,7 @@ func (s AksSpec) Validate(p *Path, site AksSite) Problems {
 			ps = append(ps, Problem{Path: pr.Field, Message: pr.Message})
 		}
 	}
-	checkRulePriorities(&ps, p.Child("rulePriority"), *s.RulePriority, s.rules())
+	checkRulePriorities(&ps, p.Child("rulePriority"), *s.RulePriority, s.rules(), site.ExistingRules)
 	return ps
 }
 

@@ -192,6 +192,10 @@ type ComputeSite struct {
 	// named at AttachedPath.
 	Attached     []AttachSpec
 	AttachedPath *Path
+	// ExistingRules are the rules already on the subnet's NSG (an adopted
+	// subnet's own), and DefaultRoute the next hop of its own default route.
+	ExistingRules []ExistingRule
+	DefaultRoute  string
 }
 
 var (
@@ -246,6 +250,9 @@ func (s AmlComputeSpec) Validate(p *Path, site ComputeSite) Problems {
 		}
 	}
 
+	if site.DefaultRoute != "" && site.DefaultRoute != "Internet" && !s.ForcedTunneling {
+		ps.Warn(p.Child("forcedTunneling"), "is false, but the training subnet's route table sends 0.0.0.0/0 to %s: Batch and Azure ML traffic then goes through it, which Azure ML does not support; set forcedTunneling to add the Internet routes they need", site.DefaultRoute)
+	}
 	if s.TunnelStorage && !s.ForcedTunneling {
 		ps.Add(p.Child("tunnelStorage"), "has no effect while forcedTunneling is false; remove it or set forcedTunneling to true")
 	}
@@ -276,7 +283,7 @@ func (s AmlComputeSpec) Validate(p *Path, site ComputeSite) Problems {
 		}
 	}
 	if site.Region != "" {
-		checkRulePriorities(&ps, p.Child("rulePriority"), *s.RulePriority, s.rules(site.Region, site.Attached, site.Subnet))
+		checkRulePriorities(&ps, p.Child("rulePriority"), *s.RulePriority, s.rules(site.Region, site.Attached, site.Subnet), site.ExistingRules)
 	}
 	return ps
 }
@@ -534,6 +541,7 @@ func (a *AmlComputeInVnetArgs) problems() Problems {
 	region := checkRegion(&ps, NewPath("location"), a.Location)
 	ps = append(ps, a.Spec.Validate(NewPath("spec"), ComputeSite{
 		Region: region, Subnet: a.Subnet.Prefix, Attached: a.Attached, AttachedPath: NewPath("attached"),
+		ExistingRules: a.Subnet.ExistingRules, DefaultRoute: a.Subnet.DefaultRoute,
 	})...)
 	checkWorkspaceRef(&ps, NewPath("workspace"), a.Workspace)
 	checkSubnetRef(&ps, NewPath("subnet"), a.Subnet)
@@ -588,7 +596,7 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 		// One route at a time: concurrent writes to one route table conflict
 		// like subnets do.
 		rt, err := network.NewRoute(ctx, name+"-route-"+r.Name, &network.RouteArgs{
-			ResourceGroupName: args.Subnet.ResourceGroupName,
+			ResourceGroupName: args.Subnet.routeTableGroup(),
 			RouteTableName:    args.Subnet.RouteTableName,
 			RouteName:         pulumi.String(r.Name),
 			AddressPrefix:     pulumi.String(r.AddressPrefix),
@@ -625,6 +633,11 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 		}
 		props.UserAccountCredentials = creds
 	}
+	// The cluster waits for its rules and routes, and for what the
+	// workspace needs first (its private endpoint and DNS zone group, which
+	// a cluster without public IPs needs to reach it; Microsoft's
+	// machine-learning-end-to-end-secure template orders it so).
+	deps = append(deps, args.Workspace.Ready...)
 	cluster, err := azureml.NewCompute(ctx, name+"-cluster", &azureml.ComputeArgs{
 		ResourceGroupName: args.Workspace.ResourceGroupName,
 		WorkspaceName:     args.Workspace.Name,
@@ -641,7 +654,10 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 			Properties:       props,
 		},
 		Tags: pulumi.ToStringMap(args.Tags),
-	}, parent, pulumi.DependsOn(deps))
+	}, parent, pulumi.DependsOn(deps),
+		// Azure ML accepts a PUT changing these and ignores it
+		// (Azure/azure-rest-api-specs #18889): only a new cluster has them.
+		pulumi.ReplaceOnChanges(clusterReplaceOnChanges))
 	if err != nil {
 		return nil, err
 	}
@@ -668,6 +684,15 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 		return nil, err
 	}
 	return comp, nil
+}
+
+// clusterReplaceOnChanges are the cluster settings that only a new cluster
+// can have.
+var clusterReplaceOnChanges = []string{
+	"properties.properties.vmSize",
+	"properties.properties.vmPriority",
+	"properties.properties.subnet",
+	"properties.properties.enableNodePublicIp",
 }
 
 // newAttachedCompute attaches one VM or HDInsight cluster to the workspace.

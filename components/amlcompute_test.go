@@ -622,3 +622,41 @@ func TestAmlComputeRetiredSizeWarns(t *testing.T) {
 		return err
 	})
 }
+
+// The cluster and the attached machines wait for what the workspace needs
+// first (its private endpoint): the handle's Ready resources.
+func TestAmlComputeWaitsForTheWorkspace(t *testing.T) {
+	m := &pulumitest.Mocks{}
+	run(t, m, func(ctx *pulumi.Context) error {
+		endpoint, err := NewSecureStorage(ctx, "stand-in-for-an-endpoint", &SecureStorageArgs{
+			ResourceGroupName: pulumi.String("rg"), Location: "eastus2", Spec: SecureStorageSpec{Unrestricted: true}})
+		if err != nil {
+			return err
+		}
+		args := computeArgs()
+		args.Workspace.Ready = []pulumi.Resource{endpoint}
+		_, err = NewAmlComputeInVnet(ctx, "training", args)
+		return err
+	})
+	account := one(t, m.OfType("azure-native:storage:StorageAccount"))
+	cluster := one(t, m.OfType("azure-native:machinelearningservices:Compute"))
+	if !dependsOn(cluster, account) {
+		t.Errorf("the cluster does not wait for the workspace's Ready resources: %v", cluster.DependsOn)
+	}
+}
+
+// Azure ML ignores a change of these settings in place: the engine is told
+// to replace the cluster instead.
+func TestAmlComputeReplacesOnImmutableSettings(t *testing.T) {
+	m := &pulumitest.Mocks{}
+	run(t, m, func(ctx *pulumi.Context) error {
+		_, err := NewAmlComputeInVnet(ctx, "training", computeArgs())
+		return err
+	})
+	c := one(t, m.Find("azure-native:machinelearningservices:Compute", map[string]string{"computeName": DefaultComputeName}))
+	for _, path := range []string{"properties.properties.vmSize", "properties.properties.vmPriority", "properties.properties.subnet", "properties.properties.enableNodePublicIp"} {
+		if !slices.Contains(c.ReplaceOnChanges, path) {
+			t.Errorf("%s does not replace the cluster: %v", path, c.ReplaceOnChanges)
+		}
+	}
+}

@@ -1,10 +1,12 @@
 package components
 
 import (
+	"fmt"
 	"maps"
 	"net/netip"
 	"slices"
 	"sort"
+	"strings"
 
 	network "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -123,9 +125,22 @@ type NetworkLayout struct {
 	// OtherSubnets are subnets of a reused VNet that we do not manage; the
 	// AKS service range must not overlap them either.
 	OtherSubnets []netip.Prefix
+	// TrainingRules and AksRules are the rules already on the NSG of an
+	// adopted training or AKS subnet, which ours join and must not collide
+	// with. TrainingDefaultRoute is the next hop of the default route
+	// (0.0.0.0/0) of an adopted training subnet's own route table, "" when
+	// it has none.
+	TrainingRules, AksRules []ExistingRule
+	TrainingDefaultRoute    string
 
 	existingVnetID string
 	existing       map[string]network.SubnetResponse
+}
+
+// ExistingRule is a rule already on the NSG of an adopted subnet.
+type ExistingRule struct {
+	Name, Direction string
+	Priority        int
 }
 
 // AllSubnets lists every subnet prefix of the VNet known to the plan.
@@ -153,7 +168,23 @@ type SubnetRef struct {
 	// NsgName is the subnet's NSG, which receives the components' rules.
 	NsgName pulumi.StringInput
 	// RouteTableName is the subnet's route table; nil when it has none.
-	RouteTableName pulumi.StringInput
+	// RouteTableResourceGroupName holds it; nil means ResourceGroupName.
+	RouteTableName              pulumi.StringInput
+	RouteTableResourceGroupName pulumi.StringInput
+	// ExistingRules are rules already on the NSG (an adopted subnet's own
+	// NSG), which the components' rules must not collide with.
+	ExistingRules []ExistingRule
+	// DefaultRoute is the next hop of the subnet's own default route
+	// (0.0.0.0/0), "" when it has none.
+	DefaultRoute string
+}
+
+// routeTableGroup is the resource group of the subnet's route table.
+func (s SubnetRef) routeTableGroup() pulumi.StringInput {
+	if s.RouteTableResourceGroupName != nil {
+		return s.RouteTableResourceGroupName
+	}
+	return s.ResourceGroupName
 }
 
 // checkSubnetRef reports the handle's missing parts at p.
@@ -263,7 +294,7 @@ func PlanNetwork(ctx *pulumi.Context, spec NetworkSpec, region string, p *Path) 
 		ps.Add(p.Child("existing"), "cannot read VNet %s in resource group %s: %v", spec.Existing.Name, spec.Existing.ResourceGroup, err)
 		return nil, ps
 	}
-	return existingLayout(spec, region, vnet, p)
+	return existingLayout(ctx, spec, region, vnet, p)
 }
 
 // createLayout parses and checks the address plan of a VNet we create.
@@ -316,7 +347,7 @@ func createLayout(s NetworkSpec, region string, p *Path) (*NetworkLayout, Proble
 	return layout, nil
 }
 
-func existingLayout(s NetworkSpec, region string, vnet *network.LookupVirtualNetworkResult, p *Path) (*NetworkLayout, Problems) {
+func existingLayout(ctx *pulumi.Context, s NetworkSpec, region string, vnet *network.LookupVirtualNetworkResult, p *Path) (*NetworkLayout, Problems) {
 	var ps Problems
 	layout := &NetworkLayout{Location: region, existing: map[string]network.SubnetResponse{}}
 	if vnet.Id != nil {
@@ -366,6 +397,21 @@ func existingLayout(s NetworkSpec, region string, vnet *network.LookupVirtualNet
 	layout.Training = want("trainingSubnet", s.TrainingSubnet)
 	if s.AksSubnet != "" {
 		layout.Aks = want("aksSubnet", s.AksSubnet)
+	}
+	// What the adopted subnets already have and keep: the rules of their
+	// NSGs (ours join them) and the default route of the training subnet's
+	// route table.
+	var err error
+	if layout.TrainingRules, err = nsgRules(ctx, layout.existing[s.TrainingSubnet]); err != nil {
+		ps.Add(p.Child("trainingSubnet"), "%v", err)
+	}
+	if s.AksSubnet != "" {
+		if layout.AksRules, err = nsgRules(ctx, layout.existing[s.AksSubnet]); err != nil {
+			ps.Add(p.Child("aksSubnet"), "%v", err)
+		}
+	}
+	if layout.TrainingDefaultRoute, err = defaultRoute(ctx, layout.existing[s.TrainingSubnet]); err != nil {
+		ps.Add(p.Child("trainingSubnet"), "%v", err)
 	}
 	if s.PrivateEndpointSubnet != "" {
 		layout.PrivateEndpoints = want("privateEndpointSubnet", s.PrivateEndpointSubnet)
@@ -487,48 +533,80 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 		vnetRG = pulumi.String(spec.Existing.ResourceGroup)
 	}
 
+	// An adopted subnet keeps what it has: its route table (often a
+	// company's forced tunneling to its firewall), its NSG, NAT gateway and
+	// service endpoint policies. Ours are created only where it has none, and
+	// then stay with it when the stack is destroyed: Azure refuses to delete
+	// an NSG or route table that a subnet still uses
+	// (InUseNetworkSecurityGroupCannotBeDeleted, InUseRouteTableCannotBeDeleted;
+	// pulumi-azure-native #3051).
+	ours := func(adopted bool) []pulumi.ResourceOption {
+		if adopted {
+			return []pulumi.ResourceOption{parent, pulumi.RetainOnDelete(true)}
+		}
+		return []pulumi.ResourceOption{parent}
+	}
+	trainingExisting, trainingAdopted := layout.existing[spec.subnetName(spec.TrainingSubnet, DefaultTrainingSubnetName)]
 	var routeTable *network.RouteTable
-	if spec.TrainingRouteTable {
+	if spec.TrainingRouteTable && trainingExisting.RouteTable == nil {
 		var err error
 		routeTable, err = network.NewRouteTable(ctx, name+"-training-rt", &network.RouteTableArgs{
 			ResourceGroupName: rg,
 			Location:          loc,
 			RouteTableName:    pulumi.String(spec.VnetName + "-training-rt"),
 			Tags:              tags,
-		}, parent)
+		}, ours(trainingAdopted)...)
 		if err != nil {
 			return nil, err
 		}
 	}
 
 	var natGateway *network.NatGateway
-	if existing, ok := layout.existing[spec.subnetName(spec.TrainingSubnet, DefaultTrainingSubnetName)]; spec.TrainingNatGateway && !(ok && existing.NatGateway != nil) {
+	if spec.TrainingNatGateway && trainingExisting.NatGateway == nil {
 		var err error
-		if natGateway, err = newNatGateway(ctx, name+"-training-nat", spec.VnetName+"-training-nat", rg, loc, tags, parent); err != nil {
+		if natGateway, err = newNatGateway(ctx, name+"-training-nat", spec.VnetName+"-training-nat", rg, loc, tags, ours(trainingAdopted)...); err != nil {
 			return nil, err
 		}
 	}
 
 	subnet := func(f subnetField, prefix netip.Prefix, endpoints []string, rt *network.RouteTable, nat *network.NatGateway) (*SubnetRef, error) {
 		subnetName := spec.subnetName(f.value, f.defaultName)
-		nsg, err := network.NewNetworkSecurityGroup(ctx, name+"-"+f.key+"-nsg", &network.NetworkSecurityGroupArgs{
-			ResourceGroupName:        rg,
-			Location:                 loc,
-			NetworkSecurityGroupName: pulumi.String(spec.VnetName + "-" + subnetName + "-nsg"),
-			Tags:                     tags,
-		}, parent)
-		if err != nil {
-			return nil, err
-		}
+		existing, adopted := layout.existing[subnetName]
 		sargs := &network.SubnetArgs{
-			ResourceGroupName:    vnetRG,
-			VirtualNetworkName:   vnetNameOut,
-			SubnetName:           pulumi.String(subnetName),
-			AddressPrefix:        pulumi.String(prefix.String()),
-			NetworkSecurityGroup: &network.NetworkSecurityGroupTypeArgs{Id: nsg.ID()},
+			ResourceGroupName:  vnetRG,
+			VirtualNetworkName: vnetNameOut,
+			SubnetName:         pulumi.String(subnetName),
+			AddressPrefix:      pulumi.String(prefix.String()),
 		}
-		ref := &SubnetRef{Name: subnetName, Prefix: prefix, ResourceGroupName: rg, NsgName: nsg.Name}
-		if rt != nil {
+		ref := &SubnetRef{Name: subnetName, Prefix: prefix}
+		if existing.NetworkSecurityGroup != nil && existing.NetworkSecurityGroup.Id != nil {
+			id := *existing.NetworkSecurityGroup.Id
+			nsgRG, nsgName := armGroupAndName(id)
+			sargs.NetworkSecurityGroup = &network.NetworkSecurityGroupTypeArgs{Id: pulumi.String(id)}
+			ref.ResourceGroupName, ref.NsgName = pulumi.String(nsgRG), pulumi.String(nsgName)
+			ref.ExistingRules = map[string][]ExistingRule{"training": layout.TrainingRules, "aks": layout.AksRules}[f.key]
+		} else {
+			nsg, err := network.NewNetworkSecurityGroup(ctx, name+"-"+f.key+"-nsg", &network.NetworkSecurityGroupArgs{
+				ResourceGroupName:        rg,
+				Location:                 loc,
+				NetworkSecurityGroupName: pulumi.String(spec.VnetName + "-" + subnetName + "-nsg"),
+				Tags:                     tags,
+			}, ours(adopted)...)
+			if err != nil {
+				return nil, err
+			}
+			sargs.NetworkSecurityGroup = &network.NetworkSecurityGroupTypeArgs{Id: nsg.ID()}
+			ref.ResourceGroupName, ref.NsgName = rg, nsg.Name
+		}
+		if existing.RouteTable != nil && existing.RouteTable.Id != nil {
+			id := *existing.RouteTable.Id
+			rtRG, rtName := armGroupAndName(id)
+			sargs.RouteTable = &network.RouteTableTypeArgs{Id: pulumi.String(id)}
+			ref.RouteTableName, ref.RouteTableResourceGroupName = pulumi.String(rtName), pulumi.String(rtRG)
+			if f.key == "training" {
+				ref.DefaultRoute = layout.TrainingDefaultRoute
+			}
+		} else if rt != nil {
 			sargs.RouteTable = &network.RouteTableTypeArgs{Id: rt.ID()}
 			ref.RouteTableName = rt.Name
 		}
@@ -536,8 +614,17 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 			sargs.NatGateway = &network.SubResourceArgs{Id: nat.ID()}
 		}
 		subnetOpts := []pulumi.ResourceOption{parent, pulumi.DependsOn(subnetDeps)}
-		if existing, ok := layout.existing[subnetName]; ok {
+		if adopted {
 			endpoints = mergeEndpoints(existing.ServiceEndpoints, endpoints)
+			var policies network.ServiceEndpointPolicyTypeArray
+			for _, pol := range existing.ServiceEndpointPolicies {
+				if pol.Id != nil {
+					policies = append(policies, &network.ServiceEndpointPolicyTypeArgs{Id: pulumi.String(*pol.Id)})
+				}
+			}
+			if len(policies) > 0 {
+				sargs.ServiceEndpointPolicies = policies
+			}
 			if existing.NatGateway != nil && existing.NatGateway.Id != "" {
 				sargs.NatGateway = &network.SubResourceArgs{Id: pulumi.String(existing.NatGateway.Id)}
 			}
@@ -616,6 +703,58 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 		return nil, err
 	}
 	return comp, nil
+}
+
+// nsgRules reads the rules of an adopted subnet's own NSG; none when it has
+// no NSG.
+func nsgRules(ctx *pulumi.Context, sn network.SubnetResponse) ([]ExistingRule, error) {
+	if sn.NetworkSecurityGroup == nil || sn.NetworkSecurityGroup.Id == nil {
+		return nil, nil
+	}
+	rg, name := armGroupAndName(*sn.NetworkSecurityGroup.Id)
+	nsg, err := network.LookupNetworkSecurityGroup(ctx, &network.LookupNetworkSecurityGroupArgs{ResourceGroupName: rg, NetworkSecurityGroupName: name})
+	if err != nil {
+		return nil, fmt.Errorf("cannot read its network security group %s: %v", name, err)
+	}
+	var out []ExistingRule
+	for _, r := range nsg.SecurityRules {
+		rule := ExistingRule{Direction: r.Direction, Priority: r.Priority}
+		if r.Name != nil {
+			rule.Name = *r.Name
+		}
+		out = append(out, rule)
+	}
+	return out, nil
+}
+
+// defaultRoute reads the next hop of the default route of an adopted
+// subnet's own route table, "" when there is none.
+func defaultRoute(ctx *pulumi.Context, sn network.SubnetResponse) (string, error) {
+	if sn.RouteTable == nil || sn.RouteTable.Id == nil {
+		return "", nil
+	}
+	rg, name := armGroupAndName(*sn.RouteTable.Id)
+	rt, err := network.LookupRouteTable(ctx, &network.LookupRouteTableArgs{ResourceGroupName: rg, RouteTableName: name})
+	if err != nil {
+		return "", fmt.Errorf("cannot read its route table %s: %v", name, err)
+	}
+	for _, r := range rt.Routes {
+		if r.AddressPrefix != nil && *r.AddressPrefix == "0.0.0.0/0" {
+			return r.NextHopType, nil
+		}
+	}
+	return "", nil
+}
+
+// armGroupAndName returns the resource group and the last name of an ARM ID.
+func armGroupAndName(id string) (rg, name string) {
+	parts := strings.Split(strings.Trim(id, "/"), "/")
+	for i := 0; i+1 < len(parts); i++ {
+		if strings.EqualFold(parts[i], "resourceGroups") {
+			rg = parts[i+1]
+		}
+	}
+	return rg, parts[len(parts)-1]
 }
 
 // newNatGateway creates a Standard NAT gateway with one static public IP.

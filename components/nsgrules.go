@@ -1,6 +1,7 @@
 package components
 
 import (
+	"fmt"
 	"strings"
 
 	network "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
@@ -34,15 +35,31 @@ func prioritize(rules []securityRule, direction, access string, base int) []secu
 }
 
 // checkRulePriorities reports, in one problem at p, a rule priority base that
-// puts a component's rules outside Azure's 100-4096 or on top of one another,
-// and says which values would fit.
-func checkRulePriorities(ps *Problems, p *Path, base int, rules []securityRule) {
-	plan := make([]netplan.Rule, 0, len(rules))
+// puts a component's rules outside Azure's 100-4096, on top of one another,
+// or on top of the rules already on the NSG, and says which values would fit.
+func checkRulePriorities(ps *Problems, p *Path, base int, rules []securityRule, existing []ExistingRule) {
+	plan := make([]netplan.Rule, 0, len(existing)+len(rules))
+	for _, r := range existing {
+		plan = append(plan, netplan.Rule{Name: r.Name, Direction: r.Direction, Priority: r.Priority})
+	}
 	for _, r := range rules {
 		plan = append(plan, netplan.Rule{Name: r.Name, Direction: r.Direction, Priority: r.Priority})
 	}
 	broken := netplan.CheckPriorities(plan)
 	if len(broken) == 0 {
+		return
+	}
+	if len(existing) > 0 {
+		var taken []string
+		for _, r := range existing {
+			taken = append(taken, fmt.Sprintf("%s %s %d", r.Name, r.Direction, r.Priority))
+		}
+		var names []string
+		for _, b := range broken {
+			names = append(names, b.Field)
+		}
+		ps.Add(p, "is %d, which puts %d rule(s) (%s) outside 100-4096 or on top of another rule; the subnet's NSG already has %s: pick a value whose rules, every 10 from it, miss those",
+			base, len(broken), strings.Join(names, ", "), strings.Join(taken, ", "))
 		return
 	}
 	// The allows of one direction step by 10 from the base and must stay

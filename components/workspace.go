@@ -135,6 +135,10 @@ type WorkspaceRef struct {
 	ResourceGroupName pulumi.StringInput
 	// Name of the workspace.
 	Name pulumi.StringInput
+	// Ready are resources the workspace's computes wait for, e.g. its
+	// private endpoints: compute without public IPs in a workspace whose
+	// public access is off reaches it only through them. Optional.
+	Ready []pulumi.Resource
 }
 
 // MLWorkspace is the Azure ML workspace with its registry and telemetry.

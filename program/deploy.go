@@ -88,17 +88,8 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 		return err
 	}
 
-	compute, err := components.NewAmlComputeInVnet(ctx, "training", &components.AmlComputeInVnetArgs{
-		Spec:      cfg.Compute.AmlComputeSpec,
-		Attached:  cfg.Attach,
-		Location:  cfg.Location,
-		Workspace: ws.Ref(),
-		Subnet:    net.Training,
-		Tags:      cfg.Tags,
-	})
-	if err != nil {
-		return err
-	}
+	// Behind private endpoints the computes wait for the workspace's.
+	workspace := ws.Ref()
 	if p.private != nil {
 		private, err := components.NewPrivateEndpoints(ctx, "private-endpoints", &components.PrivateEndpointsArgs{
 			Spec:              *p.private,
@@ -118,6 +109,18 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 			return err
 		}
 		ctx.Export("privateDnsZones", private.ZoneNames)
+		workspace.Ready = []pulumi.Resource{private}
+	}
+	compute, err := components.NewAmlComputeInVnet(ctx, "training", &components.AmlComputeInVnetArgs{
+		Spec:      cfg.Compute.AmlComputeSpec,
+		Attached:  cfg.Attach,
+		Location:  cfg.Location,
+		Workspace: workspace,
+		Subnet:    net.Training,
+		Tags:      cfg.Tags,
+	})
+	if err != nil {
+		return err
 	}
 	if cfg.Aks.Enabled {
 		aks, err := components.NewAksInVnet(ctx, "inference", &components.AksInVnetArgs{

@@ -150,7 +150,7 @@ func (p *plan) planCompute(ps *components.Problems) {
 	}
 	site := components.ComputeSite{Region: p.region, Attached: p.cfg.Attach, AttachedPath: pathAttach}
 	if p.layout != nil {
-		site.Subnet = p.layout.Training
+		site.Subnet, site.ExistingRules, site.DefaultRoute = p.layout.Training, p.layout.TrainingRules, p.layout.TrainingDefaultRoute
 	}
 	*ps = append(*ps, cc.AmlComputeSpec.Validate(pathCompute, site)...)
 }
@@ -203,7 +203,7 @@ func (p *plan) planAks(ps *components.Problems) {
 	}
 	site := components.AksSite{Region: p.region, NetworkPath: pathNetwork}
 	if p.layout != nil {
-		site.Subnet, site.AddressSpace, site.Subnets = p.layout.Aks, p.layout.AddressSpace, p.layout.AllSubnets()
+		site.Subnet, site.AddressSpace, site.Subnets, site.ExistingRules = p.layout.Aks, p.layout.AddressSpace, p.layout.AllSubnets(), p.layout.AksRules
 	}
 	*ps = append(*ps, cfg.Aks.AksSpec.Validate(pathAks, site)...)
 	// Compute names are unique in a workspace: the AKS compute's too.

@@ -525,7 +525,7 @@ var badConfigCases = []BadConfigCase{
 				"trainingSubnet": "ml-train",
 			},
 		},
-		Want: map[string]string{"amlvnet:network.trainingSubnet": "it has: [apps bastion ml-training]"},
+		Want: map[string]string{"amlvnet:network.trainingSubnet": "it has: [apps bastion ml-firewalled ml-training]"},
 	},
 
 	// Network isolation with private endpoints.

@@ -313,3 +313,39 @@ func TestEngineRefusesMisspelledKeysAndMistypedDeclarations(t *testing.T) {
 		t.Errorf("want the CLI's refusal of protect: maybe, got %v", err)
 	}
 }
+
+// TestEngineComputeSettingsReplaceTheCluster: Azure ML ignores a change of a
+// cluster's vmSize in place, so the engine must plan a new cluster, and
+// nothing else.
+func TestEngineComputeSettingsReplaceTheCluster(t *testing.T) {
+	requireCLI(t)
+	ctx := context.Background()
+	var log bytes.Buffer
+	s := openSession(t, filepath.Join("..", "stacks", "Pulumi.dev.yaml"), &log)
+	if _, err := s.Up(ctx); err != nil {
+		t.Fatalf("up: %v\n%s", err, log.String())
+	}
+	if err := s.SetConfig(ctx, "amlvnet:compute.vmSize", "Standard_D4s_v5", false); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := s.Preview(ctx, &log)
+	if err != nil {
+		t.Fatalf("preview: %v\n%s", err, log.String())
+	}
+	replaced := 0
+	for _, step := range doc.Steps {
+		switch step.Op {
+		case "same":
+		case "replace", "create-replacement", "delete-replaced":
+			if !strings.HasSuffix(step.URN, "::training-cluster") {
+				t.Errorf("%s %s: only the cluster is replaced", step.Op, step.URN)
+			}
+			replaced++
+		default:
+			t.Errorf("%s %s: want the cluster replaced and nothing else", step.Op, step.URN)
+		}
+	}
+	if replaced == 0 {
+		t.Errorf("a new vmSize must replace the cluster: %v", doc.ChangeSummary)
+	}
+}

@@ -167,7 +167,7 @@ func NewSetup(o Options) (st *Setup, err error) {
 			os.RemoveAll(dir)
 		}
 	}()
-	for _, d := range []string{"work", "state", "home"} {
+	for _, d := range []string{"work", "state", "home", "live"} {
 		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
 			return nil, err
 		}
@@ -217,6 +217,9 @@ func NewSetup(o Options) (st *Setup, err error) {
 		"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
 		"PATH":              filepath.Join(dir, "plugins") + string(os.PathListSeparator) + os.Getenv("PATH"),
 		standin.FixturesEnv: o.Fixtures,
+		// The stand-in keeps what exists between the operations of the
+		// session, to refuse what Azure refuses because of it.
+		standin.LiveEnv: filepath.Join(dir, "live"),
 	}
 	return &Setup{Options: o, StackName: stackName, Dir: dir, Project: project, Env: env}, nil
 }

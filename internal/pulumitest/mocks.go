@@ -34,6 +34,8 @@ type Resource struct {
 	Import    string
 	Version   string
 	DependsOn []string
+	// ReplaceOnChanges are the input paths whose change replaces it.
+	ReplaceOnChanges []string
 	// SecretOutputs are the additional secret outputs the resource asked for.
 	SecretOutputs []string
 	// AliasTypes are the types of the resource's aliases.
@@ -179,6 +181,7 @@ func (m *Mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 		r.Parent, r.Protect, r.Version = rpc.GetParent(), rpc.GetProtect(), rpc.GetVersion()
 		r.Retain = rpc.GetRetainOnDelete()
 		r.DependsOn = rpc.GetDependencies()
+		r.ReplaceOnChanges = rpc.GetReplaceOnChanges()
 		r.SecretOutputs = rpc.GetAdditionalSecretOutputs()
 		for _, a := range rpc.GetAliases() {
 			r.AliasTypes = append(r.AliasTypes, a.GetSpec().GetType())

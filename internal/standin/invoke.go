@@ -16,9 +16,9 @@ import (
 const FixturesEnv = "AMLVNET_STANDIN_FIXTURES"
 
 // OptionsFromEnvironment is how the provider is configured when the engine
-// starts it: fixtures from FixturesEnv.
+// starts it: fixtures from FixturesEnv, the resources that exist in LiveEnv.
 func OptionsFromEnvironment() Options {
-	return Options{FixturesPath: os.Getenv(FixturesEnv)}
+	return Options{FixturesPath: os.Getenv(FixturesEnv), LiveDir: os.Getenv(LiveEnv)}
 }
 
 // VirtualNetworkFixture is an existing VNet the fakes pretend is in Azure:
@@ -31,6 +31,31 @@ type VirtualNetworkFixture struct {
 	Subnets map[string]string
 	// Delegated names the subnets delegated to another service.
 	Delegated []string
+	// SubnetNSG and SubnetRouteTable map a subnet's name to the network
+	// security group and route table it already has, by name, in the VNet's
+	// resource group; SubnetPolicies to its service endpoint policies' IDs.
+	SubnetNSG        map[string]string
+	SubnetRouteTable map[string]string
+	SubnetPolicies   map[string][]string
+	// NSGs are the network security groups of the VNet's resource group,
+	// with their rules; RouteTables its route tables, with their routes.
+	NSGs        map[string][]SecurityRuleFixture
+	RouteTables map[string][]RouteFixture
+}
+
+// SecurityRuleFixture is a rule of an existing NSG.
+type SecurityRuleFixture struct {
+	Name      string `json:"name"`
+	Direction string `json:"direction"`
+	Priority  int    `json:"priority"`
+	Access    string `json:"access"`
+}
+
+// RouteFixture is a route of an existing route table.
+type RouteFixture struct {
+	Name          string `json:"name"`
+	AddressPrefix string `json:"addressPrefix"`
+	NextHopType   string `json:"nextHopType"`
 }
 
 // VirtualNetworkFixtures are fixtures by "<resource group>/<name>".
@@ -59,7 +84,20 @@ type fixtureFile struct {
 		AddressPrefix string `json:"addressPrefix"`
 		// Delegations lists the services the subnet is delegated to.
 		Delegations []string `json:"delegations"`
+		// NetworkSecurityGroup and RouteTable name the subnet's own, among
+		// the file's; ServiceEndpointPolicies are policy IDs.
+		NetworkSecurityGroup    string   `json:"networkSecurityGroup"`
+		RouteTable              string   `json:"routeTable"`
+		ServiceEndpointPolicies []string `json:"serviceEndpointPolicies"`
 	} `json:"subnets"`
+	NetworkSecurityGroups []struct {
+		Name  string                `json:"name"`
+		Rules []SecurityRuleFixture `json:"rules"`
+	} `json:"networkSecurityGroups"`
+	RouteTables []struct {
+		Name   string         `json:"name"`
+		Routes []RouteFixture `json:"routes"`
+	} `json:"routeTables"`
 }
 
 // LoadFixtures reads a fixture file: a JSON array of VNets ({name,
@@ -82,12 +120,29 @@ func LoadFixtures(path string) (VirtualNetworkFixtures, error) {
 	}
 	out := VirtualNetworkFixtures{}
 	for _, v := range list {
-		f := VirtualNetworkFixture{Location: v.Location, AddressSpace: v.AddressPrefixes, Subnets: map[string]string{}}
+		f := VirtualNetworkFixture{Location: v.Location, AddressSpace: v.AddressPrefixes, Subnets: map[string]string{},
+			SubnetNSG: map[string]string{}, SubnetRouteTable: map[string]string{}, SubnetPolicies: map[string][]string{},
+			NSGs: map[string][]SecurityRuleFixture{}, RouteTables: map[string][]RouteFixture{}}
 		for _, sn := range v.Subnets {
 			f.Subnets[sn.Name] = sn.AddressPrefix
 			if len(sn.Delegations) > 0 {
 				f.Delegated = append(f.Delegated, sn.Name)
 			}
+			if sn.NetworkSecurityGroup != "" {
+				f.SubnetNSG[sn.Name] = sn.NetworkSecurityGroup
+			}
+			if sn.RouteTable != "" {
+				f.SubnetRouteTable[sn.Name] = sn.RouteTable
+			}
+			if len(sn.ServiceEndpointPolicies) > 0 {
+				f.SubnetPolicies[sn.Name] = sn.ServiceEndpointPolicies
+			}
+		}
+		for _, n := range v.NetworkSecurityGroups {
+			f.NSGs[n.Name] = n.Rules
+		}
+		for _, rt := range v.RouteTables {
+			f.RouteTables[rt.Name] = rt.Routes
 		}
 		out[v.ResourceGroup+"/"+v.Name] = f
 	}
@@ -102,6 +157,7 @@ func notFound(rg, typ, name string) error {
 
 // subnet is subnet sn of a fixture VNet with ID vnetID, as Azure returns it.
 func (v VirtualNetworkFixture) subnet(vnetID, sn string) resource.PropertyMap {
+	rgID := vnetID[:strings.Index(vnetID, "/providers/")]
 	m := resource.PropertyMap{
 		"id":                resource.NewStringProperty(vnetID + "/subnets/" + sn),
 		"name":              resource.NewStringProperty(sn),
@@ -114,6 +170,22 @@ func (v VirtualNetworkFixture) subnet(vnetID, sn string) resource.PropertyMap {
 		m["delegations"] = resource.NewArrayProperty([]resource.PropertyValue{resource.NewObjectProperty(resource.PropertyMap{
 			"name": resource.NewStringProperty("delegation"), "serviceName": resource.NewStringProperty("Microsoft.Web/serverFarms"),
 		})})
+	}
+	ref := func(id string) resource.PropertyValue {
+		return resource.NewObjectProperty(resource.PropertyMap{"id": resource.NewStringProperty(id)})
+	}
+	if nsg, ok := v.SubnetNSG[sn]; ok {
+		m["networkSecurityGroup"] = ref(rgID + "/providers/Microsoft.Network/networkSecurityGroups/" + nsg)
+	}
+	if rt, ok := v.SubnetRouteTable[sn]; ok {
+		m["routeTable"] = ref(rgID + "/providers/Microsoft.Network/routeTables/" + rt)
+	}
+	if ids := v.SubnetPolicies[sn]; len(ids) > 0 {
+		var policies []resource.PropertyValue
+		for _, id := range ids {
+			policies = append(policies, ref(id))
+		}
+		m["serviceEndpointPolicies"] = resource.NewArrayProperty(policies)
 	}
 	return m
 }
@@ -175,7 +247,44 @@ func (a Azure) Invoke(fixtures VirtualNetworkFixtures, tok string, args resource
 			}
 		}
 		return nil, notFound(rg, "Microsoft.Network/virtualNetworks/subnets", vname+"/"+sname)
+	case "azure-native:network:getNetworkSecurityGroup":
+		rg, name := strAt(args, "resourceGroupName"), strAt(args, "networkSecurityGroupName")
+		for key, v := range fixtures {
+			vrg, _, _ := strings.Cut(key, "/")
+			if rules, ok := v.NSGs[name]; ok && strings.EqualFold(vrg, rg) {
+				id := fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/Microsoft.Network/networkSecurityGroups/%s", a.Subscription, vrg, name)
+				var out []resource.PropertyValue
+				for _, r := range rules {
+					out = append(out, resource.NewObjectProperty(resource.PropertyMap{
+						"id": resource.NewStringProperty(id + "/securityRules/" + r.Name), "name": resource.NewStringProperty(r.Name),
+						"direction": resource.NewStringProperty(r.Direction), "priority": resource.NewNumberProperty(float64(r.Priority)),
+						"access": resource.NewStringProperty(r.Access), "protocol": resource.NewStringProperty("*"),
+					}))
+				}
+				return resource.PropertyMap{"id": resource.NewStringProperty(id), "name": resource.NewStringProperty(name),
+					"securityRules": resource.NewArrayProperty(out)}, nil
+			}
+		}
+		return nil, notFound(rg, "Microsoft.Network/networkSecurityGroups", name)
+	case "azure-native:network:getRouteTable":
+		rg, name := strAt(args, "resourceGroupName"), strAt(args, "routeTableName")
+		for key, v := range fixtures {
+			vrg, _, _ := strings.Cut(key, "/")
+			if routes, ok := v.RouteTables[name]; ok && strings.EqualFold(vrg, rg) {
+				id := fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/Microsoft.Network/routeTables/%s", a.Subscription, vrg, name)
+				var out []resource.PropertyValue
+				for _, r := range routes {
+					out = append(out, resource.NewObjectProperty(resource.PropertyMap{
+						"id": resource.NewStringProperty(id + "/routes/" + r.Name), "name": resource.NewStringProperty(r.Name),
+						"addressPrefix": resource.NewStringProperty(r.AddressPrefix), "nextHopType": resource.NewStringProperty(r.NextHopType),
+					}))
+				}
+				return resource.PropertyMap{"id": resource.NewStringProperty(id), "name": resource.NewStringProperty(name),
+					"routes": resource.NewArrayProperty(out)}, nil
+			}
+		}
+		return nil, notFound(rg, "Microsoft.Network/routeTables", name)
 	}
 	return nil, fmt.Errorf("stand-in azure-native provider: function %q is not implemented "+
-		"(only azure-native:authorization:getClientConfig, azure-native:network:getVirtualNetwork and azure-native:network:getSubnet are)", tok)
+		"(only getClientConfig, getVirtualNetwork, getSubnet, getNetworkSecurityGroup and getRouteTable are)", tok)
 }

@@ -35,6 +35,9 @@ const Version = "2.92.3"
 type Options struct {
 	// FixturesPath is a JSON file of existing VNets; "" reads FixturesEnv when first needed.
 	FixturesPath string
+	// LiveDir keeps the resources that exist between the engine operations
+	// of a session (see LiveEnv); "" keeps them in memory only.
+	LiveDir string
 	// SubscriptionID used in IDs unless the provider config sets subscriptionId;
 	// "" means DefaultSubscriptionID.
 	SubscriptionID string
@@ -53,6 +56,8 @@ type Server struct {
 	fixOnce sync.Once
 	fixVNet VirtualNetworkFixtures
 	fixErr  error
+
+	live liveSet
 }
 
 var _ pulumirpc.ResourceProviderServer = (*Server)(nil)
@@ -63,7 +68,7 @@ func New(opts Options) *Server {
 	if sub == "" {
 		sub = DefaultSubscriptionID
 	}
-	return &Server{fixturesPath: opts.FixturesPath, subscription: sub, tenant: TenantID}
+	return &Server{fixturesPath: opts.FixturesPath, subscription: sub, tenant: TenantID, live: liveSet{dir: opts.LiveDir}}
 }
 
 // Main serves the stand-in as the plugin pulumi-resource-azure-native: it
@@ -358,6 +363,13 @@ func (s *Server) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirpc
 		resp.Diffs = append(resp.Diffs, k)
 		resp.DetailedDiff[k] = &pulumirpc.PropertyDiff{Kind: kind, InputDiff: true}
 	}
+	for _, path := range nestedReplaces(token, olds, news) {
+		resp.DetailedDiff[path] = &pulumirpc.PropertyDiff{Kind: pulumirpc.PropertyDiff_UPDATE_REPLACE, InputDiff: true}
+		top, _, _ := strings.Cut(path, ".")
+		if !slices.Contains(resp.Replaces, top) {
+			resp.Replaces = append(resp.Replaces, top)
+		}
+	}
 	if len(resp.Diffs) > 0 {
 		resp.Changes = pulumirpc.DiffResponse_DIFF_SOME
 	}
@@ -383,6 +395,17 @@ func (s *Server) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pulum
 	}
 	if req.GetPreview() {
 		return &pulumirpc.CreateResponse{Properties: props}, nil
+	}
+	if err := s.refuseCreate(token, id, inputs); err != nil {
+		return nil, err
+	}
+	if d, slow := slowCreates[token]; slow {
+		// Azure takes minutes for these; a moment here keeps the order of
+		// a deployment honest, so that what does not wait for them fails.
+		time.Sleep(d)
+	}
+	if err := s.live.put(token, id, inputs); err != nil {
+		return nil, err
 	}
 	return &pulumirpc.CreateResponse{Id: id, Properties: props}, nil
 }
@@ -434,6 +457,9 @@ func (s *Server) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumirpc
 	if err != nil {
 		return nil, err
 	}
+	if err := s.live.put(token, req.GetId(), inputs); err != nil {
+		return nil, err
+	}
 	return &pulumirpc.ReadResponse{Id: req.GetId(), Properties: outSt, Inputs: inSt}, nil
 }
 
@@ -451,6 +477,15 @@ func (s *Server) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pulum
 	if err != nil {
 		return nil, err
 	}
+	token := tokenOf(req.GetType(), req.GetUrn())
+	if !req.GetPreview() {
+		if err := refuseUpdate(token, req.GetId(), oldInputs, news); err != nil {
+			return nil, err
+		}
+		if err := s.live.put(token, req.GetId(), news); err != nil {
+			return nil, err
+		}
+	}
 	out := news.Copy()
 	for k, v := range olds {
 		if _, wasInput := oldInputs[k]; wasInput {
@@ -467,8 +502,12 @@ func (s *Server) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pulum
 	return &pulumirpc.UpdateResponse{Properties: props}, nil
 }
 
-func (s *Server) Delete(context.Context, *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
-	return &emptypb.Empty{}, nil
+// Delete refuses what Azure refuses to delete, and forgets the resource.
+func (s *Server) Delete(_ context.Context, req *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
+	if err := s.refuseDelete(tokenOf(req.GetType(), req.GetUrn()), req.GetId()); err != nil {
+		return nil, err
+	}
+	return &emptypb.Empty{}, s.live.remove(req.GetId())
 }
 
 // Invoke answers getClientConfig, getVirtualNetwork and getSubnet.
