@@ -67,3 +67,14 @@ bench: tools
 policy: tools
 	go build -o /dev/null ./policy
 	@status=0; for f in stacks/Pulumi.*.yaml; do echo "== $$f"; go run ./cmd/preview-offline -config $$f -policy > /dev/null || status=1; done; exit $$status
+
+# The figures of docs/performance.md, from a fresh copy of HEAD (about an
+# hour on 2 quiet cores; MEASURE_STEPS picks steps, MEASURE_REV a commit).
+# Then the two offline previews, CLI and in-process, compared on every stack.
+.PHONY: measure compare-engines
+MEASURE_REV ?= HEAD
+measure:
+	tools/measure -r $(MEASURE_REV) $(MEASURE_STEPS)
+
+compare-engines: tools
+	tools/compare-engines
