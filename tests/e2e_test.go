@@ -97,6 +97,7 @@ func TestEngineRoundTrip(t *testing.T) {
 	requireCLI(t)
 	for _, f := range stackFiles(t) {
 		t.Run(filepath.Base(f), func(t *testing.T) {
+			t.Parallel()
 			ctx := context.Background()
 			st, err := stackfile.Load(f, "amlvnet", passphrase())
 			if err != nil {
@@ -183,6 +184,7 @@ func TestEngineRoundTrip(t *testing.T) {
 // checks the engine proposes updates, not replacements.
 func TestEngineInPlaceUpdates(t *testing.T) {
 	requireCLI(t)
+	t.Parallel()
 	ctx := context.Background()
 	var log bytes.Buffer
 	s := openSession(t, filepath.Join("..", "stacks", "Pulumi.dev.yaml"), &log)
@@ -256,6 +258,7 @@ func TestEngineRejectsBadConfigBeforeCreating(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			if !bytes.Contains(base, []byte(c.from)) {
 				t.Fatalf("the dev stack no longer contains %q", c.from)
 			}
@@ -285,6 +288,7 @@ func TestEngineRejectsBadConfigBeforeCreating(t *testing.T) {
 // left the preview waiting forever).
 func TestEngineRefusesMisspelledKeysAndMistypedDeclarations(t *testing.T) {
 	requireCLI(t)
+	t.Parallel()
 	dir := t.TempDir()
 	base, err := os.ReadFile(filepath.Join("..", "stacks", "Pulumi.dev.yaml"))
 	if err != nil {
