@@ -3,12 +3,11 @@ package components
 import (
 	"fmt"
 	"net/netip"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
-	authorization "github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
-	containerservice "github.com/pulumi/pulumi-azure-native-sdk/containerservice/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/amlvnet/amlvnet/internal/azureml"
@@ -17,11 +16,6 @@ import (
 
 // AksInVnetType is the type token of AksInVnet.
 const AksInVnetType = "amlvnet:index:AksInVnet"
-
-// networkContributorRole is the built-in "Network Contributor" role; the AKS
-// identity needs it on the subnet, or creation fails with
-// LinkedAuthorizationFailed (azure-aks-docs #110).
-const networkContributorRole = "4d97b98b-1d4f-4787-a291-c67834d212e7"
 
 // Defaults of AksSpec.
 const (
@@ -33,19 +27,77 @@ const (
 	DefaultServiceCidr      = netplan.DefaultServiceCidr
 	DefaultDNSServiceIP     = "10.0.0.10"
 	DefaultDockerBridgeCidr = "172.17.0.1/16"
+	// DefaultAksNamespace is the namespace a Kubernetes compute runs its
+	// workloads in; Kubernetes creates it with every cluster.
+	DefaultAksNamespace = "default"
+)
+
+// Compute types of AksSpec.ComputeType: how the cluster is attached to the
+// workspace.
+const (
+	// AksComputeKubernetes is the Azure ML extension on the cluster and a
+	// Kubernetes compute: v2 online endpoints, CLI/SDK v2
+	// (https://learn.microsoft.com/azure/machine-learning/how-to-attach-kubernetes-anywhere).
+	AksComputeKubernetes = "Kubernetes"
+	// AksComputeLegacy is the AKS compute of Azure ML CLI/SDK v1, which
+	// cannot host v2 online endpoints.
+	AksComputeLegacy = "AKS"
+)
+
+// Service types of the inference router (azureml-fe), as the extension
+// takes them (inferenceRouterServiceType,
+// https://learn.microsoft.com/azure/machine-learning/how-to-deploy-kubernetes-extension).
+const (
+	RouterLoadBalancer = "LoadBalancer"
+	RouterNodePort     = "NodePort"
+	RouterClusterIP    = "ClusterIP"
 )
 
 // DefaultScoringPorts are the ports of the scoring endpoint unless others are given.
 var DefaultScoringPorts = []int{80, 443}
 
+var (
+	aksComputeTypes    = []string{AksComputeKubernetes, AksComputeLegacy}
+	routerServiceTypes = []string{RouterLoadBalancer, RouterNodePort, RouterClusterIP}
+)
+
 // AksSpec configures an AKS cluster in the AKS subnet, attached to the
 // workspace for inference. In the root program it is amlvnet:aks.
 type AksSpec struct {
-	// Name of the cluster. Optional. Defaults to "amlvnet-aks".
+	// Name of the cluster. Optional. Defaults to "amlvnet-aks". Its DNS
+	// prefix is derived from it (see dnsPrefix).
 	Name string `json:"name,omitempty" pulumi:"name,optional"`
 	// ComputeName of the inference compute in the workspace (2-16
 	// characters). Optional. Defaults to "aks-inference".
 	ComputeName string `json:"computeName,omitempty" pulumi:"computeName,optional"`
+	// ComputeType is Kubernetes (the Azure ML extension and a Kubernetes
+	// compute, for v2 online endpoints) or AKS (the legacy v1 attach).
+	// Optional. Defaults to Kubernetes.
+	ComputeType string `json:"computeType,omitempty" pulumi:"computeType,optional"`
+	// Namespace of the Kubernetes compute's workloads; it must exist in the
+	// cluster, attaching does not create it. Kubernetes only. Optional.
+	// Defaults to "default".
+	Namespace string `json:"namespace,omitempty" pulumi:"namespace,optional"`
+	// Inference configures the extension's inference router. Kubernetes
+	// only. Optional.
+	Inference AksInferenceSpec `json:"inference,omitempty" pulumi:"inference,optional"`
+	// EnableTraining lets the cluster run training jobs too. Kubernetes
+	// only. Optional. Defaults to false.
+	EnableTraining bool `json:"enableTraining,omitempty" pulumi:"enableTraining,optional"`
+	// GpuPlugin installs the NVIDIA device plugin, which GPU node sizes
+	// need. Kubernetes only. Optional. Defaults to false.
+	GpuPlugin bool `json:"gpuPlugin,omitempty" pulumi:"gpuPlugin,optional"`
+	// PrivateCluster gives the cluster a private API server (and no public
+	// FQDN, which Azure ML does not support). Fixed at creation: changing
+	// it replaces the cluster. Optional. Defaults to false.
+	PrivateCluster bool `json:"privateCluster,omitempty" pulumi:"privateCluster,optional"`
+	// APIServerAuthorizedRanges limit who reaches a public API server:
+	// public IPv4 addresses or CIDRs. Not with PrivateCluster. Optional.
+	APIServerAuthorizedRanges []string `json:"apiServerAuthorizedRanges,omitempty" pulumi:"apiServerAuthorizedRanges,optional"`
+	// IdentityID is the ARM ID of a user-assigned identity created (and
+	// granted Network Contributor on the AKS subnet) by others; then no
+	// identity and no role assignment is created. Optional.
+	IdentityID string `json:"identityId,omitempty" pulumi:"identityId,optional"`
 	// NodeCount of the system pool. Optional. Defaults to 3.
 	NodeCount *int `json:"nodeCount,omitempty" pulumi:"nodeCount,optional"`
 	// VMSize of the nodes. Optional. Defaults to "Standard_D4s_v3".
@@ -61,7 +113,7 @@ type AksSpec struct {
 	// DNSServiceIP lies inside ServiceCidr. Optional. Defaults to "10.0.0.10".
 	DNSServiceIP string `json:"dnsServiceIP,omitempty" pulumi:"dnsServiceIP,optional"`
 	// DockerBridgeCidr is checked against the network and sent with the
-	// workspace's AKS compute (AksNetworkingConfiguration). The AKS API of
+	// legacy AKS compute (AksNetworkingConfiguration). The AKS API of
 	// 2023-04-01 no longer takes it (Azure/AKS #3534), so the cluster itself
 	// does not get it. Optional. Defaults to "172.17.0.1/16".
 	DockerBridgeCidr string `json:"dockerBridgeCidr,omitempty" pulumi:"dockerBridgeCidr,optional"`
@@ -70,15 +122,50 @@ type AksSpec struct {
 	ScoringSources []string `json:"scoringSources,omitempty" pulumi:"scoringSources,optional"`
 	// ScoringPorts of the endpoint. Optional. Defaults to 80 and 443.
 	ScoringPorts []int `json:"scoringPorts,omitempty" pulumi:"scoringPorts,optional"`
-	// ClusterPurpose is FastProd, DenseProd or DevTest. Optional. Defaults to
-	// FastProd, which needs at least 3 nodes and 12 cores.
+	// ClusterPurpose is FastProd, DenseProd or DevTest. Optional. Defaults
+	// to FastProd for the legacy AKS compute; for Kubernetes, to FastProd
+	// with a highly available router and DevTest without, as the extension's
+	// CLI does.
 	ClusterPurpose string `json:"clusterPurpose,omitempty" pulumi:"clusterPurpose,optional"`
-	// LoadBalancerType is PublicIp or InternalLoadBalancer. Optional.
+	// LoadBalancerType is PublicIp or InternalLoadBalancer. Legacy AKS
+	// compute only (Kubernetes: Inference.InternalLoadBalancer). Optional.
 	// Defaults to PublicIp.
 	LoadBalancerType string `json:"loadBalancerType,omitempty" pulumi:"loadBalancerType,optional"`
 	// RulePriority is the priority of the first NSG rule. Optional.
 	// Defaults to 100.
 	RulePriority *int `json:"rulePriority,omitempty" pulumi:"rulePriority,optional"`
+}
+
+// AksInferenceSpec configures the inference router (azureml-fe) of the
+// Azure ML extension. In the root program it is amlvnet:aks.inference.
+type AksInferenceSpec struct {
+	// RouterServiceType is LoadBalancer, NodePort or ClusterIP (bring your
+	// own ingress). Optional. Defaults to LoadBalancer.
+	RouterServiceType string `json:"routerServiceType,omitempty" pulumi:"routerServiceType,optional"`
+	// InternalLoadBalancer keeps the scoring endpoint inside the VNet (an
+	// Azure internal load balancer). Not with NodePort. Optional. Defaults
+	// to false.
+	InternalLoadBalancer bool `json:"internalLoadBalancer,omitempty" pulumi:"internalLoadBalancer,optional"`
+	// HighAvailability runs three router replicas, which needs at least
+	// three nodes. Optional. Defaults to true with three nodes or more.
+	HighAvailability *bool `json:"highAvailability,omitempty" pulumi:"highAvailability,optional"`
+	// AllowInsecureConnections serves scoring over HTTP. Optional. Defaults
+	// to false: HTTPS, with SslCname, SslCertificate and SslKey.
+	AllowInsecureConnections bool `json:"allowInsecureConnections,omitempty" pulumi:"allowInsecureConnections,optional"`
+	// SslCname is the host name the certificate is for. Required with HTTPS.
+	SslCname string `json:"sslCname,omitempty" pulumi:"sslCname,optional"`
+	// SslCertificate is the PEM certificate (chain) of SslCname, a secret.
+	// Required with HTTPS.
+	SslCertificate pulumi.StringInput `json:"sslCertificate,omitempty" pulumi:"sslCertificate,optional" provider:"secret"`
+	// SslKey is the PEM private key of the certificate, not protected by a
+	// pass phrase, a secret. Required with HTTPS.
+	SslKey pulumi.StringInput `json:"sslKey,omitempty" pulumi:"sslKey,optional" provider:"secret"`
+}
+
+// isZero tells whether nothing was set.
+func (s AksInferenceSpec) isZero() bool {
+	return s.RouterServiceType == "" && !s.InternalLoadBalancer && s.HighAvailability == nil && !s.AllowInsecureConnections &&
+		s.SslCname == "" && s.SslCertificate == nil && s.SslKey == nil
 }
 
 // WithDefaults returns the spec with its documented defaults filled in.
@@ -88,6 +175,9 @@ func (s AksSpec) WithDefaults() AksSpec {
 	}
 	if s.ComputeName == "" {
 		s.ComputeName = DefaultAksComputeName
+	}
+	if s.ComputeType == "" {
+		s.ComputeType = AksComputeKubernetes
 	}
 	if s.NodeCount == nil {
 		s.NodeCount = ptr(DefaultAksNodeCount)
@@ -110,17 +200,41 @@ func (s AksSpec) WithDefaults() AksSpec {
 	if s.ScoringPorts == nil {
 		s.ScoringPorts = slices.Clone(DefaultScoringPorts)
 	}
-	if s.ClusterPurpose == "" {
-		s.ClusterPurpose = string(azureml.ClusterPurposeFastProd)
-	}
 	if s.LoadBalancerType == "" {
 		s.LoadBalancerType = string(azureml.LoadBalancerTypePublicIp)
 	}
 	if s.RulePriority == nil {
 		s.RulePriority = ptr(DefaultRulePriority)
 	}
+	if s.ComputeType == AksComputeKubernetes {
+		if s.Namespace == "" {
+			s.Namespace = DefaultAksNamespace
+		}
+		if s.Inference.RouterServiceType == "" {
+			s.Inference.RouterServiceType = RouterLoadBalancer
+		}
+		if s.Inference.HighAvailability == nil {
+			// Three router replicas need three nodes (extension docs).
+			s.Inference.HighAvailability = ptr(*s.NodeCount >= 3)
+		}
+	}
+	if s.ClusterPurpose == "" {
+		s.ClusterPurpose = string(azureml.ClusterPurposeFastProd)
+		// The extension's CLI marks a cluster too small for three router
+		// replicas as DevTest (Azure/azure-cli-extensions,
+		// src/k8s-extension/.../partner_extensions/AzureMLKubernetes.py).
+		if s.ComputeType == AksComputeKubernetes && !*s.Inference.HighAvailability {
+			s.ClusterPurpose = string(azureml.ClusterPurposeDevTest)
+		}
+	}
 	return s
 }
+
+// legacy tells whether a defaulted spec attaches the cluster as a v1 AKS compute.
+func (s AksSpec) legacy() bool { return s.ComputeType == AksComputeLegacy }
+
+// https reports whether a defaulted spec serves scoring over HTTPS.
+func (s AksSpec) https() bool { return !s.legacy() && !s.Inference.AllowInsecureConnections }
 
 // AksSite is where an AKS cluster goes, as its validation needs it.
 type AksSite struct {
@@ -138,61 +252,48 @@ type AksSite struct {
 	// refuses is reported at its addressSpace or aksSubnet, or at the plan
 	// itself for another subnet.
 	NetworkPath *Path
+	// ResourceGroup is the cluster's resource group name, when the caller
+	// knows it ("" skips the check of the node resource group's length);
+	// ResourceGroupPath names it in that problem.
+	ResourceGroup     string
+	ResourceGroupPath *Path
 	// ExistingRules are the rules already on the subnet's NSG.
 	ExistingRules []ExistingRule
-}
-
-// AksInVnetArgs configures an AksInVnet.
-type AksInVnetArgs struct {
-	// Spec of the cluster. Required: at least its ScoringSources.
-	Spec AksSpec `pulumi:"spec"`
-	// ResourceGroupName of the cluster and its identity. Required.
-	ResourceGroupName pulumi.StringInput `pulumi:"resourceGroupName"`
-	// Location is the Azure region; it must be the VNet's. Required.
-	Location string `pulumi:"location"`
-	// Workspace the cluster is attached to. Required.
-	Workspace WorkspaceRef
-	// Subnet is the AKS subnet; its NSG receives the rules. Required.
-	Subnet SubnetRef
-	// Layout is the VNet's address plan, which the service range and the
-	// docker bridge must avoid. Required.
-	Layout *NetworkLayout
-	// Tags for the cluster and compute. Optional.
-	Tags map[string]string `pulumi:"tags,optional"`
-}
-
-func (a *AksInVnetArgs) problems() Problems {
-	var ps Problems
-	site := AksSite{Region: checkRegion(&ps, NewPath("location"), a.Location), Subnet: a.Subnet.Prefix, NetworkPath: NewPath("layout"), ExistingRules: a.Subnet.ExistingRules}
-	if a.Layout == nil {
-		ps.Add(NewPath("layout"), "is required: the VNet's address plan, to check the service range and docker bridge against it")
-	} else {
-		site.AddressSpace, site.Subnets = a.Layout.AddressSpace, a.Layout.AllSubnets()
-	}
-	ps = append(ps, a.Spec.Validate(NewPath("spec"), site)...)
-	if a.ResourceGroupName == nil {
-		ps.Add(NewPath("resourceGroupName"), "is required")
-	}
-	checkWorkspaceRef(&ps, NewPath("workspace"), a.Workspace)
-	checkSubnetRef(&ps, NewPath("subnet"), a.Subnet)
-	if a.Spec.LoadBalancerType == string(azureml.LoadBalancerTypeInternalLoadBalancer) && a.Subnet.Name == "" {
-		ps.Add(NewPath("subnet", "name"), "is required with an internal load balancer: the subnet it goes in (Azure ML otherwise looks for one named aks-subnet)")
-	}
-	return ps
 }
 
 var (
 	clusterPurposes   = []string{string(azureml.ClusterPurposeFastProd), string(azureml.ClusterPurposeDenseProd), string(azureml.ClusterPurposeDevTest)}
 	loadBalancerTypes = []string{string(azureml.LoadBalancerTypePublicIp), string(azureml.LoadBalancerTypeInternalLoadBalancer)}
+	// A Kubernetes namespace name is an RFC 1123 DNS label
+	// (https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names).
+	dnsLabelPattern = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`)
+	// A host name: DNS labels of letters, digits and hyphens, dot-separated.
+	hostNamePattern = regexp.MustCompile(`^(?i)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]([-a-z0-9]{0,61}[a-z0-9])?$`)
+	// A user-assigned identity's ARM ID.
+	identityIDPattern = regexp.MustCompile(`(?i)^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\.ManagedIdentity/userAssignedIdentities/[^/]+$`)
+	// GPU sizes are the N-series (https://learn.microsoft.com/azure/virtual-machines/sizes/overview).
+	gpuSizePattern = regexp.MustCompile(`(?i)^standard_n`)
 )
+
+// maxNodeResourceGroup is the longest node resource group name AKS takes:
+// it names that group MC_<group>_<cluster>_<region> and refuses the cluster
+// beyond 80 characters ("The length of the node resource group name is too
+// long. The maximum length is 80", quoted in rancher/rancher #21264;
+// https://aka.ms/aks-naming-rules).
+const maxNodeResourceGroup = 80
 
 // Validate reports every problem of the spec, named below p, including the
 // AKS networking rules checked against the VNet's address plan.
 func (s AksSpec) Validate(p *Path, site AksSite) Problems {
+	raw := s
 	s = s.WithDefaults()
 	var ps Problems
 	aksName.check(&ps, p.Child("name"), s.Name)
 	computeName.check(&ps, p.Child("computeName"), s.ComputeName)
+	if !slices.Contains(aksComputeTypes, s.ComputeType) {
+		ps.Add(p.Child("computeType"), "%q is not a compute type; use %s (the Azure ML extension, v2 online endpoints) or %s (the legacy v1 attach)", s.ComputeType, AksComputeKubernetes, AksComputeLegacy)
+		return ps
+	}
 	nodeCount, maxPods := *s.NodeCount, *s.MaxPods
 	if nodeCount < 1 || nodeCount > 1000 {
 		ps.Add(p.Child("nodeCount"), "is %d; AKS takes 1-1000 nodes per pool", nodeCount)
@@ -207,18 +308,18 @@ func (s AksSpec) Validate(p *Path, site AksSite) Problems {
 	if !slices.Contains(clusterPurposes, s.ClusterPurpose) {
 		ps.Add(p.Child("clusterPurpose"), "%q is not allowed; use one of %v", s.ClusterPurpose, clusterPurposes)
 	}
-	if !slices.Contains(loadBalancerTypes, s.LoadBalancerType) {
-		ps.Add(p.Child("loadBalancerType"), "%q is not allowed; use one of %v", s.LoadBalancerType, loadBalancerTypes)
+	if s.ClusterPurpose == string(azureml.ClusterPurposeFastProd) && nodeCount < 3 {
+		ps.Add(p.Child("nodeCount"), "is %d; clusterPurpose FastProd needs at least 3 nodes (or use DevTest)", nodeCount)
 	}
-	// Production purposes are refused by Azure ML below 12 agent cores, and
-	// FastProd below 3 nodes (MicrosoftDocs/azure-docs #55597).
-	if s.ClusterPurpose != string(azureml.ClusterPurposeDevTest) {
-		if cores, known := vmCores[strings.ToLower(s.VMSize)]; known && cores*nodeCount < 12 {
-			ps.Add(p.Child("nodeCount"), "%d x %s gives %d cores; clusterPurpose %s needs at least 12 (add nodes, pick a larger size, or use DevTest)", nodeCount, s.VMSize, cores*nodeCount, s.ClusterPurpose)
-		}
-		if s.ClusterPurpose == string(azureml.ClusterPurposeFastProd) && nodeCount < 3 {
-			ps.Add(p.Child("nodeCount"), "is %d; clusterPurpose FastProd needs at least 3 nodes (or use DevTest)", nodeCount)
-		}
+	if s.legacy() {
+		s.validateLegacy(&ps, p, raw)
+	} else {
+		s.validateKubernetes(&ps, p, raw, site)
+	}
+	checkNodeResourceGroup(&ps, p, s.Name, site)
+	s.validateAPIServer(&ps, p)
+	if s.IdentityID != "" && !identityIDPattern.MatchString(s.IdentityID) {
+		ps.Add(p.Child("identityId"), "%q is not the ARM ID of a user-assigned identity, /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ManagedIdentity/userAssignedIdentities/<name>", s.IdentityID)
 	}
 
 	if len(s.ScoringSources) == 0 {
@@ -275,6 +376,162 @@ func (s AksSpec) Validate(p *Path, site AksSite) Problems {
 	return ps
 }
 
+// validateLegacy checks what only the v1 AKS compute takes, and refuses the
+// Kubernetes compute's keys (raw is the spec as written).
+func (s AksSpec) validateLegacy(ps *Problems, p *Path, raw AksSpec) {
+	// Support dates: https://learn.microsoft.com/azure/machine-learning/v1/introduction.
+	ps.Warn(p.Child("computeType"), "AKS is the legacy compute of Azure ML CLI/SDK v1, whose support ends (CLI v1 on 2025-09-30, SDK v1 on 2026-06-30): "+
+		"it cannot host v2 online endpoints and gets no new inference features (https://learn.microsoft.com/azure/machine-learning/how-to-attach-kubernetes-anywhere); "+
+		"use %s unless your team still deploys with v1", AksComputeKubernetes)
+	if !slices.Contains(loadBalancerTypes, s.LoadBalancerType) {
+		ps.Add(p.Child("loadBalancerType"), "%q is not allowed; use one of %v", s.LoadBalancerType, loadBalancerTypes)
+	}
+	// Production purposes are refused by Azure ML's AKS compute below 12
+	// agent cores (MicrosoftDocs/azure-docs #55597).
+	if s.ClusterPurpose != string(azureml.ClusterPurposeDevTest) {
+		if cores, known := vmCores[strings.ToLower(s.VMSize)]; known && cores**s.NodeCount < 12 {
+			ps.Add(p.Child("nodeCount"), "%d x %s gives %d cores; clusterPurpose %s needs at least 12 (add nodes, pick a larger size, or use DevTest)", *s.NodeCount, s.VMSize, cores**s.NodeCount, s.ClusterPurpose)
+		}
+	}
+	why := fmt.Sprintf("applies to computeType %s only (the Azure ML extension); remove it, or use computeType %s", AksComputeKubernetes, AksComputeKubernetes)
+	if raw.Namespace != "" {
+		ps.Add(p.Child("namespace"), "%s", why)
+	}
+	if !raw.Inference.isZero() {
+		ps.Add(p.Child("inference"), "%s", why)
+	}
+	if raw.EnableTraining {
+		ps.Add(p.Child("enableTraining"), "%s", why)
+	}
+	if raw.GpuPlugin {
+		ps.Add(p.Child("gpuPlugin"), "%s", why)
+	}
+}
+
+// validateKubernetes checks the extension's settings, each as Azure ML
+// refuses it (raw is the spec as written).
+func (s AksSpec) validateKubernetes(ps *Problems, p *Path, raw AksSpec, site AksSite) {
+	if raw.LoadBalancerType != "" {
+		ps.Add(p.Child("loadBalancerType"), "applies to computeType %s only; with %s, keep the scoring endpoint in the VNet with inference.internalLoadBalancer: true", AksComputeLegacy, AksComputeKubernetes)
+	}
+	if len(s.Namespace) > 63 || !dnsLabelPattern.MatchString(s.Namespace) {
+		ps.Add(p.Child("namespace"), "%q is not a Kubernetes namespace name: 1-63 lower-case letters, digits and '-', starting and ending with a letter or digit", s.Namespace)
+	} else if s.Namespace != DefaultAksNamespace {
+		ps.Warn(p.Child("namespace"), "%q must exist in the cluster before anything is deployed to the compute: attaching neither creates nor checks it (kubectl create namespace %s)", s.Namespace, s.Namespace)
+	}
+	in, ip := s.Inference, p.Child("inference")
+	if !slices.Contains(routerServiceTypes, in.RouterServiceType) {
+		ps.Add(ip.Child("routerServiceType"), "%q is not a router service type; use one of %v", in.RouterServiceType, routerServiceTypes)
+	}
+	if in.InternalLoadBalancer {
+		switch in.RouterServiceType {
+		case RouterNodePort:
+			// The extension's CLI refuses the pair (AzureMLKubernetes.py).
+			ps.Add(ip.Child("internalLoadBalancer"), "cannot go with routerServiceType NodePort, which exposes the router on the nodes, not through a load balancer; use LoadBalancer, or drop internalLoadBalancer")
+		case RouterClusterIP:
+			ps.Add(ip.Child("internalLoadBalancer"), "has no effect with routerServiceType ClusterIP, which creates no load balancer; use LoadBalancer, or drop internalLoadBalancer")
+		}
+	}
+	if *in.HighAvailability && *s.NodeCount < 3 {
+		ps.Add(ip.Child("highAvailability"), "needs at least 3 nodes for its 3 router replicas, and nodeCount is %d; add nodes or set it to false", *s.NodeCount)
+	}
+	if in.AllowInsecureConnections {
+		for field, set := range map[string]bool{"sslCname": in.SslCname != "", "sslCertificate": in.SslCertificate != nil, "sslKey": in.SslKey != nil} {
+			if set {
+				ps.Add(ip.Child(field), "has no effect with allowInsecureConnections true (HTTP scoring); remove it, or serve HTTPS")
+			}
+		}
+	} else {
+		const https = "is required for HTTPS scoring (or set allowInsecureConnections: true for HTTP, for development only)"
+		if in.SslCname == "" {
+			ps.Add(ip.Child("sslCname"), "%s: the host name the certificate is for, e.g. score.contoso.com", https)
+		} else if len(in.SslCname) > 253 || !hostNamePattern.MatchString(in.SslCname) {
+			ps.Add(ip.Child("sslCname"), "%q is not a host name such as score.contoso.com", in.SslCname)
+		}
+		if in.SslCertificate == nil {
+			ps.Add(ip.Child("sslCertificate"), "%s: the PEM certificate, set with `pulumi config set --secret --path '%s' \"$(cat cert.pem)\"`", https, ip.Child("sslCertificate"))
+		}
+		if in.SslKey == nil {
+			ps.Add(ip.Child("sslKey"), "%s: the PEM private key (without a pass phrase), set with `pulumi config set --secret --path '%s' \"$(cat key.pem)\"`", https, ip.Child("sslKey"))
+		}
+	}
+	gpu := gpuSizePattern.MatchString(s.VMSize)
+	switch {
+	case s.GpuPlugin && !gpu:
+		ps.Warn(p.Child("gpuPlugin"), "installs the NVIDIA device plugin, but %s is not a GPU (N-series) size: it does nothing there", s.VMSize)
+	case gpu && !s.GpuPlugin:
+		ps.Warn(p.Child("gpuPlugin"), "is false, but %s is a GPU size: workloads see no GPU without the NVIDIA device plugin; set it to true unless you install the plugin yourself", s.VMSize)
+	}
+	if len(s.APIServerAuthorizedRanges) > 0 {
+		pair := "its paired region"
+		if site.Region != "" {
+			pair = site.Region + " and its paired region"
+		}
+		ps.Warn(p.Child("apiServerAuthorizedRanges"), "must include the Azure ML control plane's addresses (service tag AzureMachineLearning) of %s, or Azure ML cannot deploy to the cluster (how-to-deploy-kubernetes-extension, Limitations)", pair)
+	}
+}
+
+// validateAPIServer checks the API server's access settings.
+func (s AksSpec) validateAPIServer(ps *Problems, p *Path) {
+	f := p.Child("apiServerAuthorizedRanges")
+	if s.PrivateCluster && len(s.APIServerAuthorizedRanges) > 0 {
+		// https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges, Limitations.
+		ps.Add(f, "cannot go with privateCluster: AKS applies authorized ranges to a public API server only; drop one of them")
+	}
+	seen := map[netip.Prefix]int{}
+	for i, r := range s.APIServerAuthorizedRanges {
+		prefix, err := parseAddrOrPrefix(r)
+		switch {
+		case err != nil:
+			ps.Add(f.Index(i), "%v", err)
+			continue
+		case prefix.Bits() == 0:
+			ps.Add(f.Index(i), "%q lets every address in, which is no restriction; list the ranges that may reach the API server, or leave the key out", r)
+			continue
+		}
+		if j, dup := seen[prefix.Masked()]; dup {
+			ps.Add(f.Index(i), "%q repeats apiServerAuthorizedRanges[%d]", r, j)
+		}
+		seen[prefix.Masked()] = i
+	}
+}
+
+// checkNodeResourceGroup reports a node resource group name
+// (MC_<group>_<cluster>_<region>) longer than Azure takes.
+func checkNodeResourceGroup(ps *Problems, p *Path, name string, site AksSite) {
+	if site.ResourceGroup == "" || site.Region == "" {
+		return
+	}
+	node := nodeResourceGroup(site.ResourceGroup, name, site.Region)
+	if len(node) <= maxNodeResourceGroup {
+		return
+	}
+	rg := "the resource group"
+	if site.ResourceGroupPath != nil {
+		rg = site.ResourceGroupPath.String()
+	}
+	ps.Add(p.Child("name"), "AKS names the cluster's node resource group %s, %d characters; AKS takes at most %d: shorten the cluster name or %s (%q) by %d", node, len(node), maxNodeResourceGroup, rg, site.ResourceGroup, len(node)-maxNodeResourceGroup)
+}
+
+// nodeResourceGroup is the name AKS gives the resource group of a cluster's nodes.
+func nodeResourceGroup(group, cluster, region string) string {
+	return "MC_" + group + "_" + cluster + "_" + region
+}
+
+// dnsPrefix derives the cluster's DNS prefix from its name: AKS takes 1-54
+// letters, digits and hyphens, starting and ending with a letter or digit
+// (`az aks create --dns-name-prefix`,
+// https://learn.microsoft.com/cli/azure/aks#az-aks-create), while a cluster name may be
+// longer and hold underscores. A valid name is its own prefix, as it always
+// was, so existing clusters keep theirs (a new prefix replaces a cluster).
+func dnsPrefix(name string) string {
+	prefix := strings.ReplaceAll(name, "_", "-")
+	if len(prefix) > 54 {
+		prefix = prefix[:54]
+	}
+	return strings.TrimRight(prefix, "-")
+}
+
 // rules returns the AKS subnet's NSG rules: Azure ML reaches the cluster, and
 // the scoring sources reach the scoring ports (2019 article).
 func (s AksSpec) rules() []securityRule {
@@ -289,163 +546,4 @@ func (s AksSpec) rules() []securityRule {
 			Why: "callers of the scoring endpoint (2019 article)"})
 	}
 	return prioritize(rules, "Inbound", "Allow", *s.RulePriority)
-}
-
-// AksInVnet is the inference cluster in the VNet, attached to the workspace.
-type AksInVnet struct {
-	pulumi.ResourceState
-
-	ClusterID           pulumi.StringOutput `pulumi:"clusterId"`
-	ClusterName         pulumi.StringOutput `pulumi:"clusterName"`
-	Fqdn                pulumi.StringOutput `pulumi:"fqdn"`
-	IdentityPrincipalID pulumi.StringOutput `pulumi:"identityPrincipalId"`
-	ComputeID           pulumi.StringOutput `pulumi:"computeId"`
-}
-
-// NewAksInVnet validates args and creates the identity, its subnet role, the
-// cluster, the NSG rules and the workspace attachment.
-func NewAksInVnet(ctx *pulumi.Context, name string, args *AksInVnetArgs, opts ...pulumi.ResourceOption) (*AksInVnet, error) {
-	if args == nil {
-		args = &AksInVnetArgs{}
-	}
-	if err := validated(ctx, "AksInVnet", args.problems()); err != nil {
-		return nil, err
-	}
-	spec := args.Spec.WithDefaults()
-	region := mustRegion(args.Location)
-	comp := &AksInVnet{}
-	if err := ctx.RegisterComponentResource(AksInVnetType, name, comp, opts...); err != nil {
-		return nil, err
-	}
-	parent := pulumi.Parent(comp)
-	tags := pulumi.ToStringMap(args.Tags)
-
-	// A user-assigned identity exists before the cluster, so its subnet role
-	// can be granted before AKS first touches the subnet.
-	identity, err := azureml.NewUserAssignedIdentity(ctx, name+"-identity", &azureml.UserAssignedIdentityArgs{
-		ResourceGroupName: args.ResourceGroupName,
-		Location:          pulumi.String(region),
-		Tags:              tags,
-	}, parent)
-	if err != nil {
-		return nil, err
-	}
-	subnetID := args.Subnet.ID.ToStringOutput()
-	role, err := authorization.NewRoleAssignment(ctx, name+"-subnet-join", &authorization.RoleAssignmentArgs{
-		PrincipalId:   identity.PrincipalId,
-		PrincipalType: pulumi.String(string(authorization.PrincipalTypeServicePrincipal)),
-		Scope:         subnetID,
-		RoleDefinitionId: subnetID.ApplyT(func(id string) string {
-			return "/subscriptions/" + subscriptionOf(id) + "/providers/Microsoft.Authorization/roleDefinitions/" + networkContributorRole
-		}).(pulumi.StringOutput),
-		Description: pulumi.String("AKS joins its nodes and load balancer to the subnet"),
-	}, parent)
-	if err != nil {
-		return nil, err
-	}
-	rules, err := newSecurityRules(ctx, name, args.Subnet, spec.rules(), parent)
-	if err != nil {
-		return nil, err
-	}
-	cargs := &containerservice.ManagedClusterArgs{
-		ResourceGroupName: args.ResourceGroupName,
-		ResourceName:      pulumi.String(spec.Name),
-		Location:          pulumi.String(region),
-		DnsPrefix:         pulumi.String(spec.Name),
-		EnableRBAC:        pulumi.Bool(true),
-		Identity: &containerservice.ManagedClusterIdentityArgs{
-			Type:                   containerservice.ResourceIdentityTypeUserAssigned,
-			UserAssignedIdentities: pulumi.StringArray{identity.ID().ToStringOutput()},
-		},
-		AgentPoolProfiles: containerservice.ManagedClusterAgentPoolProfileArray{
-			&containerservice.ManagedClusterAgentPoolProfileArgs{
-				Name:         pulumi.String("system"),
-				Mode:         pulumi.String(string(containerservice.AgentPoolModeSystem)),
-				Count:        pulumi.Int(*spec.NodeCount),
-				VmSize:       pulumi.String(spec.VMSize),
-				MaxPods:      pulumi.Int(*spec.MaxPods),
-				OsType:       pulumi.String(string(containerservice.OSTypeLinux)),
-				Type:         pulumi.String(string(containerservice.AgentPoolTypeVirtualMachineScaleSets)),
-				VnetSubnetID: subnetID,
-			},
-		},
-		// Azure CNI puts pods in the subnet; no docker bridge here: API
-		// 2023-04-01 refuses the field.
-		NetworkProfile: &containerservice.ContainerServiceNetworkProfileArgs{
-			NetworkPlugin:   pulumi.String(string(containerservice.NetworkPluginAzure)),
-			ServiceCidr:     pulumi.String(spec.ServiceCidr),
-			DnsServiceIP:    pulumi.String(spec.DNSServiceIP),
-			LoadBalancerSku: pulumi.String(string(containerservice.LoadBalancerSkuStandard)),
-			OutboundType:    pulumi.String(string(containerservice.OutboundTypeLoadBalancer)),
-		},
-		Tags: tags,
-	}
-	if spec.KubernetesVersion != "" {
-		cargs.KubernetesVersion = pulumi.String(spec.KubernetesVersion)
-	}
-	cluster, err := containerservice.NewManagedCluster(ctx, name+"-cluster", cargs, parent, pulumi.DependsOn([]pulumi.Resource{role}))
-	if err != nil {
-		return nil, err
-	}
-	compute, err := azureml.NewCompute(ctx, name+"-compute", &azureml.ComputeArgs{
-		ResourceGroupName: args.Workspace.ResourceGroupName,
-		WorkspaceName:     args.Workspace.Name,
-		ComputeName:       pulumi.String(spec.ComputeName),
-		Location:          pulumi.String(region),
-		Properties: &azureml.AKSArgs{
-			ComputeType:     "AKS",
-			ResourceId:      cluster.ID().ToStringOutput(),
-			ComputeLocation: pulumi.String(region),
-			Description:     pulumi.String("Inference cluster in the VNet's AKS subnet"),
-			Properties: &azureml.AKSSchemaPropertiesArgs{
-				AgentCount:       pulumi.Int(*spec.NodeCount),
-				AgentVmSize:      pulumi.String(spec.VMSize),
-				ClusterPurpose:   pulumi.String(spec.ClusterPurpose),
-				LoadBalancerType: pulumi.String(spec.LoadBalancerType),
-				LoadBalancerSubnet: func() pulumi.StringPtrInput {
-					if spec.LoadBalancerType == string(azureml.LoadBalancerTypeInternalLoadBalancer) {
-						return pulumi.String(args.Subnet.Name)
-					}
-					return nil
-				}(),
-				AksNetworkingConfiguration: &azureml.AksNetworkingConfigurationArgs{
-					SubnetId:         subnetID,
-					ServiceCidr:      pulumi.String(spec.ServiceCidr),
-					DnsServiceIP:     pulumi.String(spec.DNSServiceIP),
-					DockerBridgeCidr: pulumi.String(spec.DockerBridgeCidr),
-				},
-			},
-		},
-		Tags: tags,
-	}, parent, pulumi.DependsOn(rules))
-	if err != nil {
-		return nil, err
-	}
-
-	comp.ClusterID = cluster.ID().ToStringOutput()
-	comp.ClusterName = cluster.Name
-	comp.Fqdn = cluster.Fqdn
-	comp.IdentityPrincipalID = identity.PrincipalId
-	comp.ComputeID = compute.ID().ToStringOutput()
-	if err := ctx.RegisterResourceOutputs(comp, pulumi.Map{
-		"clusterId":           comp.ClusterID,
-		"clusterName":         comp.ClusterName,
-		"fqdn":                comp.Fqdn,
-		"identityPrincipalId": comp.IdentityPrincipalID,
-		"computeId":           comp.ComputeID,
-	}); err != nil {
-		return nil, err
-	}
-	return comp, nil
-}
-
-// subscriptionOf returns the subscription ID in an ARM resource ID.
-func subscriptionOf(id string) string {
-	parts := strings.Split(id, "/")
-	for i := 0; i+1 < len(parts); i++ {
-		if strings.EqualFold(parts[i], "subscriptions") {
-			return parts[i+1]
-		}
-	}
-	return ""
 }

@@ -276,6 +276,11 @@ func (s AmlComputeSpec) Validate(p *Path, site ComputeSite) Problems {
 		}
 	}
 
+	if site.Region != "" {
+		if n := len(s.routes(site.Region)); n > netplan.MaxRoutesPerTable {
+			ps.Add(p.Child("forcedTunneling"), "needs %d routes, but a route table takes at most %d; route the service tags instead of their prefixes", n, netplan.MaxRoutesPerTable)
+		}
+	}
 	inSubnet := validateAttached(&ps, site, s.Name)
 	if site.Subnet.IsValid() && maxNodes >= 1 {
 		if err := netplan.CheckSubnetCapacity(site.Subnet, maxNodes+inSubnet); err != nil {

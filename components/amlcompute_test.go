@@ -1,6 +1,7 @@
 package components
 
 import (
+	"fmt"
 	"maps"
 	"net/netip"
 	"reflect"
@@ -659,4 +660,17 @@ func TestAmlComputeReplacesOnImmutableSettings(t *testing.T) {
 			t.Errorf("%s does not replace the cluster: %v", path, c.ReplaceOnChanges)
 		}
 	}
+}
+
+// A route table takes 400 routes: one route per prefix cannot exceed it.
+func TestAmlComputeRouteLimit(t *testing.T) {
+	var prefixes []string
+	for i := 0; i < 400; i++ {
+		prefixes = append(prefixes, fmt.Sprintf("20.%d.%d.0/24", 100+i/256, i%256))
+	}
+	spec := AmlComputeSpec{ForcedTunneling: true, BatchPrefixes: prefixes}
+	wantSpecProblems(t, spec.Validate(NewPath("compute"), ComputeSite{Region: "eastus2"}),
+		"compute.forcedTunneling: needs 401 routes, but a route table takes at most 400")
+	spec.BatchPrefixes = prefixes[:399]
+	wantSpecProblems(t, spec.Validate(NewPath("compute"), ComputeSite{Region: "eastus2"}))
 }

@@ -20,6 +20,8 @@ const (
 	vaultID          = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv"
 	registryID       = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/acr"
 	wsID             = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws"
+	// wsPrincipalID is the workspace identity of workspaceRef.
+	wsPrincipalID = "44444444-4444-4444-4444-444444444444"
 )
 
 // trainingSubnetRef is the training subnet as Network would hand it over,
@@ -58,7 +60,8 @@ func peSubnetRef() SubnetRef {
 }
 
 func workspaceRef() WorkspaceRef {
-	return WorkspaceRef{ResourceGroupName: pulumi.String("rg"), Name: pulumi.String("ws")}
+	return WorkspaceRef{ResourceGroupName: pulumi.String("rg"), Name: pulumi.String("ws"),
+		PrincipalID: pulumi.String(wsPrincipalID), RegistryID: pulumi.String(registryID), StorageAccountID: pulumi.String(storageID)}
 }
 
 // testLayout is the plan of a 10.20.0.0/16 VNet with training, AKS and

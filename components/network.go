@@ -38,7 +38,7 @@ const (
 
 // trainingServiceEndpoints let the storage account's and the key vault's VNet
 // rules admit the training subnet ("Secure Azure ML experimentation and
-// inference jobs within an Azure Virtual Network", 2019).
+// inference jobs within an Azure Virtual Network", 2019), and the AKS subnet.
 var trainingServiceEndpoints = []string{"Microsoft.Storage", "Microsoft.KeyVault"}
 
 // NetworkSpec is the address plan of the network foundation: a VNet, created
@@ -663,7 +663,11 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 	}
 	comp.Training = *training
 	if spec.AksSubnet != "" {
-		if comp.Aks, err = subnet(fields[1], layout.Aks, nil, nil, nil); err != nil {
+		// Inference reads the workspace's storage (models, the router's
+		// configuration) and vault too, so their VNet rules must admit the
+		// AKS subnet as well (how-to-kubernetes-inference-routing-azureml-fe,
+		// connectivity requirements).
+		if comp.Aks, err = subnet(fields[1], layout.Aks, endpoints, nil, nil); err != nil {
 			return nil, err
 		}
 	}

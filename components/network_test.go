@@ -3,6 +3,7 @@ package components
 import (
 	"encoding/json"
 	"net/netip"
+	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/amlvnet/amlvnet/internal/pulumitest"
+	"github.com/amlvnet/amlvnet/internal/standin"
 )
 
 func TestNetworkCreatesVnetSubnetsNsgsAndRouteTable(t *testing.T) {
@@ -51,8 +53,8 @@ func TestNetworkCreatesVnetSubnetsNsgsAndRouteTable(t *testing.T) {
 	if got := serviceEndpoints(training); !reflect.DeepEqual(got, []string{"Microsoft.KeyVault", "Microsoft.Storage"}) {
 		t.Errorf("training service endpoints %v (isolation defaults to serviceEndpoints)", got)
 	}
-	if got := serviceEndpoints(aks); len(got) > 0 {
-		t.Errorf("AKS subnet has service endpoints %v", got)
+	if got := serviceEndpoints(aks); !reflect.DeepEqual(got, []string{"Microsoft.KeyVault", "Microsoft.Storage"}) {
+		t.Errorf("AKS subnet service endpoints %v: inference reads the workspace's storage and vault through their VNet rules", got)
 	}
 	if len(m.OfType("azure-native:network:NetworkSecurityGroup")) != 2 {
 		t.Errorf("want one NSG per subnet")
@@ -303,7 +305,7 @@ func TestNetworkPrivateEndpointSubnet(t *testing.T) {
 	if !dependsOn(pe, aks) || !dependsOn(aks, training) {
 		t.Errorf("subnet writes must be chained: pe deps %v, aks deps %v", pe.DependsOn, aks.DependsOn)
 	}
-	for _, sn := range []pulumitest.Resource{training, pe} {
+	for _, sn := range []pulumitest.Resource{training, aks, pe} {
 		if got := serviceEndpoints(sn); len(got) > 0 {
 			t.Errorf("%s: service endpoints %v; none on the private-endpoint path", sn.String("subnetName"), got)
 		}
@@ -454,4 +456,44 @@ func firstID(r pulumitest.Resource, path string) string {
 		return id.StringValue()
 	}
 	return ""
+}
+
+// A subnet adopted with its own NSG and route table keeps them: nothing of
+// ours is created for it, its rules are the handle's existing rules, its
+// default route is reported, and its service endpoint policies stay.
+func TestNetworkAdoptsASubnetWithItsOwnNSGAndRoutes(t *testing.T) {
+	fixtures, err := standin.LoadFixtures(filepath.Join("..", "tests", "testdata", "existing-vnets.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &pulumitest.Mocks{VirtualNetworks: fixtures}
+	var n *Network
+	run(t, m, func(ctx *pulumi.Context) error {
+		var err error
+		n, err = NewNetwork(ctx, "net", &NetworkArgs{ResourceGroupName: pulumi.String("rg"), Location: "westeurope",
+			Spec: NetworkSpec{Existing: &ExistingNetwork{ResourceGroup: "corp-network", Name: "corp-vnet"}, TrainingSubnet: "ml-firewalled",
+				TrainingRouteTable: true, TrainingNatGateway: true}})
+		return err
+	})
+	for _, typ := range []string{"azure-native:network:NetworkSecurityGroup", "azure-native:network:RouteTable"} {
+		if len(m.OfType(typ)) != 0 {
+			t.Errorf("a %s was created for a subnet that has its own", typ)
+		}
+	}
+	sn := one(t, m.OfType("azure-native:network:Subnet"))
+	if !strings.HasSuffix(sn.String("networkSecurityGroup.id"), "/networkSecurityGroups/corp-ml-nsg") ||
+		!strings.HasSuffix(sn.String("routeTable.id"), "/routeTables/corp-to-firewall") {
+		t.Errorf("the adopted subnet lost its NSG or route table: %v", sn.Inputs)
+	}
+	if policies, _ := sn.Input("serviceEndpointPolicies"); !policies.IsArray() || len(policies.ArrayValue()) != 1 {
+		t.Errorf("service endpoint policies not kept: %v", policies)
+	}
+	if len(n.Training.ExistingRules) != 2 || n.Training.DefaultRoute != "VirtualAppliance" || n.Layout.TrainingDefaultRoute != "VirtualAppliance" {
+		t.Errorf("handle: rules %v, default route %q", n.Training.ExistingRules, n.Training.DefaultRoute)
+	}
+	// Forced tunneling off under a default route to an appliance: warned.
+	_, warnings := AmlComputeSpec{}.Validate(NewPath("compute"), ComputeSite{Region: "westeurope", DefaultRoute: "VirtualAppliance"}).Split()
+	if len(warnings) != 1 || !strings.Contains(warnings[0].String(), "compute.forcedTunneling: is false, but the training subnet's route table sends 0.0.0.0/0 to VirtualAppliance") {
+		t.Errorf("warnings %v", warnings)
+	}
 }

@@ -36,8 +36,14 @@ type SecureStorageSpec struct {
 	// account used for inference (model scoring) must be (2019 article).
 	// Optional. Defaults to false: deny by default.
 	Unrestricted bool `json:"-" pulumi:"unrestricted,optional"`
-	// PrivateOnly turns public network access off: the account is reached
-	// through private endpoints only, so it takes no VNet or IP rules.
+	// PrivateOnly makes the account reachable through private endpoints
+	// only: no VNet or IP rules, the firewall denies everything but trusted
+	// services and the resource-instance rules. Public network access stays
+	// enabled behind that closed firewall, as Microsoft's
+	// machine-learning-end-to-end-secure template keeps it: Azure ML's own
+	// service-side access (studio previews, datastores) goes through it
+	// ("Secure an Azure Machine Learning workspace with virtual networks",
+	// https://learn.microsoft.com/azure/machine-learning/how-to-secure-workspace-vnet).
 	// Optional. Defaults to false.
 	PrivateOnly bool `json:"-" pulumi:"privateOnly,optional"`
 }
@@ -66,7 +72,7 @@ func (s SecureStorageSpec) Validate(p *Path) Problems {
 	case s.Unrestricted && len(s.ClientIPRanges) > 0:
 		ps.Add(p.Child("clientIpRanges"), "has no effect on an unrestricted account; remove it")
 	case s.PrivateOnly && len(s.ClientIPRanges) > 0:
-		ps.Add(p.Child("clientIpRanges"), "has no effect with public network access off; developers reach the account through the VNet (VPN, ExpressRoute or a bastion): remove it")
+		ps.Add(p.Child("clientIpRanges"), "has no effect on an account reached through private endpoints only: its firewall admits no IP, and developers reach it through the VNet (VPN, ExpressRoute or a bastion): remove it")
 	}
 	checkClientIPRanges(&ps, p.Child("clientIpRanges"), s.ClientIPRanges)
 	return ps
@@ -85,6 +91,12 @@ type SecureStorageArgs struct {
 	// experiments. Required unless Unrestricted or PrivateOnly. Each subnet
 	// needs the Microsoft.Storage service endpoint (Network adds it).
 	SubnetIDs pulumi.StringArrayInput `pulumi:"subnetIds,optional"`
+	// TrustedResources get a resource-instance rule each, in TenantID:
+	// resources the firewall lets in by identity, such as the workspace
+	// (its ID can be given before it exists). Optional; ignored when
+	// Unrestricted.
+	TrustedResources pulumi.StringArrayInput `pulumi:"trustedResources,optional"`
+	TenantID         pulumi.StringInput      `pulumi:"tenantId,optional"`
 	// Protect marks the account protected in Pulumi. Optional. Defaults to false.
 	Protect bool `pulumi:"protect,optional"`
 	// PreviousNames are names this component had before a rename. Optional.
@@ -105,6 +117,9 @@ func (a *SecureStorageArgs) problems() Problems {
 	}
 	if a.SubnetIDs == nil && !a.Spec.Unrestricted && !a.Spec.PrivateOnly {
 		ps.Add(NewPath("subnetIds"), "at least one subnet is required for a deny-by-default account")
+	}
+	if a.TrustedResources != nil && a.TenantID == nil {
+		ps.Add(NewPath("tenantId"), "is required with trustedResources: the tenant of the resources let in")
 	}
 	return ps
 }
@@ -135,6 +150,16 @@ func NewSecureStorage(ctx *pulumi.Context, name string, args *SecureStorageArgs,
 	rules := &storage.NetworkRuleSetArgs{
 		DefaultAction: storage.DefaultActionAllow,
 		Bypass:        pulumi.String("AzureServices"),
+	}
+	if !spec.Unrestricted && args.TrustedResources != nil {
+		rules.ResourceAccessRules = pulumi.All(args.TrustedResources.ToStringArrayOutput(), args.TenantID.ToStringOutput()).ApplyT(func(v []any) []storage.ResourceAccessRule {
+			ids, tenant := v[0].([]string), v[1].(string)
+			out := make([]storage.ResourceAccessRule, 0, len(ids))
+			for _, id := range ids {
+				out = append(out, storage.ResourceAccessRule{ResourceId: ptr(id), TenantId: ptr(tenant)})
+			}
+			return out
+		}).(storage.ResourceAccessRuleArrayOutput)
 	}
 	if spec.PrivateOnly {
 		rules.DefaultAction = storage.DefaultActionDeny
@@ -170,9 +195,6 @@ func NewSecureStorage(ctx *pulumi.Context, name string, args *SecureStorageArgs,
 	}
 	if spec.AccountName != "" {
 		account.AccountName = pulumi.String(spec.AccountName)
-	}
-	if spec.PrivateOnly {
-		account.PublicNetworkAccess = pulumi.String(string(storage.PublicNetworkAccessDisabled))
 	}
 	// The logical name is lower-case letters and digits so that auto-naming
 	// yields a valid account name.

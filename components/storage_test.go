@@ -118,6 +118,7 @@ func TestSecureStorageValidation(t *testing.T) {
 }
 
 func TestSecureStoragePrivateOnly(t *testing.T) {
+	const workspaceID = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws"
 	m := &pulumitest.Mocks{}
 	run(t, m, func(ctx *pulumi.Context) error {
 		_, err := NewSecureStorage(ctx, "ws-storage", &SecureStorageArgs{
@@ -125,12 +126,21 @@ func TestSecureStoragePrivateOnly(t *testing.T) {
 			Location:          "eastus2",
 			SubnetIDs:         pulumi.StringArray{pulumi.String(trainingSubnetID)},
 			Spec:              SecureStorageSpec{PrivateOnly: true},
+			TrustedResources:  pulumi.StringArray{pulumi.String(workspaceID)},
+			TenantID:          pulumi.String("tenant"),
 		})
 		return err
 	})
 	sa := one(t, m.OfType("azure-native:storage:StorageAccount"))
-	if sa.String("publicNetworkAccess") != "Disabled" || sa.String("networkRuleSet.defaultAction") != "Deny" {
-		t.Errorf("private-only account: publicNetworkAccess %q, default action %q", sa.String("publicNetworkAccess"), sa.String("networkRuleSet.defaultAction"))
+	// Public access stays on behind a firewall that admits only trusted
+	// services and the workspace, as Microsoft's secure template has it.
+	if sa.String("publicNetworkAccess") != "" || sa.String("networkRuleSet.defaultAction") != "Deny" || sa.String("networkRuleSet.bypass") != "AzureServices" {
+		t.Errorf("private-only account: publicNetworkAccess %q, default action %q, bypass %q", sa.String("publicNetworkAccess"), sa.String("networkRuleSet.defaultAction"), sa.String("networkRuleSet.bypass"))
+	}
+	rules, _ := sa.Input("networkRuleSet.resourceAccessRules")
+	if !rules.IsArray() || len(rules.ArrayValue()) != 1 || rules.ArrayValue()[0].ObjectValue()["resourceId"].StringValue() != workspaceID ||
+		rules.ArrayValue()[0].ObjectValue()["tenantId"].StringValue() != "tenant" {
+		t.Errorf("resource-instance rule for the workspace: %v", rules)
 	}
 	for _, path := range []string{"networkRuleSet.virtualNetworkRules", "networkRuleSet.ipRules"} {
 		if v, _ := sa.Input(path); v.IsArray() && len(v.ArrayValue()) > 0 {
@@ -146,7 +156,7 @@ func TestSecureStoragePrivateOnly(t *testing.T) {
 			Spec: SecureStorageSpec{PrivateOnly: true, ClientIPRanges: []string{"203.0.113.0/29"}}})
 		return err
 	})
-	wantProblems(t, err, "spec.clientIpRanges: has no effect with public network access off")
+	wantProblems(t, err, "spec.clientIpRanges: has no effect on an account reached through private endpoints only")
 	err = constructErr(t, func(ctx *pulumi.Context) error {
 		_, err := NewSecureStorage(ctx, "st", &SecureStorageArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2",
 			Spec: SecureStorageSpec{PrivateOnly: true, Unrestricted: true}})
@@ -181,4 +191,14 @@ func TestSecureStorageSpecWithDefaultsAndPurity(t *testing.T) {
 	}
 	// Zero is a valid spec: a deny-by-default Standard_LRS account.
 	wantSpecProblems(t, SecureStorageSpec{}.Validate(NewPath("spec")))
+}
+
+// A resource-instance rule names its tenant.
+func TestSecureStorageTrustedResourcesNeedTheTenant(t *testing.T) {
+	err := constructErr(t, func(ctx *pulumi.Context) error {
+		_, err := NewSecureStorage(ctx, "st", &SecureStorageArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2",
+			SubnetIDs: pulumi.StringArray{pulumi.String(trainingSubnetID)}, TrustedResources: pulumi.StringArray{pulumi.String("/subscriptions/s/x")}})
+		return err
+	})
+	wantProblems(t, err, "tenantId: is required with trustedResources")
 }

@@ -135,6 +135,12 @@ type WorkspaceRef struct {
 	ResourceGroupName pulumi.StringInput
 	// Name of the workspace.
 	Name pulumi.StringInput
+	// PrincipalID of the workspace's identity, RegistryID of its container
+	// registry and StorageAccountID of its default storage: a Kubernetes
+	// inference compute grants roles with them. Optional for other computes.
+	PrincipalID      pulumi.StringInput
+	RegistryID       pulumi.StringInput
+	StorageAccountID pulumi.StringInput
 	// Ready are resources the workspace's computes wait for, e.g. its
 	// private endpoints: compute without public IPs in a workspace whose
 	// public access is off reaches it only through them. Optional.
@@ -157,11 +163,13 @@ type MLWorkspace struct {
 	LogAnalyticsID    pulumi.StringOutput `pulumi:"logAnalyticsId"`
 
 	resourceGroupName pulumi.StringInput
+	storageAccountID  pulumi.StringInput
 }
 
 // Ref is the handle a compute attached to the workspace takes.
 func (w *MLWorkspace) Ref() WorkspaceRef {
-	return WorkspaceRef{ResourceGroupName: w.resourceGroupName, Name: w.WorkspaceName}
+	return WorkspaceRef{ResourceGroupName: w.resourceGroupName, Name: w.WorkspaceName,
+		PrincipalID: w.PrincipalID, RegistryID: w.RegistryID, StorageAccountID: w.storageAccountID}
 }
 
 // NewMLWorkspace validates args and creates the workspace and its helpers.
@@ -261,6 +269,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		}
 	}
 	comp.resourceGroupName = args.ResourceGroupName
+	comp.storageAccountID = args.StorageAccountID
 	comp.WorkspaceID = ws.ID().ToStringOutput()
 	comp.WorkspaceName = ws.Name
 	comp.WorkspaceGUID = ws.WorkspaceId

@@ -132,12 +132,34 @@ const storageURN = "urn:pulumi:test::amlvnet::azure-native:storage:StorageAccoun
 // property dependencies.
 func privateStack(t *testing.T, publicNetworkAccess string) []policyx.AnalyzerResource {
 	account := with(secureStorage(), "publicNetworkAccess", publicNetworkAccess)
+	// A developer range through the firewall: public access then reaches it.
+	account["networkRuleSet"].(map[string]any)["ipRules"] = []any{map[string]any{"iPAddressOrRange": "203.0.113.0/29"}}
 	return []policyx.AnalyzerResource{
 		stateResource(t, "azure-native:storage:StorageAccount", "workspacestorage", map[string]any{"id": computed}, account, nil),
 		stateResource(t, "azure-native:network:PrivateEndpoint", "private-endpoints-storage-blob", map[string]any{"id": computed},
 			map[string]any{"subnet": map[string]any{"id": computed}, "privateLinkServiceConnections": []any{
 				map[string]any{"name": "storage-blob", "groupIds": []any{"blob"}, "privateLinkServiceId": computed}}},
 			map[string][]string{"privateLinkServiceConnections": {storageURN}}),
+	}
+}
+
+// inferenceStack is a workspace, its storage account (admitting the
+// training subnet only) and an AKS cluster attached as a Kubernetes compute,
+// as a stack policy sees them after up.
+func inferenceStack(t *testing.T) []policyx.AnalyzerResource {
+	const rg = "/subscriptions/s/resourceGroups/amlvnet-prod/providers/"
+	subnets := rg + "Microsoft.Network/virtualNetworks/amlvnet-vnet/subnets/"
+	storageID, clusterID := rg+"Microsoft.Storage/storageAccounts/workspacestorage1a2b", rg+"Microsoft.ContainerService/managedClusters/amlvnet-prod-aks"
+	account := secureStorage()
+	account["networkRuleSet"].(map[string]any)["virtualNetworkRules"] = []any{map[string]any{"virtualNetworkResourceId": subnets + "training"}}
+	return []policyx.AnalyzerResource{
+		stateResource(t, "azure-native:storage:StorageAccount", "workspacestorage", map[string]any{"id": storageID}, account, nil),
+		stateResource(t, "azure-native:machinelearningservices:Workspace", "workspace", map[string]any{"id": rg + "Microsoft.MachineLearningServices/workspaces/ws"},
+			map[string]any{"workspaceName": "ws", "resourceGroupName": "amlvnet-prod", "storageAccount": storageID}, nil),
+		stateResource(t, "azure-native:containerservice:ManagedCluster", "inference-cluster", map[string]any{"id": clusterID},
+			map[string]any{"resourceName": "amlvnet-prod-aks", "agentPoolProfiles": []any{map[string]any{"vnetSubnetID": subnets + "aks"}}}, nil),
+		stateResource(t, "azure-native:machinelearningservices:Compute", "inference-compute", map[string]any{"id": rg + "Microsoft.MachineLearningServices/workspaces/ws/computes/aks"},
+			map[string]any{"workspaceName": "ws", "resourceGroupName": "amlvnet-prod", "properties": map[string]any{"computeType": "Kubernetes", "resourceId": clusterID}}, nil),
 	}
 }
 
@@ -171,6 +193,9 @@ func fixtures(t *testing.T) map[string]fixture {
 		"amlcompute-nsg-inbound": {stack: trainingStack(t,
 			rule("Inbound", "Allow", "Tcp", "AzureMachineLearning", "VirtualNetwork", "44224", 110)), failURN: nsgURN},
 		"no-public-access-with-private-endpoint": {stack: privateStack(t, "Enabled"), failURN: storageURN},
+		"inference-compute-kubernetes": one(resource(t, "azure-native:machinelearningservices:Compute", "inference-compute",
+			map[string]any{"computeName": "aks", "properties": map[string]any{"computeType": "AKS", "resourceId": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"}})),
+		"aks-subnet-admitted-to-storage": {stack: inferenceStack(t), failURN: storageURN},
 		"restricted-outbound-allows-azureml": {stack: trainingStack(t,
 			rule("Inbound", "Allow", "Tcp", "BatchNodeManagement", "VirtualNetwork", "29876-29877", 100),
 			rule("Inbound", "Allow", "Tcp", "AzureMachineLearning", "VirtualNetwork", "44224", 110),

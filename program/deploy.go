@@ -37,19 +37,35 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 	if err != nil {
 		return err
 	}
-	training := pulumi.StringArray{net.Training.ID}
+	if err := p.logWarnings(ctx); err != nil {
+		return err
+	}
+	// The storage and vault firewalls admit the training subnet, and the
+	// AKS subnet, whose inference reads them too; with private endpoints
+	// they take no VNet rules.
+	admitted := pulumi.StringArray{net.Training.ID}
+	if net.Aks != nil && !p.isolated {
+		admitted = append(admitted, net.Aks.ID)
+	}
 
+	// The workspace is let through the storage firewall by its identity
+	// (a resource-instance rule): its ID is known before it exists.
+	workspaceID := fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/Microsoft.MachineLearningServices/workspaces/%s",
+		client.SubscriptionId, cfg.ResourceGroup, cfg.Workspace.WithDefaults().Name)
 	store, err := components.NewSecureStorage(ctx, "workspace-storage", &components.SecureStorageArgs{
 		Spec:              cfg.Storage,
 		ResourceGroupName: rg.Name,
 		Location:          cfg.Location,
-		SubnetIDs:         training,
+		SubnetIDs:         admitted,
+		TrustedResources:  pulumi.StringArray{pulumi.String(workspaceID)},
+		TenantID:          pulumi.String(client.TenantId),
 		Protect:           cfg.Protect,
 		Tags:              cfg.Tags,
 	})
 	if err != nil {
 		return err
 	}
+	var scoring *components.ScoringStorageRef
 	if cfg.InferenceStorage.Enabled {
 		inference, err := components.NewSecureStorage(ctx, "inference-storage", &components.SecureStorageArgs{
 			Spec:              cfg.InferenceStorage.SecureStorageSpec,
@@ -62,13 +78,14 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 			return err
 		}
 		ctx.Export("inferenceStorageAccount", inference.AccountName)
+		scoring = &components.ScoringStorageRef{ResourceGroupName: rg.Name, AccountName: inference.AccountName, AccountID: inference.AccountID}
 	}
 	vault, err := components.NewSecureKeyVault(ctx, "key-vault", &components.SecureKeyVaultArgs{
 		Spec:              cfg.KeyVault,
 		ResourceGroupName: rg.Name,
 		Location:          cfg.Location,
 		TenantID:          pulumi.String(client.TenantId),
-		SubnetIDs:         training,
+		SubnetIDs:         admitted,
 		Protect:           cfg.Protect,
 		Tags:              cfg.Tags,
 	})
@@ -127,9 +144,10 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 			Spec:              cfg.Aks.AksSpec,
 			ResourceGroupName: rg.Name,
 			Location:          cfg.Location,
-			Workspace:         ws.Ref(),
+			Workspace:         workspace,
 			Subnet:            *net.Aks,
 			Layout:            &net.Layout,
+			ScoringStorage:    scoring,
 			Tags:              cfg.Tags,
 		})
 		if err != nil {
@@ -137,6 +155,12 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 		}
 		ctx.Export("aksClusterName", aks.ClusterName)
 		ctx.Export("aksComputeId", aks.ComputeID)
+		// The compute an online deployment names (README, "Deploying a
+		// model to the Kubernetes compute").
+		ctx.Export("aksComputeName", aks.ComputeName)
+		if scoring != nil {
+			ctx.Export("inferenceDatastore", aks.DatastoreName)
+		}
 	}
 
 	ctx.Export("resourceGroup", rg.Name)
@@ -149,5 +173,17 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 	ctx.Export("discoveryUrl", ws.DiscoveryURL)
 	ctx.Export("computeName", compute.ComputeName)
 	ctx.Export("region", pulumi.String(p.region))
+	ctx.Export(fixedSettingsOutput, pulumi.ToStringMap(currentFixed(cfg)))
+	return nil
+}
+
+// logWarnings shows the program's own warnings on the stack's console; they
+// stop nothing.
+func (p *plan) logWarnings(ctx *pulumi.Context) error {
+	for _, w := range p.warnings.Sorted() {
+		if err := ctx.Log.Warn(w.String(), nil); err != nil {
+			return err
+		}
+	}
 	return nil
 }

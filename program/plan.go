@@ -1,6 +1,8 @@
 package program
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -21,6 +23,9 @@ type plan struct {
 	isolated bool
 	// private is nil unless the network isolation is privateEndpoints.
 	private *components.PrivateEndpointsSpec
+	// warnings are the program's own (the components log theirs when they
+	// are constructed); deploy logs them.
+	warnings components.Problems
 }
 
 // keyPath is the path of the top-level key that Config's field holds.
@@ -107,6 +112,9 @@ func (p *plan) planStorage(ps *components.Problems) {
 	if !inf.Enabled {
 		return
 	}
+	if !cfg.Aks.Enabled {
+		p.warnings.Warn(pathInferenceStorage.Child("enabled"), "creates an account open to every network that nothing uses: only the AKS inference compute reads it (as datastore %s); disable it, or enable %s", components.ScoringDatastoreName, pathAks)
+	}
 	inf.Unrestricted = true
 	*ps = append(*ps, inf.SecureStorageSpec.Validate(pathInferenceStorage)...)
 	// Storage account names are globally unique: two accounts can't share one.
@@ -171,29 +179,45 @@ func (p *plan) readServiceTags(ps *components.Problems) {
 	if p.region == "" {
 		return // reported under azure-native:location
 	}
-	read := func(tag string) []string {
+	read := func(tag string) ([]string, error) {
 		f, err := os.Open(cc.ServiceTagsFile)
 		if err != nil {
-			ps.Add(key, "cannot read the service-tags file: %v", err)
-			return nil
+			return nil, fmt.Errorf("cannot read the service-tags file: %v", err)
 		}
 		defer f.Close()
 		prefixes, err := netplan.ServiceTagPrefixes(f, tag)
 		if err != nil {
-			ps.Add(key, "%v", err)
-			return nil
+			return nil, err
 		}
 		out := make([]string, 0, len(prefixes))
 		for _, pr := range prefixes {
 			out = append(out, pr.String())
 		}
-		return out
+		return out, nil
 	}
 	batchTag, _ := netplan.RegionalTag("BatchNodeManagement", p.region)
-	cc.BatchPrefixes = read(batchTag)
-	if len(cc.BatchPrefixes) > 0 {
-		cc.MachineLearningPrefixes = read("AzureMachineLearning")
+	batch, err := read(batchTag)
+	if err != nil {
+		ps.Add(key, "%v", err)
+		return
 	}
+	// The current docs route Azure ML's ranges of the workspace's region
+	// (AzureMachineLearning.<region>), far fewer than the global tag's; the
+	// global tag serves a file without the regional one.
+	mlTag, _ := netplan.RegionalTag("AzureMachineLearning", p.region)
+	ml, err := read(mlTag)
+	if errors.Is(err, netplan.ErrTagNotInFile) {
+		ml, err = read("AzureMachineLearning")
+	}
+	if err != nil {
+		ps.Add(key, "%v", err)
+		return
+	}
+	if n := len(batch) + len(ml); n > netplan.MaxRoutesPerTable {
+		ps.Add(key, "lists %d prefixes for %s and %s, one route each, but a route table takes at most %d routes; route the service tags instead (leave serviceTagsFile out) or give batchPrefixes and machineLearningPrefixes by hand", n, batchTag, mlTag, netplan.MaxRoutesPerTable)
+		return
+	}
+	cc.BatchPrefixes, cc.MachineLearningPrefixes = batch, ml
 }
 
 func (p *plan) planAks(ps *components.Problems) {
@@ -201,11 +225,19 @@ func (p *plan) planAks(ps *components.Problems) {
 	if !cfg.Aks.Enabled {
 		return
 	}
-	site := components.AksSite{Region: p.region, NetworkPath: pathNetwork}
+	site := components.AksSite{Region: p.region, NetworkPath: pathNetwork, ResourceGroup: cfg.ResourceGroup, ResourceGroupPath: pathResourceGroup}
 	if p.layout != nil {
 		site.Subnet, site.AddressSpace, site.Subnets, site.ExistingRules = p.layout.Aks, p.layout.AddressSpace, p.layout.AllSubnets(), p.layout.AksRules
 	}
 	*ps = append(*ps, cfg.Aks.AksSpec.Validate(pathAks, site)...)
+	if cfg.Compute.WithDefaults().Outbound == components.OutboundRestricted {
+		// The extension needs hosts without a service tag
+		// (<region>.dp.kubernetesconfiguration.azure.com, the Kusto log
+		// endpoint, packages.microsoft.com: how-to-access-azureml-behind-firewall,
+		// "Scenario: Use Kubernetes compute"; AKS outbound-rules-control-egress),
+		// which an NSG cannot allow by name.
+		p.warnings.Warn(pathCompute.Child("outbound"), "restricts the training subnet only: the AKS cluster's egress leaves through its load balancer unrestricted, since the Azure ML extension needs hosts no service tag covers; restrict it with an FQDN-capable firewall (README, \"AKS egress\")")
+	}
 	// Compute names are unique in a workspace: the AKS compute's too.
 	name := cfg.Aks.WithDefaults().ComputeName
 	if strings.EqualFold(name, cfg.Compute.WithDefaults().Name) {

@@ -41,6 +41,15 @@ func RunWithKeys(keys []string) pulumi.RunFunc {
 		if err := configError(append(unknown, decoding...), problems); err != nil {
 			return err
 		}
+		// Only a valid config is compared with the last deployment: reading
+		// it registers a stack reference, and a bad config registers nothing.
+		fixed, err := checkFixed(ctx, cfg)
+		if err != nil {
+			return err
+		}
+		if err := configError(nil, fixed); err != nil {
+			return err
+		}
 		return p.deploy(ctx)
 	}
 }

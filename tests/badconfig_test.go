@@ -104,8 +104,23 @@ func aksBase() map[string]any {
 		"dnsServiceIP":     "10.0.0.10",
 		"dockerBridgeCidr": "172.17.0.1/16",
 		"scoringSources":   []any{"198.51.100.0/24"},
+		"inference": map[string]any{
+			"sslCname":       "score.contoso.com",
+			"sslCertificate": "-----BEGIN CERTIFICATE-----\nSAMPLE\n-----END CERTIFICATE-----\n",
+			"sslKey":         "-----BEGIN PRIVATE KEY-----\nSAMPLE\n-----END PRIVATE KEY-----\n",
+		},
 	}
 	return c
+}
+
+// legacyAKS is the Set of the AKS base switched to the legacy AKS compute,
+// plus the given overrides (pairs of path, value).
+func legacyAKS(kv ...any) map[string]any {
+	set := map[string]any{"amlvnet:aks.computeType": "AKS", "amlvnet:aks.inference": Unset}
+	for i := 0; i+1 < len(kv); i += 2 {
+		set[kv[i].(string)] = kv[i+1]
+	}
+	return set
 }
 
 // vm is a valid attached VM with a private address in the dev base's
@@ -273,10 +288,107 @@ var badConfigCases = []BadConfigCase{
 		Want: map[string]string{"amlvnet:aks.dockerBridgeCidr": "must lie outside it"},
 	},
 	{
-		Name: "AKS FastProd with too few cores",
+		Name: "legacy AKS FastProd with too few cores",
 		AKS:  true,
-		Set:  map[string]any{"amlvnet:aks.vmSize": "Standard_D2s_v3"},
+		Set:  legacyAKS("amlvnet:aks.vmSize", "Standard_D2s_v3"),
 		Want: map[string]string{"amlvnet:aks.nodeCount": "needs at least 12"},
+	},
+	{
+		Name: "AKS FastProd on two nodes",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.nodeCount": 2, "amlvnet:aks.clusterPurpose": "FastProd", "amlvnet:aks.inference.highAvailability": false},
+		Want: map[string]string{"amlvnet:aks.nodeCount": "clusterPurpose FastProd needs at least 3 nodes"},
+	},
+
+	// The Azure ML extension and the Kubernetes compute.
+	{
+		Name: "AKS compute type unknown",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.computeType": "Arc"},
+		Want: map[string]string{"amlvnet:aks.computeType": "use Kubernetes (the Azure ML extension, v2 online endpoints) or AKS"},
+	},
+	{
+		Name: "AKS namespace with capitals",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.namespace": "ML-Team"},
+		Want: map[string]string{"amlvnet:aks.namespace": "1-63 lower-case letters, digits and '-'"},
+	},
+	{
+		Name: "AKS router service type unknown",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.inference.routerServiceType": "Ingress"},
+		Want: map[string]string{"amlvnet:aks.inference.routerServiceType": "use one of [LoadBalancer NodePort ClusterIP]"},
+	},
+	{
+		Name: "AKS internal load balancer with NodePort",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.inference.routerServiceType": "NodePort", "amlvnet:aks.inference.internalLoadBalancer": true},
+		Want: map[string]string{"amlvnet:aks.inference.internalLoadBalancer": "cannot go with routerServiceType NodePort"},
+	},
+	{
+		Name: "AKS router HA on two nodes",
+		AKS:  true,
+		Set: map[string]any{"amlvnet:aks.nodeCount": 2, "amlvnet:aks.clusterPurpose": "DevTest",
+			"amlvnet:aks.inference.highAvailability": true},
+		Want: map[string]string{"amlvnet:aks.inference.highAvailability": "needs at least 3 nodes for its 3 router replicas"},
+	},
+	{
+		Name: "AKS HTTPS without a certificate",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.inference.sslCertificate": Unset},
+		Want: map[string]string{"amlvnet:aks.inference.sslCertificate": "is required for HTTPS scoring"},
+	},
+	{
+		Name: "AKS HTTP with a certificate",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.inference.allowInsecureConnections": true},
+		Want: map[string]string{
+			"amlvnet:aks.inference.sslCname":       "has no effect with allowInsecureConnections true",
+			"amlvnet:aks.inference.sslCertificate": "has no effect with allowInsecureConnections true",
+			"amlvnet:aks.inference.sslKey":         "has no effect with allowInsecureConnections true",
+		},
+	},
+	{
+		Name: "AKS CNAME not a host name",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.inference.sslCname": "https://score.contoso.com/"},
+		Want: map[string]string{"amlvnet:aks.inference.sslCname": "is not a host name"},
+	},
+	{
+		Name: "AKS load balancer type with a Kubernetes compute",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.loadBalancerType": "InternalLoadBalancer"},
+		Want: map[string]string{"amlvnet:aks.loadBalancerType": "inference.internalLoadBalancer: true"},
+	},
+	{
+		Name: "AKS namespace with the legacy compute",
+		AKS:  true,
+		Set:  legacyAKS("amlvnet:aks.namespace", "scoring"),
+		Want: map[string]string{"amlvnet:aks.namespace": "applies to computeType Kubernetes only"},
+	},
+	{
+		Name: "AKS private cluster with authorized ranges",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.privateCluster": true, "amlvnet:aks.apiServerAuthorizedRanges": []any{"203.0.113.0/24"}},
+		Want: map[string]string{"amlvnet:aks.apiServerAuthorizedRanges": "cannot go with privateCluster"},
+	},
+	{
+		Name: "AKS authorized range open to all",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.apiServerAuthorizedRanges": []any{"0.0.0.0/0"}},
+		Want: map[string]string{"amlvnet:aks.apiServerAuthorizedRanges[0]": "lets every address in"},
+	},
+	{
+		Name: "AKS identity not an ARM ID",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.identityId": "aks-identity"},
+		Want: map[string]string{"amlvnet:aks.identityId": "is not the ARM ID of a user-assigned identity"},
+	},
+	{
+		Name: "AKS node resource group too long",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:resourceGroup": "amlvnet-machine-learning-inference-dev", "amlvnet:aks.name": "amlvnet-machine-learning-scoring"},
+		Want: map[string]string{"amlvnet:aks.name": "shorten the cluster name or amlvnet:resourceGroup"},
 	},
 
 	// Enums.
@@ -528,6 +640,18 @@ var badConfigCases = []BadConfigCase{
 		Want: map[string]string{"amlvnet:network.trainingSubnet": "it has: [apps bastion ml-firewalled ml-training]"},
 	},
 
+	{
+		Name: "adopted subnet's own NSG has a rule at the compute's priority",
+		Set: map[string]any{
+			"azure-native:location": "westeurope",
+			"amlvnet:network": map[string]any{
+				"existing":       map[string]any{"resourceGroup": "corp-network", "name": "corp-vnet"},
+				"trainingSubnet": "ml-firewalled",
+			},
+		},
+		Want: map[string]string{"amlvnet:compute.rulePriority": "the subnet's NSG already has AllowBastionSsh Inbound 100"},
+	},
+
 	// Network isolation with private endpoints.
 	{
 		Name: "isolation value unknown",
@@ -562,7 +686,7 @@ var badConfigCases = []BadConfigCase{
 	{
 		Name: "clientIpRanges with private endpoints",
 		Set:  isolated("amlvnet:storage.clientIpRanges", []any{"203.0.113.0/29"}),
-		Want: map[string]string{"amlvnet:storage.clientIpRanges": "has no effect with public network access off"},
+		Want: map[string]string{"amlvnet:storage.clientIpRanges": "has no effect on an account reached through private endpoints only"},
 	},
 	{
 		Name: "private-endpoint subnet too small for batch endpoints",
@@ -647,6 +771,22 @@ var badConfigCases = []BadConfigCase{
 			"amlvnet:aks.serviceCidr":      "e.g. use",
 			"amlvnet:aks.clusterPurpose":   "use one of",
 			"amlvnet:aks.dockerBridgeCidr": "e.g. use",
+		},
+	},
+	{
+		Name:     "AKS router, TLS and namespace",
+		AKS:      true,
+		Combined: true,
+		Set: map[string]any{
+			"amlvnet:aks.namespace":                      "Scoring",
+			"amlvnet:aks.inference.routerServiceType":    "NodePort",
+			"amlvnet:aks.inference.internalLoadBalancer": true,
+			"amlvnet:aks.inference.sslKey":               Unset,
+		},
+		Want: map[string]string{
+			"amlvnet:aks.namespace":                      "is not a Kubernetes namespace name",
+			"amlvnet:aks.inference.internalLoadBalancer": "cannot go with routerServiceType NodePort",
+			"amlvnet:aks.inference.sslKey":               "is required for HTTPS scoring",
 		},
 	},
 	{
@@ -800,8 +940,8 @@ func TestBadConfigs(t *testing.T) {
 
 // render turns a base config into the strings Pulumi hands a Go program:
 // scalars as written, objects and lists as JSON. amlvnet:attach holds SSH
-// passwords, so it is a secret key as `pulumi config set --secret --path`
-// makes it.
+// passwords and amlvnet:aks a TLS key, so they are secret keys as
+// `pulumi config set --secret --path` makes them.
 func render(c map[string]any) (map[string]string, []string) {
 	out := map[string]string{}
 	var secrets []string
@@ -818,7 +958,7 @@ func render(c map[string]any) (map[string]string, []string) {
 			}
 			out[k] = string(b)
 		}
-		if k == "amlvnet:attach" {
+		if k == "amlvnet:attach" || k == "amlvnet:aks" {
 			secrets = append(secrets, k)
 		}
 	}

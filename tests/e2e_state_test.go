@@ -10,31 +10,66 @@ import (
 	"testing"
 )
 
-// intendedChanges lists, per sample stack, the steps besides "same" and
-// "update" that a preview of an earlier release's deployed state may show,
-// keyed by "<op> <resource name>", each with the reason a release made the
-// change on purpose. Anything else a user's existing deployment would see
-// as created, deleted or replaced fails TestEngineEarlierStatesPreview.
+// intendedChanges lists, per sample stack ("*": every stack), the steps
+// besides "same" and "update" that a preview of an earlier release's
+// deployed state may show, keyed by "<op> <resource name>" (a provider by
+// its type), each with the reason a release made the change on purpose.
+// Anything else a user's existing deployment would see as created, deleted
+// or replaced fails TestEngineEarlierStatesPreview.
 var intendedChanges = map[string]map[string]string{
-	"prod": {
+	"*": {
+		"create pulumi:providers:pulumi": "the stack reference that reads the last deployment's fixed settings needs Pulumi's built-in provider",
+	},
+	"prod": withInference(map[string]string{
 		"create training-AllowAzureMonitorOutbound":      restrictedOutboundTable,
 		"create training-AllowFrontDoorFrontEndOutbound": restrictedOutboundTable,
-	},
+		"create inference-scoring-container":             scoringDatastore,
+		"create inference-scoring-datastore":             scoringDatastore,
+		"create inference-compute-scoring-reader":        scoringDatastore,
+	}),
 	"existing": {
 		"replace training-cluster": "the sample stack moves off the retired NCv3 size, and Azure ML changes a cluster's vmSize only by recreating it",
 	},
-	"isolated": {
+	"isolated": withInference(map[string]string{
 		"create training-AllowAzureMonitorOutbound":      restrictedOutboundTable,
 		"create training-AllowFrontDoorFrontEndOutbound": restrictedOutboundTable,
 		"delete training-route-Storage-EastUS2":          "forced tunneling no longer routes Storage.<region> past the firewall unless compute.tunnelStorage asks for it",
 		"create network-training-nat":                    natGatewayForPrivateNodes,
 		"create network-training-nat-ip":                 natGatewayForPrivateNodes,
-	},
+		"delete-replaced inference-cluster":              privateAPIServer,
+		"replace inference-cluster":                      privateAPIServer,
+		"create-replacement inference-cluster":           privateAPIServer,
+	}),
+}
+
+// withInference adds to a stack's intended changes those of its move from
+// the legacy AKS compute to the Azure ML extension and a Kubernetes compute.
+func withInference(changes map[string]string) map[string]string {
+	for step, why := range map[string]string{
+		"create inference-azureml-extension":               "a Kubernetes compute needs the Azure ML extension on its cluster",
+		"create inference-workspace-reader":                workspaceOnCluster,
+		"create inference-workspace-extension-contributor": workspaceOnCluster,
+		"create inference-workspace-cluster-admin":         workspaceOnCluster,
+		"create inference-compute-identity":                computeIdentity,
+		"create inference-compute-acr-pull":                computeIdentity,
+		"create inference-compute-storage-reader":          computeIdentity,
+		"delete-replaced inference-compute":                kubernetesCompute,
+		"replace inference-compute":                        kubernetesCompute,
+		"create-replacement inference-compute":             kubernetesCompute,
+	} {
+		changes[step] = why
+	}
+	return changes
 }
 
 const (
 	restrictedOutboundTable   = "restricted outbound now allows the whole service-tag table of the current docs"
 	natGatewayForPrivateNodes = "nodes without a public IP get a NAT gateway by default, as Azure retires default outbound access"
+	kubernetesCompute         = "the inference compute moves from the legacy AKS compute (CLI/SDK v1 only) to a Kubernetes compute; Azure ML cannot change a compute's type in place, so the old one is deleted and the new one attached under the same name"
+	workspaceOnCluster        = "the workspace identity gets the roles the Kubernetes attach needs on the cluster"
+	computeIdentity           = "the Kubernetes compute's own identity pulls images and reads models, with its roles granted before the compute exists"
+	scoringDatastore          = "the inference storage account is registered with the workspace as a datastore the compute identity reads"
+	privateAPIServer          = "the isolated stack's cluster gets a private API server, which AKS sets only when it creates a cluster: the cluster is deleted and created again"
 )
 
 // TestEngineEarlierStatesPreview imports the state each sample stack had
@@ -75,19 +110,25 @@ func TestEngineEarlierStatesPreview(t *testing.T) {
 			}
 			same := 0
 			for _, st := range preview.Steps {
-				switch st.Op {
-				case "same":
+				switch {
+				case st.Op == "same":
 					same++
 					continue
-				case "update":
+				case st.Op == "update", isSettingsRead(st):
 					continue
 				}
 				name := st.URN[strings.LastIndex(st.URN, "::")+2:]
+				if strings.HasPrefix(st.Type, "pulumi:providers:") {
+					name = st.Type // a default provider is named "default"
+				}
 				op := st.Op
 				if op == "create-replacement" || op == "delete-replaced" {
 					op = "replace" // the two halves of one replacement
 				}
 				if _, ok := intendedChanges[stack][op+" "+name]; ok {
+					continue
+				}
+				if _, ok := intendedChanges["*"][op+" "+name]; ok {
 					continue
 				}
 				t.Errorf("%s %s (%s): an existing deployment would see this; list it in intendedChanges with its reason if it is meant", st.Op, st.URN, strings.Join(st.Diffs, ", "))

@@ -198,7 +198,7 @@ func TestConstructorsApplySDKDefaults(t *testing.T) {
 			DatastoreProperties: AzureBlobDatastoreArgs{Credentials: NoneDatastoreCredentialsArgs{}}})
 		_, err6 := NewManagedNetworkSettingsRule(ctx, ManagedNetworkSettingsRuleToken, &ManagedNetworkSettingsRuleArgs{ResourceGroupName: rg, WorkspaceName: ws,
 			Properties: FqdnOutboundRuleArgs{}})
-		_, err7 := NewExtension(ctx, ExtensionToken, &ExtensionArgs{ResourceGroupName: rg, ClusterName: ws, ClusterResourceName: ws, ClusterRp: ws})
+		_, err7 := NewExtension(ctx, ExtensionToken, &ExtensionArgs{ResourceGroupName: rg, ClusterName: ws, ClusterResourceName: ws, ClusterRp: ws, ExtensionType: ws})
 		for _, err := range []error{err1, err2, err3, err4, err5, err6, err7} {
 			if err != nil {
 				return err

@@ -285,6 +285,24 @@ type serviceTagsFile struct {
 // tables. It is an error when the tag is absent, has no IPv4 prefix, or
 // lists a prefix that doesn't parse.
 func ServiceTagPrefixes(r io.Reader, tagName string) ([]netip.Prefix, error) {
+	return serviceTagPrefixes(r, tagName)
+}
+
+// ErrTagNotInFile is what the error of ServiceTagPrefixes for a tag the
+// file does not list is (errors.Is).
+var ErrTagNotInFile = errors.New("service tag is not in the file")
+
+type tagNotInFile string
+
+func (e tagNotInFile) Error() string        { return string(e) }
+func (e tagNotInFile) Is(target error) bool { return target == ErrTagNotInFile }
+
+// MaxRoutesPerTable is how many routes Azure takes in one route table
+// ("Azure subscription and service limits", networking limits,
+// https://learn.microsoft.com/azure/azure-resource-manager/management/azure-subscription-service-limits).
+const MaxRoutesPerTable = 400
+
+func serviceTagPrefixes(r io.Reader, tagName string) ([]netip.Prefix, error) {
 	want := strings.TrimSpace(tagName)
 	if want == "" {
 		return nil, errors.New("empty service tag name; expected e.g. BatchNodeManagement.eastus2")
@@ -315,7 +333,7 @@ func ServiceTagPrefixes(r io.Reader, tagName string) ([]netip.Prefix, error) {
 		}
 	}
 	if !found {
-		return nil, fmt.Errorf("service tag %q is not in the file%s", want, similarTags(f, want))
+		return nil, tagNotInFile(fmt.Sprintf("service tag %q is not in the file%s", want, similarTags(f, want)))
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("service tag %q has no IPv4 prefix in the file (IPv6 prefixes are skipped: routes go into an IPv4 route table)", want)

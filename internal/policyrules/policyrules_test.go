@@ -582,6 +582,9 @@ func TestNoPublicAccessWithPrivateEndpoint(t *testing.T) {
 			return edit(rs, name, func(r *Resource) { with(r.Inputs, path, v) })
 		}
 	}
+	// open admits a developer range through the storage account's firewall:
+	// with public access on, it is then reachable from a public network.
+	open := set("workspacestorage", "networkRuleSet.ipRules", []any{map[string]any{"iPAddressOrRange": "203.0.113.0/29"}})
 	cases := []struct {
 		name string
 		rs   []Resource
@@ -591,9 +594,9 @@ func TestNoPublicAccessWithPrivateEndpoint(t *testing.T) {
 	}{
 		{"program's isolated stack passes", isolatedStack(), "", ""},
 		{"lower-case disabled passes", set("key-vault", "properties.publicNetworkAccess", "disabled")(isolatedStack()), "", ""},
-		{"storage with public access Enabled fails, naming both endpoints", set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack()),
+		{"storage with public access Enabled fails, naming both endpoints", open(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack())),
 			"workspacestorage", `^storage account workspacestorage is reached through private endpoint\(s\) private-endpoints-storage-blob, private-endpoints-storage-file but its publicNetworkAccess is "Enabled".*set publicNetworkAccess to Disabled`},
-		{"storage with public access not set fails", set("workspacestorage", "publicNetworkAccess", nil)(isolatedStack()),
+		{"storage with public access not set fails", open(set("workspacestorage", "publicNetworkAccess", nil)(isolatedStack())),
 			"workspacestorage", `publicNetworkAccess is not set \(Azure's default is Enabled\)`},
 		{"vault with public access Enabled fails", set("key-vault", "properties.publicNetworkAccess", "Enabled")(isolatedStack()),
 			"key-vault", `^key vault key-vault .*private-endpoints-keyvault.*properties.publicNetworkAccess is "Enabled"`},
@@ -604,13 +607,19 @@ func TestNoPublicAccessWithPrivateEndpoint(t *testing.T) {
 		{"workspace with public access Enabled fails", set("workspace", "publicNetworkAccess", "Enabled")(isolatedStack()),
 			"workspace", `^ML workspace amlvnet-isolated-ws .*private-endpoints-workspace.*"Enabled"`},
 		{"unknown public access cannot tell", set("workspacestorage", "publicNetworkAccess", u)(isolatedStack()), "", ""},
+		{"storage with public access on behind a closed firewall passes", set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack()), "", ""},
+		{"storage firewall allowing by default fails", set("workspacestorage", "networkRuleSet.defaultAction", "Allow")(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack())),
+			"workspacestorage", `publicNetworkAccess is "Enabled"`},
+		{"storage firewall admitting a subnet fails", set("workspacestorage", "networkRuleSet.virtualNetworkRules", []any{map[string]any{"virtualNetworkResourceId": "x"}})(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack())),
+			"workspacestorage", `publicNetworkAccess is "Enabled"`},
+		{"unknown storage firewall rules cannot tell", set("workspacestorage", "networkRuleSet.ipRules", u)(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack())), "", ""},
 		{"unknown vault properties cannot tell", edit(isolatedStack(), "key-vault", func(r *Resource) { r.Inputs["properties"] = u }), "", ""},
 		{"an account no endpoint reaches may stay public", plus(isolatedStack(), res(storageType, "inferencestorage", secureStorage())), "", ""},
 		{"an endpoint to a resource outside the stack changes nothing", set("private-endpoints-registry", "privateLinkServiceConnections",
 			[]any{map[string]any{"privateLinkServiceId": "/subscriptions/s/resourceGroups/other/providers/Microsoft.ContainerRegistry/registries/shared"}})(
 			set("workspaceacr", "publicNetworkAccess", "Enabled")(isolatedStack())), "", ""},
-		{"preview without dependencies cannot tell", previewed(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack()), false), "", ""},
-		{"preview with dependencies still tells", previewed(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack()), true),
+		{"preview without dependencies cannot tell", previewed(open(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack())), false), "", ""},
+		{"preview with dependencies still tells", previewed(open(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack())), true),
 			"workspacestorage", `private-endpoints-storage-blob, private-endpoints-storage-file`},
 		{"preview with dependencies passes the program's stack", previewed(isolatedStack(), true), "", ""},
 		{"whole connection list unknown, one dependency, still tells", edit(previewed(set("workspace", "publicNetworkAccess", nil)(isolatedStack()), true),
@@ -626,14 +635,14 @@ func TestNoPublicAccessWithPrivateEndpoint(t *testing.T) {
 			func(r *Resource) { r.ID = "" }), "private-endpoints-workspace", func(r *Resource) {
 			r.Inputs["privateLinkServiceConnections"] = []any{map[string]any{"privateLinkServiceId": isolatedRG + "/providers/Microsoft.OperationalInsights/workspaces/amlvnet-isolated-ws"}}
 		}), "", ""},
-		{"manual connections count", edit(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack()), "private-endpoints-storage-blob", func(r *Resource) {
+		{"manual connections count", edit(open(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack())), "private-endpoints-storage-blob", func(r *Resource) {
 			r.Inputs["manualPrivateLinkServiceConnections"], r.Inputs["privateLinkServiceConnections"] = r.Inputs["privateLinkServiceConnections"], nil
 		}), "workspacestorage", `private-endpoints-storage-blob, private-endpoints-storage-file`},
 		{"ARM properties envelope counts", edit(set("workspaceacr", "publicNetworkAccess", "Enabled")(isolatedStack()), "private-endpoints-registry", func(r *Resource) {
 			r.Inputs["privateLinkServiceConnections"] = []any{map[string]any{"name": "registry", "properties": map[string]any{
 				"privateLinkServiceId": isolatedRG + "/providers/Microsoft.ContainerRegistry/registries/workspaceacr77aa", "groupIds": []any{"registry"}}}}
 		}), "workspaceacr", `private-endpoints-registry`},
-		{"explicit API version in the type token", edit(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack()), "workspacestorage", func(r *Resource) {
+		{"explicit API version in the type token", edit(open(set("workspacestorage", "publicNetworkAccess", "Enabled")(isolatedStack())), "workspacestorage", func(r *Resource) {
 			r.Type = "azure-native:storage/v20230101:StorageAccount"
 		}), "workspacestorage", `storage account`},
 		{"IDs compare case-insensitively", edit(set("workspaceacr", "publicNetworkAccess", "Enabled")(isolatedStack()), "workspaceacr", func(r *Resource) {
@@ -663,5 +672,114 @@ func TestNoPublicAccessWithPrivateEndpoint(t *testing.T) {
 	// Every policy passes the program's isolated stack.
 	if vs := Check(isolatedStack()); len(vs) > 0 {
 		t.Errorf("the isolated stack violates %+v", vs)
+	}
+}
+
+func TestInferenceComputeKubernetes(t *testing.T) {
+	compute := func(ct any, tags map[string]any) Resource {
+		in := map[string]any{"computeName": "aks-scoring", "properties": map[string]any{"computeType": ct}}
+		if tags != nil {
+			in["tags"] = tags
+		}
+		return res(computeType, "inference-compute", in)
+	}
+	runResourceCases(t, "inference-compute-kubernetes", []resourceCase{
+		{"Kubernetes passes", compute("Kubernetes", nil), ""},
+		{"AmlCompute is not inference", compute("AmlCompute", nil), ""},
+		{"legacy AKS fails", compute("AKS", nil), `compute aks-scoring attaches its AKS cluster as the legacy AKS compute.*aks.computeType Kubernetes.*amlvnet:computeType=AKS`},
+		{"legacy AKS with other tags fails", compute("AKS", map[string]any{"env": "prod"}), `legacy AKS compute`},
+		{"legacy AKS chosen on purpose passes", compute("AKS", map[string]any{LegacyComputeTag: "AKS"}), ""},
+		{"unknown type cannot tell", compute(u, nil), ""},
+		{"unknown tag cannot tell", compute("AKS", map[string]any{LegacyComputeTag: u}), ""},
+		{"not a compute", res(aksType, "aks", map[string]any{"properties": map[string]any{"computeType": "AKS"}}), ""},
+	})
+}
+
+// inferenceStack is the root program's AKS inference after up: the
+// workspace's storage, the cluster in the AKS subnet, its Kubernetes compute.
+func inferenceStack(admitted ...any) []Resource {
+	const rg = "/subscriptions/s/resourceGroups/amlvnet-prod/providers/"
+	storageID, clusterID := rg+"Microsoft.Storage/storageAccounts/workspacestorage1a2b", rg+"Microsoft.ContainerService/managedClusters/amlvnet-prod-aks"
+	var rules []any
+	for _, a := range admitted {
+		rules = append(rules, map[string]any{"virtualNetworkResourceId": a, "action": "Allow"})
+	}
+	account := res(storageType, "workspacestorage", with(secureStorage(), "networkRuleSet.virtualNetworkRules", rules))
+	account.ID = storageID
+	ws := res(workspaceType, "workspace", map[string]any{"workspaceName": "amlvnet-prod-ws", "resourceGroupName": "amlvnet-prod", "storageAccount": storageID})
+	ws.ID = rg + "Microsoft.MachineLearningServices/workspaces/amlvnet-prod-ws"
+	cluster := res(aksType, "inference-cluster", map[string]any{"resourceName": "amlvnet-prod-aks", "resourceGroupName": "amlvnet-prod",
+		"agentPoolProfiles": []any{map[string]any{"name": "system", "vnetSubnetID": aksSubnetID}}})
+	cluster.ID = clusterID
+	compute := res(computeType, "inference-compute", map[string]any{"workspaceName": "amlvnet-prod-ws", "resourceGroupName": "amlvnet-prod", "computeName": "aks-scoring",
+		"properties": map[string]any{"computeType": "Kubernetes", "resourceId": clusterID}})
+	return []Resource{account, ws, cluster, compute}
+}
+
+const (
+	trainingSubnetID = "/subscriptions/s/resourceGroups/amlvnet-prod/providers/Microsoft.Network/virtualNetworks/amlvnet-vnet/subnets/training"
+	aksSubnetID      = "/subscriptions/s/resourceGroups/amlvnet-prod/providers/Microsoft.Network/virtualNetworks/amlvnet-vnet/subnets/aks"
+)
+
+func TestAKSSubnetAdmittedToStorage(t *testing.T) {
+	p, _ := Lookup("aks-subnet-admitted-to-storage")
+	clean := inferenceStack(trainingSubnetID, strings.ToUpper(aksSubnetID))
+	if vs := Run(p, clean); len(vs) != 0 {
+		t.Errorf("the AKS subnet is admitted (IDs compare case-insensitively): %+v", vs)
+	}
+	vs := Run(p, inferenceStack(trainingSubnetID))
+	if len(vs) != 1 || !strings.HasSuffix(vs[0].URN, "::workspacestorage") ||
+		!strings.Contains(vs[0].Message, "no VNet rule for subnet "+aksSubnetID+" of AKS cluster amlvnet-prod-aks") {
+		t.Fatalf("want one violation on the workspace storage naming the AKS subnet, got %+v", vs)
+	}
+	legacy := edit(inferenceStack(trainingSubnetID), "inference-compute", func(r *Resource) { r.Inputs["properties"].(map[string]any)["computeType"] = "AKS" })
+	if vs := Run(p, legacy); len(vs) != 1 {
+		t.Errorf("the legacy compute reads the storage too: %+v", vs)
+	}
+	for name, stack := range map[string][]Resource{
+		"private account": edit(inferenceStack(trainingSubnetID), "workspacestorage", func(r *Resource) { r.Inputs["publicNetworkAccess"] = "Disabled" }),
+		"open account": edit(inferenceStack(trainingSubnetID), "workspacestorage", func(r *Resource) {
+			r.Inputs["networkRuleSet"] = map[string]any{"defaultAction": "Allow"}
+		}),
+		"rules unknown": edit(inferenceStack(trainingSubnetID), "workspacestorage", func(r *Resource) {
+			r.Inputs["networkRuleSet"].(map[string]any)["virtualNetworkRules"] = u
+		}),
+		"a rule unknown": inferenceStack(trainingSubnetID, u),
+		"subnet unknown": edit(inferenceStack(trainingSubnetID), "inference-cluster", func(r *Resource) {
+			r.Inputs["agentPoolProfiles"] = []any{map[string]any{"vnetSubnetID": u}}
+		}),
+		"cluster not attached": inferenceStack(trainingSubnetID)[:3],
+		// Microsoft's secure template keeps public access on behind a closed
+		// firewall when the account has private endpoints.
+		"account behind a private endpoint": plus(inferenceStack(trainingSubnetID), res(endpointType, "private-endpoints-storage-blob", map[string]any{
+			"privateLinkServiceConnections": []any{map[string]any{"groupIds": []any{"blob"}, "privateLinkServiceId": "/subscriptions/s/resourceGroups/amlvnet-prod/providers/Microsoft.Storage/storageAccounts/workspacestorage1a2b"}}})),
+		"an endpoint's target unknown": plus(inferenceStack(trainingSubnetID), res(endpointType, "private-endpoints-storage-blob", map[string]any{
+			"privateLinkServiceConnections": []any{map[string]any{"groupIds": []any{"blob"}, "privateLinkServiceId": u}}})),
+		"training compute only": edit(inferenceStack(trainingSubnetID), "inference-compute", func(r *Resource) {
+			r.Inputs["properties"] = map[string]any{"computeType": "AmlCompute"}
+		}),
+	} {
+		if vs := Run(p, stack); len(vs) != 0 {
+			t.Errorf("%s: cannot tell or not concerned, got %+v", name, vs)
+		}
+	}
+	// An endpoint to another resource leaves the account to the rule.
+	vault := plus(inferenceStack(trainingSubnetID), res(endpointType, "private-endpoints-keyvault", map[string]any{
+		"privateLinkServiceConnections": []any{map[string]any{"groupIds": []any{"vault"}, "privateLinkServiceId": "/subscriptions/s/resourceGroups/amlvnet-prod/providers/Microsoft.KeyVault/vaults/kv"}}}))
+	if vs := Run(p, vault); len(vs) != 1 {
+		t.Errorf("an endpoint to the vault does not reach the storage: want the violation, got %+v", vs)
+	}
+	// In a preview of a new stack, IDs are unknown and the engine's
+	// property dependencies link the compute, cluster, workspace and account.
+	preview := edit(inferenceStack(trainingSubnetID), "inference-compute", func(r *Resource) {
+		r.Inputs["properties"].(map[string]any)["resourceId"] = u
+		r.Refs = map[string][]string{"properties": {urn(aksType, "inference-cluster")}}
+	})
+	preview = edit(preview, "workspace", func(r *Resource) {
+		r.Inputs["storageAccount"] = u
+		r.Refs = map[string][]string{"storageAccount": {urn(storageType, "workspacestorage")}}
+	})
+	if vs := Run(p, preview); len(vs) != 1 {
+		t.Errorf("linked by property dependencies: want the violation, got %+v", vs)
 	}
 }

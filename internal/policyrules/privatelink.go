@@ -135,7 +135,7 @@ func targetByID(id string, targets []Resource) (Resource, bool) {
 
 var noPublicAccessWithPrivateEndpoint = Policy{
 	Name:        "no-public-access-with-private-endpoint",
-	Description: "A storage account, key vault, container registry or ML workspace that a network:PrivateEndpoint connects to (its privateLinkServiceId) has public network access disabled (publicNetworkAccess Disabled; for a key vault properties.publicNetworkAccess), so the private endpoint is the only way in.",
+	Description: "A storage account, key vault, container registry or ML workspace that a network:PrivateEndpoint connects to (its privateLinkServiceId) has public network access disabled (publicNetworkAccess Disabled; for a key vault properties.publicNetworkAccess), so the private endpoint is the only way in; a storage account may instead keep it on behind a firewall that denies by default and admits no IP range or subnet.",
 	Enforcement: Mandatory,
 	Source:      "https://learn.microsoft.com/azure/machine-learning/how-to-network-isolation-planning: the workspace, its storage, vault and registry reached through private endpoints with public network access off",
 	Stack: func(resources []Resource) []Violation {
@@ -167,6 +167,12 @@ var noPublicAccessWithPrivateEndpoint = Policy{
 			switch {
 			case st == unknown, st == known && strings.EqualFold(strings.TrimSpace(v), "Disabled"):
 				continue
+			case k.module == "storage" && closedFirewall(t) != no:
+				// A storage account may keep public access on behind a
+				// firewall that admits no network, as Microsoft's end-to-end
+				// secure template does: Azure ML's own access goes through
+				// the trusted services and resource-instance rules.
+				continue
 			case st == missing:
 				shown = "not set (Azure's default is Enabled)"
 			default:
@@ -180,6 +186,24 @@ var noPublicAccessWithPrivateEndpoint = Policy{
 		}
 		return out
 	},
+}
+
+// closedFirewall tells whether a storage account's firewall denies by
+// default and admits no IP range and no subnet.
+func closedFirewall(r Resource) tri {
+	action, st := getString(r.Inputs, "networkRuleSet", "defaultAction")
+	closed := eqFold(action, st, "Deny")
+	for _, list := range []string{"ipRules", "virtualNetworkRules"} {
+		switch v, st := get(r.Inputs, "networkRuleSet", list); st {
+		case unknown:
+			closed = min(closed, maybe)
+		case known:
+			if l, ok := v.([]any); !ok || len(l) > 0 {
+				closed = no
+			}
+		}
+	}
+	return closed
 }
 
 func sortedURNs[V any](m map[string]V) []string {

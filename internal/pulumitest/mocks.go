@@ -24,23 +24,30 @@ const (
 
 // Resource is one registered resource as the mocks saw it.
 type Resource struct {
-	Type      string
-	Name      string
-	URN       string
-	Parent    string
-	Custom    bool
-	Protect   bool
-	Retain    bool
-	Import    string
-	Version   string
+	Type    string
+	Name    string
+	URN     string
+	Parent  string
+	Custom  bool
+	Protect bool
+	Retain  bool
+	Import  string
+	Version string
+	// ID is the ID the mocks answered with (custom resources).
+	ID        string
 	DependsOn []string
+	// Refs maps an input property to the resources its value came from,
+	// each as "<type>::<name>" like URN.
+	Refs map[string][]string
 	// ReplaceOnChanges are the input paths whose change replaces it.
 	ReplaceOnChanges []string
 	// SecretOutputs are the additional secret outputs the resource asked for.
 	SecretOutputs []string
 	// AliasTypes are the types of the resource's aliases.
 	AliasTypes []string
-	Inputs     resource.PropertyMap
+	// DeleteBeforeReplace is the resource's option of that name.
+	DeleteBeforeReplace bool
+	Inputs              resource.PropertyMap
 }
 
 // Input returns the input at a dotted path ("networkRuleSet.defaultAction",
@@ -159,6 +166,9 @@ type Mocks struct {
 	// VirtualNetworks answers azure-native:network:getVirtualNetwork (and
 	// getSubnet), keyed by "<resourceGroup>/<name>".
 	VirtualNetworks standin.VirtualNetworkFixtures
+	// StackOutputs are the outputs of the stack's last deployment, which a
+	// stack reference to the stack itself reads. Nil: never deployed.
+	StackOutputs resource.PropertyMap
 
 	mu        sync.Mutex
 	resources []Resource
@@ -183,19 +193,46 @@ func (m *Mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 		r.DependsOn = rpc.GetDependencies()
 		r.ReplaceOnChanges = rpc.GetReplaceOnChanges()
 		r.SecretOutputs = rpc.GetAdditionalSecretOutputs()
+		r.DeleteBeforeReplace = rpc.GetDeleteBeforeReplace()
 		for _, a := range rpc.GetAliases() {
 			r.AliasTypes = append(r.AliasTypes, a.GetSpec().GetType())
 		}
 		r.URN = fmt.Sprintf("%s::%s", args.TypeToken, args.Name)
+		for key, deps := range rpc.GetPropertyDependencies() {
+			for _, u := range deps.GetUrns() {
+				urn := resource.URN(u)
+				if r.Refs == nil {
+					r.Refs = map[string][]string{}
+				}
+				r.Refs[key] = append(r.Refs[key], fmt.Sprintf("%s::%s", urn.Type(), urn.Name()))
+			}
+		}
 	}
-	m.mu.Lock()
-	m.resources = append(m.resources, r)
-	m.mu.Unlock()
+	record := func(id string) {
+		r.ID = id
+		m.mu.Lock()
+		m.resources = append(m.resources, r)
+		m.mu.Unlock()
+	}
 
+	if args.TypeToken == "pulumi:pulumi:StackReference" {
+		record(args.Name)
+		outputs := m.StackOutputs
+		if outputs == nil {
+			outputs = resource.PropertyMap{}
+		}
+		return args.Name, resource.PropertyMap{
+			"name":              args.Inputs["name"],
+			"outputs":           resource.NewObjectProperty(outputs),
+			"secretOutputNames": resource.NewArrayProperty(nil),
+		}, nil
+	}
 	if !args.Custom {
+		record("")
 		return "", args.Inputs.Copy(), nil
 	}
 	if fails := standin.CheckInputs(args.TypeToken, fmt.Sprintf("%s %q", args.TypeToken, args.Name), args.Inputs); len(fails) > 0 {
+		record("")
 		reasons := make([]string, len(fails))
 		for i, f := range fails {
 			reasons[i] = f.Reason
@@ -212,6 +249,7 @@ func (m *Mocks) NewResource(args pulumi.MockResourceArgs) (string, resource.Prop
 	if id == "" {
 		id = azure.ID(args.TypeToken, name, args.Inputs)
 	}
+	record(id)
 	urn := resource.URN("urn:pulumi:test::amlvnet::" + args.TypeToken + "::" + args.Name)
 	return id, standin.MergeOutputs(args.Inputs, azure.Outputs(args.TypeToken, urn, name, id, args.Inputs), false), nil
 }

@@ -66,6 +66,14 @@ var rules = func() map[reflect.Type]map[string]azureschema.Rule {
 		// plain struct has no such field, and this says why.
 		reflect.TypeFor[containerservice.ContainerServiceNetworkProfile](): {"dockerBridgeCidr": {
 			Refused: "not accepted by ManagedCluster API 2023-04-01 (azure-native v2 default): remove dockerBridgeCidr from networkProfile"}},
+		// A Kubernetes compute attaches an existing cluster, named by its ARM ID (`az ml
+		// compute attach --type Kubernetes --resource-id`,
+		// https://learn.microsoft.com/azure/machine-learning/how-to-attach-kubernetes-to-workspace);
+		// the schema leaves it optional, as for every member of the union.
+		plain(azureml.KubernetesArgs{}): {"resourceId": {Required: true}},
+		// An extension is created from its type (`az k8s-extension create --extension-type`,
+		// https://learn.microsoft.com/azure/machine-learning/how-to-deploy-kubernetes-extension).
+		plain(azureml.ExtensionArgs{}): {"extensionType": {Required: true}},
 	}
 }()
 

@@ -323,6 +323,16 @@ func TestCheckBindingMissingRequired(t *testing.T) {
 	)
 
 	wantProblems(t, problems(t, identityTok, map[string]any{}), `property "resourceGroupName": missing required property`)
+
+	// Azure's rules beyond the schema: a Kubernetes compute names its
+	// cluster, an extension its type.
+	k8s := map[string]any{"resourceGroupName": "rg", "workspaceName": "mlw", "computeName": "k8s",
+		"properties": map[string]any{"computeType": "Kubernetes", "properties": map[string]any{"namespace": "default"}}}
+	wantProblems(t, problems(t, computeTok, k8s), `property "properties.resourceId": missing required property`)
+	props(k8s, "properties")["resourceId"] = "/subscriptions/x/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+	wantProblems(t, problems(t, computeTok, k8s))
+	ext := map[string]any{"resourceGroupName": "rg", "clusterRp": "Microsoft.ContainerService", "clusterResourceName": "managedClusters", "clusterName": "aks"}
+	wantProblems(t, problems(t, "azure-native:kubernetesconfiguration:Extension", ext), `property "extensionType": missing required property`)
 }
 
 func TestCheckBindingComputeType(t *testing.T) {

@@ -114,18 +114,6 @@ func (l *liveSet) all() ([]liveResource, error) {
 	return out, nil
 }
 
-// get returns the resource of that ID.
-func (l *liveSet) get(id string) (liveResource, bool, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	m, err := l.load()
-	if err != nil {
-		return liveResource{}, false, err
-	}
-	r, ok := m[strings.ToLower(id)]
-	return r, ok, nil
-}
-
 // at returns the plain value at a dotted path ("properties.computeType").
 func at(m map[string]any, path string) any {
 	var v any = m

@@ -172,14 +172,31 @@ var computeReplacePaths = []string{
 	"properties.properties.enableNodePublicIp",
 }
 
+// nestedReplacePaths are, by resource type (module and name), the nested
+// settings Azure cannot change in place although azure-native would send
+// the change as an update:
+//   - a compute's type: an ML compute's update takes scale settings only
+//     (ClusterUpdateParameters in Azure/azure-rest-api-specs
+//     machineLearningServices.json), and the compute would be another kind;
+//   - an AKS cluster's private API server, set at creation only ("Whether to
+//     create the cluster as a private cluster", ManagedClusterAPIServerAccessProfile
+//     in Azure/azure-rest-api-specs aks/stable/2023-04-01/managedClusters.json).
+var nestedReplacePaths = map[[2]string][]string{
+	{"machinelearningservices", "Compute"}: append([]string{"properties.computeType"}, computeReplacePaths...),
+	{"containerservice", "ManagedCluster"}: {"apiServerAccessProfile.enablePrivateCluster"},
+}
+
 // nestedReplaces lists the nested paths whose change replaces the resource.
 func nestedReplaces(token string, olds, news resource.PropertyMap) []string {
-	if !isToken(token, "machinelearningservices", "Compute") {
-		return nil
+	var paths []string
+	for kind, p := range nestedReplacePaths {
+		if isToken(token, kind[0], kind[1]) {
+			paths = p
+		}
 	}
 	o, n := toPlain(olds), toPlain(news)
 	var out []string
-	for _, path := range computeReplacePaths {
+	for _, path := range paths {
 		if !reflect.DeepEqual(at(o, path), at(n, path)) {
 			out = append(out, path)
 		}

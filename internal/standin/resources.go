@@ -38,20 +38,22 @@ type kindInfo struct {
 }
 
 var kinds = map[string]kindInfo{
-	"azure-native:resources:ResourceGroup":                                      {namespace: "", typePath: "resourceGroups", nameKey: "resourceGroupName", maxLen: 90},
-	"azure-native:network:VirtualNetwork":                                       {namespace: "Microsoft.Network", typePath: "virtualNetworks", nameKey: "virtualNetworkName"},
-	"azure-native:network:Subnet":                                               {namespace: "Microsoft.Network", typePath: "subnets", nameKey: "subnetName", parentKey: "virtualNetworkName", parentType: "virtualNetworks"},
-	"azure-native:network:NetworkSecurityGroup":                                 {namespace: "Microsoft.Network", typePath: "networkSecurityGroups", nameKey: "networkSecurityGroupName"},
-	"azure-native:network:SecurityRule":                                         {namespace: "Microsoft.Network", typePath: "securityRules", nameKey: "securityRuleName", parentKey: "networkSecurityGroupName", parentType: "networkSecurityGroups"},
-	"azure-native:network:RouteTable":                                           {namespace: "Microsoft.Network", typePath: "routeTables", nameKey: "routeTableName"},
-	"azure-native:network:Route":                                                {namespace: "Microsoft.Network", typePath: "routes", nameKey: "routeName", parentKey: "routeTableName", parentType: "routeTables"},
-	"azure-native:network:NatGateway":                                           {namespace: "Microsoft.Network", typePath: "natGateways", nameKey: "natGatewayName"},
-	"azure-native:network:PublicIPAddress":                                      {namespace: "Microsoft.Network", typePath: "publicIPAddresses", nameKey: "publicIpAddressName"},
-	"azure-native:network:PrivateEndpoint":                                      {namespace: "Microsoft.Network", typePath: "privateEndpoints", nameKey: "privateEndpointName"},
-	"azure-native:network:PrivateZone":                                          {namespace: "Microsoft.Network", typePath: "privateDnsZones", nameKey: "privateZoneName"},
-	"azure-native:network:VirtualNetworkLink":                                   {namespace: "Microsoft.Network", typePath: "virtualNetworkLinks", nameKey: "virtualNetworkLinkName", parentKey: "privateZoneName", parentType: "privateDnsZones"},
-	"azure-native:network:PrivateDnsZoneGroup":                                  {namespace: "Microsoft.Network", typePath: "privateDnsZoneGroups", nameKey: "privateDnsZoneGroupName", parentKey: "privateEndpointName", parentType: "privateEndpoints"},
-	"azure-native:storage:StorageAccount":                                       {namespace: "Microsoft.Storage", typePath: "storageAccounts", nameKey: "accountName", alnumOnly: true, maxLen: 24},
+	"azure-native:resources:ResourceGroup":      {namespace: "", typePath: "resourceGroups", nameKey: "resourceGroupName", maxLen: 90},
+	"azure-native:network:VirtualNetwork":       {namespace: "Microsoft.Network", typePath: "virtualNetworks", nameKey: "virtualNetworkName"},
+	"azure-native:network:Subnet":               {namespace: "Microsoft.Network", typePath: "subnets", nameKey: "subnetName", parentKey: "virtualNetworkName", parentType: "virtualNetworks"},
+	"azure-native:network:NetworkSecurityGroup": {namespace: "Microsoft.Network", typePath: "networkSecurityGroups", nameKey: "networkSecurityGroupName"},
+	"azure-native:network:SecurityRule":         {namespace: "Microsoft.Network", typePath: "securityRules", nameKey: "securityRuleName", parentKey: "networkSecurityGroupName", parentType: "networkSecurityGroups"},
+	"azure-native:network:RouteTable":           {namespace: "Microsoft.Network", typePath: "routeTables", nameKey: "routeTableName"},
+	"azure-native:network:Route":                {namespace: "Microsoft.Network", typePath: "routes", nameKey: "routeName", parentKey: "routeTableName", parentType: "routeTables"},
+	"azure-native:network:NatGateway":           {namespace: "Microsoft.Network", typePath: "natGateways", nameKey: "natGatewayName"},
+	"azure-native:network:PublicIPAddress":      {namespace: "Microsoft.Network", typePath: "publicIPAddresses", nameKey: "publicIpAddressName"},
+	"azure-native:network:PrivateEndpoint":      {namespace: "Microsoft.Network", typePath: "privateEndpoints", nameKey: "privateEndpointName"},
+	"azure-native:network:PrivateZone":          {namespace: "Microsoft.Network", typePath: "privateDnsZones", nameKey: "privateZoneName"},
+	"azure-native:network:VirtualNetworkLink":   {namespace: "Microsoft.Network", typePath: "virtualNetworkLinks", nameKey: "virtualNetworkLinkName", parentKey: "privateZoneName", parentType: "privateDnsZones"},
+	"azure-native:network:PrivateDnsZoneGroup":  {namespace: "Microsoft.Network", typePath: "privateDnsZoneGroups", nameKey: "privateDnsZoneGroupName", parentKey: "privateEndpointName", parentType: "privateEndpoints"},
+	"azure-native:storage:StorageAccount":       {namespace: "Microsoft.Storage", typePath: "storageAccounts", nameKey: "accountName", alnumOnly: true, maxLen: 24},
+	// A container's ID runs through the account's one blob service (see ID).
+	"azure-native:storage:BlobContainer":                                        {namespace: "Microsoft.Storage", typePath: "containers", nameKey: "containerName", parentKey: "accountName", parentType: "storageAccounts/blobServices", maxLen: 63},
 	"azure-native:keyvault:Vault":                                               {namespace: "Microsoft.KeyVault", typePath: "vaults", nameKey: "vaultName", maxLen: 24},
 	"azure-native:containerregistry:Registry":                                   {namespace: "Microsoft.ContainerRegistry", typePath: "registries", nameKey: "registryName", alnumOnly: true, maxLen: 50},
 	"azure-native:insights:Component":                                           {namespace: "Microsoft.Insights", typePath: "components", nameKey: "resourceName"},
@@ -187,6 +189,9 @@ func (a Azure) ID(token, name string, inputs resource.PropertyMap) string {
 	case "azure-native:authorization:RoleAssignment":
 		scope := strings.TrimSuffix(strAt(inputs, "scope"), "/")
 		return fmt.Sprintf("%s/providers/Microsoft.Authorization/roleAssignments/%s", scope, name)
+	case "azure-native:storage:BlobContainer":
+		return fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/Microsoft.Storage/storageAccounts/%s/blobServices/default/containers/%s", sub, rg,
+			strAt(inputs, "accountName"), name)
 	case "azure-native:kubernetesconfiguration:Extension":
 		return fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/%s/%s/%s/providers/%s/%s/%s", sub, rg,
 			strAt(inputs, "clusterRp"), strAt(inputs, "clusterResourceName"), strAt(inputs, "clusterName"), k.namespace, k.typePath, name)

@@ -381,6 +381,47 @@ func TestDiff(t *testing.T) {
 	}
 }
 
+// Azure cannot change a compute's type, nor make an existing cluster
+// private: those nested changes replace, their neighbours do not.
+func TestDiffReplacePaths(t *testing.T) {
+	obj := func(kv ...any) resource.PropertyValue {
+		m := resource.PropertyMap{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			m[resource.PropertyKey(kv[i].(string))] = kv[i+1].(resource.PropertyValue)
+		}
+		return resource.NewObjectProperty(m)
+	}
+	compute := func(ct, id string) resource.PropertyMap {
+		return resource.PropertyMap{"resourceGroupName": sv("rg"), "workspaceName": sv("ws"), "computeName": sv("aks"),
+			"properties": obj("computeType", sv(ct), "resourceId", sv(id))}
+	}
+	const token = "azure-native:machinelearningservices:Compute"
+	d := diff(t, token, compute("AKS", "/c"), compute("Kubernetes", "/c"))
+	if len(d.Replaces) != 1 || d.Replaces[0] != "properties" || d.DetailedDiff["properties.computeType"].GetKind() != pulumirpc.PropertyDiff_UPDATE_REPLACE {
+		t.Errorf("compute type change: %v", d)
+	}
+	d = diff(t, token, compute("Kubernetes", "/c"), compute("Kubernetes", "/d"))
+	if len(d.Replaces) != 0 || d.DetailedDiff["properties"].GetKind() != pulumirpc.PropertyDiff_UPDATE || len(d.Diffs) != 1 {
+		t.Errorf("another change of the compute's properties: %v", d)
+	}
+
+	const mc = "azure-native:containerservice:ManagedCluster"
+	public := resource.PropertyMap{"resourceGroupName": sv("rg"), "resourceName": sv("aks")}
+	private := public.Copy()
+	private["apiServerAccessProfile"] = obj("enablePrivateCluster", resource.NewBoolProperty(true), "enablePrivateClusterPublicFQDN", resource.NewBoolProperty(false))
+	d = diff(t, mc, public, private)
+	if len(d.Replaces) != 1 || d.Replaces[0] != "apiServerAccessProfile" ||
+		d.DetailedDiff["apiServerAccessProfile.enablePrivateCluster"].GetKind() != pulumirpc.PropertyDiff_UPDATE_REPLACE {
+		t.Errorf("making a cluster private: %v", d)
+	}
+	ranges := public.Copy()
+	ranges["apiServerAccessProfile"] = obj("authorizedIPRanges", resource.NewArrayProperty([]resource.PropertyValue{sv("203.0.113.0/24")}))
+	d = diff(t, mc, public, ranges)
+	if len(d.Replaces) != 0 || d.DetailedDiff["apiServerAccessProfile"].GetKind() != pulumirpc.PropertyDiff_ADD {
+		t.Errorf("authorized ranges change in place: %v", d)
+	}
+}
+
 func TestReadAndUpdate(t *testing.T) {
 	s := New(Options{FixturesPath: "testdata/vnets.json"})
 	token := "azure-native:network:VirtualNetwork"
@@ -561,5 +602,52 @@ func TestRound2TokensCreateAndDiff(t *testing.T) {
 	moved["configurationSettings"] = resource.NewObjectProperty(resource.PropertyMap{"enableTraining": sv("true")})
 	if d := diff(t, "azure-native:kubernetesconfiguration:Extension", ext, moved); !slices.Equal(d.Replaces, []string{"clusterName"}) || len(d.Diffs) != 2 {
 		t.Errorf("extension change: %v", d)
+	}
+}
+
+// Azure ML attaches a cluster as a Kubernetes compute only once its
+// extension is installed: the stand-in refuses the compute until an Azure
+// ML extension exists on that very cluster, whatever else is installed.
+func TestKubernetesComputeNeedsTheExtension(t *testing.T) {
+	s := New(Options{})
+	const clusterID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"
+	attach := func(computeType string) error {
+		in := resource.PropertyMap{"resourceGroupName": sv("rg"), "workspaceName": sv("mlw"), "computeName": sv("k8s"),
+			"properties": resource.NewObjectProperty(resource.PropertyMap{"computeType": sv(computeType), "resourceId": sv(clusterID)})}
+		_, err := s.Create(ctx, &pulumirpc.CreateRequest{Urn: urnOf(computeTok, "k8s"), Type: computeTok, Name: "k8s", Properties: toStruct(t, in)})
+		return err
+	}
+	extension := func(name, cluster, typ string) string {
+		id, _ := create(t, s, "azure-native:kubernetesconfiguration:Extension", name, resource.PropertyMap{
+			"resourceGroupName": sv("rg"), "clusterRp": sv("Microsoft.ContainerService"), "clusterResourceName": sv("managedClusters"),
+			"clusterName": sv(cluster), "extensionName": sv(name), "extensionType": sv(typ)}, false)
+		return id
+	}
+	const refusal = "the Azure Machine Learning extension (Microsoft.AzureML.Kubernetes) is not installed on cluster " + clusterID
+	if err := attach("Kubernetes"); err == nil || !strings.Contains(err.Error(), refusal) {
+		t.Fatalf("a cluster without the extension: %v", err)
+	}
+	// A preview creates nothing, and is not refused.
+	if _, err := s.Create(ctx, &pulumirpc.CreateRequest{Urn: urnOf(computeTok, "k8s"), Type: computeTok, Name: "k8s", Preview: true,
+		Properties: toStruct(t, resource.PropertyMap{"properties": resource.NewObjectProperty(resource.PropertyMap{"computeType": sv("Kubernetes"), "resourceId": sv(clusterID)})})}); err != nil {
+		t.Errorf("preview: %v", err)
+	}
+	if err := attach("AKS"); err != nil {
+		t.Errorf("the legacy AKS compute needs no extension: %v", err)
+	}
+	extension("flux", "aks", "microsoft.flux")
+	extension("azureml", "other-aks", "Microsoft.AzureML.Kubernetes")
+	if err := attach("Kubernetes"); err == nil || !strings.Contains(err.Error(), refusal) {
+		t.Fatalf("another extension, or the extension on another cluster, is no extension here: %v", err)
+	}
+	id := extension("azureml", "aks", "microsoft.azureml.kubernetes") // the ARM sample's lower case
+	if err := attach("Kubernetes"); err != nil {
+		t.Fatalf("with the extension installed: %v", err)
+	}
+	if _, err := s.Delete(ctx, &pulumirpc.DeleteRequest{Id: id, Urn: urnOf("azure-native:kubernetesconfiguration:Extension", "azureml"), Type: "azure-native:kubernetesconfiguration:Extension"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := attach("Kubernetes"); err == nil {
+		t.Error("the extension was removed: attaching must fail again")
 	}
 }
