@@ -211,6 +211,12 @@ func (s *Session) update(ctx context.Context, dryRun bool, progress io.Writer, d
 				continue
 			}
 			if ev, err := display.ConvertEngineEvent(e, false); err == nil {
+				// As the CLI writes its event log (the events the
+				// Automation API reads) with color off: the color
+				// directives taken out of diagnostics.
+				if d := ev.DiagnosticEvent; d != nil {
+					d.Message, d.Prefix = colors.Never.Colorize(d.Message), colors.Never.Colorize(d.Prefix)
+				}
 				mu.Lock()
 				offline.CollectEvent(doc, ev)
 				mu.Unlock()
@@ -228,6 +234,7 @@ func (s *Session) update(ctx context.Context, dryRun bool, progress io.Writer, d
 		Events:                      engineEvents,
 		SnapshotManager:             manager,
 		SnapshotManagerCapabilities: engine.SnapshotManagerCapabilities{StateMigrations: true},
+		BackendClient:               selfBackend{s},
 	}
 	target := &deploy.Target{
 		Name:         s.stack,
