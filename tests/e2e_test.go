@@ -323,6 +323,7 @@ func TestEngineRefusesMisspelledKeysAndMistypedDeclarations(t *testing.T) {
 // nothing else.
 func TestEngineComputeSettingsReplaceTheCluster(t *testing.T) {
 	requireCLI(t)
+	t.Parallel()
 	ctx := context.Background()
 	var log bytes.Buffer
 	s := openSession(t, filepath.Join("..", "stacks", "Pulumi.dev.yaml"), &log)
@@ -359,6 +360,7 @@ func TestEngineComputeSettingsReplaceTheCluster(t *testing.T) {
 // the stand-in refuses the update as Azure does.
 func TestEngineFixedSettingsRefusedAtPreview(t *testing.T) {
 	requireCLI(t)
+	t.Parallel()
 	ctx := context.Background()
 	var log bytes.Buffer
 	s := openSession(t, filepath.Join("..", "stacks", "Pulumi.dev.yaml"), &log)
