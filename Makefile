@@ -44,10 +44,10 @@ test-unit:
 # The engine end-to-end tests: TestEngine* in tests/, the only tests that
 # drive the Pulumi CLI (tests/e2e_test.go's requireCLI fails any other that
 # tries). About 2 minutes on 2 quiet cores; the timeout (go test's default
-# is 10 minutes) leaves room for a loaded machine, and each operation has
-# its own deadline in the tests.
+# is 10 minutes) leaves room for a busy machine, and each operation has its
+# own deadline in the tests.
 test-engine: test-unit tools
-	go test -timeout 30m -run '^TestEngine' ./tests
+	go test -timeout 45m -run '^TestEngine' ./tests
 
 # Each fuzz target for a bounded time; the corpus lives in testdata/fuzz.
 fuzz:
