@@ -5,16 +5,23 @@ PULUMI_YAML_VERSION := v1.25.0
 STATICCHECK_VERSION := v0.8.2
 STACK ?= dev
 FUZZTIME ?= 10s
-# The engine end-to-end tests of ./tests take about ten minutes on two
-# cores, go test's default limit for one package.
+# The engine end-to-end tests take minutes on two busy cores: more than go
+# test's default limit of 10 for one package.
 TEST_TIMEOUT ?= 45m
 
-.PHONY: tools plugin schema sdk-check preview preview-json preview-all test test-yaml fuzz bench
+.PHONY: tools cli plugin schema sdk-check preview preview-json preview-all test test-unit test-engine test-yaml fuzz bench
 
-# The Pulumi CLI pinned in tools/go.mod and the YAML language host pinned
-# in tools/yaml/go.mod (a module of its own: see tools/yaml/tools.go), each
-# built once into bin/.
-tools: bin/pulumi bin/pulumi-language-yaml
+# What the engine tests drive: the Pulumi CLI (cli) and the YAML language
+# host pinned in tools/yaml/go.mod (a module of its own: see
+# tools/yaml/tools.go), built once into bin/pulumi-language-yaml.
+tools: cli bin/pulumi-language-yaml
+
+# The Pulumi CLI the offline preview and the engine tests drive: an installed
+# `pulumi` on PATH at a version they support (tools/pulumi-cli says which),
+# else the one pinned in tools/go.mod, built once into bin/pulumi. The
+# preview needs nothing else, so it waits for nothing else.
+cli:
+	@if cli=$$(sh tools/pulumi-cli); then echo "Pulumi CLI: $$cli, installed: bin/pulumi is not built"; else $(MAKE) --no-print-directory bin/pulumi; fi
 
 bin/pulumi:
 	mkdir -p bin
@@ -37,7 +44,7 @@ plugin:
 # provider/provider_test.go compares the provider's schema with. Run it
 # after changing what the plugin serves or a doc comment, and commit both. (The path starts
 # with ./ or the CLI takes it for a package name to look up in a registry.)
-schema: tools
+schema: cli
 	cd provider && go generate .
 	$(MAKE) plugin
 	bin/pulumi package get-schema ./bin/pulumi-resource-amlvnet > provider/schema.json
@@ -60,30 +67,43 @@ sdk-check: tools plugin
 # The YAML programs in examples/yaml through the real engine against the
 # stand-in azure-native provider: round trip and bad input.
 test-yaml: tools plugin
-	go test ./tests -run '^TestYAML' -count=1 -v
+	go test ./tests -run '^TestEngineYAML' -count=1 -v
 
 # The main job: an offline preview of a stack (STACK=dev by default).
-preview: tools
+preview: cli
 	go run ./cmd/preview-offline -config stacks/Pulumi.$(STACK).yaml
 
-preview-json: tools
+preview-json: cli
 	go run ./cmd/preview-offline -config stacks/Pulumi.$(STACK).yaml -json
 
-preview-all: tools
+preview-all: cli
 	@for f in stacks/Pulumi.*.yaml; do echo "== $$f"; go run ./cmd/preview-offline -config $$f || exit 1; done
 
-# Formatting, vet, staticcheck (pinned, from the module proxy), and every
-# test (unit, mocks, engine end-to-end, the YAML programs through the
-# component package), in the library's module and in the plugin's
-# (provider/, a module of its own).
-test: tools plugin
+# Every check, fastest first: what needs no Pulumi CLI (test-unit), then the
+# engine end-to-end tests (test-engine). A broken component fails in seconds,
+# before the CLI is looked for or built. `make -j2 test` builds the CLI while
+# test-unit runs.
+test: test-unit test-engine
+
+# gofmt, the unit and mock tests (every test but the engine's), go vet and
+# staticcheck (pinned, from the module proxy), in the library's module and in
+# the plugin's (provider/, a module of its own).
+test-unit:
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
+	go test -skip '^TestEngine' ./...
+	cd provider && go test ./...
 	go vet ./...
 	go run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
 	cd provider && go vet ./...
 	cd provider && go run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
-	go test -timeout $(TEST_TIMEOUT) ./...
-	cd provider && go test ./...
+
+# The engine end-to-end tests: TestEngine* in tests/, the only tests that
+# drive the Pulumi CLI (tests/e2e_test.go's requireCLI fails any other that
+# tries): every stack, and the YAML programs through the component package.
+# The timeout (go test's default is 10 minutes) leaves room for a busy
+# machine, and each operation has its own deadline in the tests.
+test-engine: test-unit tools plugin
+	go test -timeout $(TEST_TIMEOUT) -run '^TestEngine' ./tests
 
 # Each fuzz target for a bounded time; the corpus lives in testdata/fuzz.
 fuzz:
@@ -93,7 +113,7 @@ fuzz:
 	go test ./internal/netplan -run '^$$' -fuzz '^FuzzServiceTagPrefixes$$' -fuzztime $(FUZZTIME)
 	go test ./tests -run '^$$' -fuzz '^FuzzLoadConfig$$' -fuzztime $(FUZZTIME)
 
-bench: tools
+bench: cli
 	go test ./tests -run '^$$' -bench . -benchtime 3x
 
 # amlvnet's policies (internal/policyrules, also the policy pack in policy/)
@@ -102,6 +122,17 @@ bench: tools
 # The pack is compiled too; running it needs a full Pulumi CLI with the Go
 # language host (`pulumi preview --policy-pack policy`, docs/policy.md).
 .PHONY: policy
-policy: tools
+policy: cli
 	go build -o /dev/null ./policy
 	@status=0; for f in stacks/Pulumi.*.yaml; do echo "== $$f"; go run ./cmd/preview-offline -config $$f -policy > /dev/null || status=1; done; exit $$status
+
+# The figures of docs/performance.md, from a fresh copy of HEAD (about an
+# hour on 2 quiet cores; MEASURE_STEPS picks steps, MEASURE_REV a commit).
+# Then the two offline previews, CLI and in-process, compared on every stack.
+.PHONY: measure compare-engines
+MEASURE_REV ?= HEAD
+measure:
+	tools/measure -r $(MEASURE_REV) $(MEASURE_STEPS)
+
+compare-engines: cli
+	tools/compare-engines

@@ -43,6 +43,7 @@ func legacyProdStack(t *testing.T) string {
 // extension, so the move succeeds only if the extension comes first.
 func TestEngineLegacyAKSComputeAndMigration(t *testing.T) {
 	requireCLI(t)
+	t.Parallel()
 	ctx := context.Background()
 	var log bytes.Buffer
 	s := openSession(t, legacyProdStack(t), &log)

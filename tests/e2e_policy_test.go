@@ -23,6 +23,7 @@ import (
 // vault, registry and workspace.
 func TestEngineIsolatedPublicAccessPolicy(t *testing.T) {
 	requireCLI(t)
+	t.Parallel()
 	var log bytes.Buffer
 	s := openSession(t, filepath.Join("..", "stacks", "Pulumi.isolated.yaml"), &log)
 	ctx := context.Background()

@@ -47,6 +47,7 @@ func renamable(networkName, storageName string, old ...string) pulumi.RunFunc {
 // every resource (protected storage included) instead of replacing it.
 func TestEngineRenameKeepsResources(t *testing.T) {
 	requireCLI(t)
+	t.Parallel()
 	ctx := context.Background()
 	var log bytes.Buffer
 	program := renamable("network", "workspace-storage")

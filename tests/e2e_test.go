@@ -22,16 +22,33 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// requireCLI skips engine tests when the Pulumi CLI is not built. `make test`
-// and CI build it first, so there they always run.
+// requireCLI skips engine tests when there is no Pulumi CLI to drive (see
+// offline.FindCLI). `make test` and CI build bin/pulumi first when no CLI is
+// installed, so there they always run. Engine tests are named TestEngine*:
+// `make test` runs every other test first, without the CLI, and these after
+// it (-skip and -run '^TestEngine'), so a test by another name that needs
+// the CLI fails here rather than being skipped on a machine without one.
 func requireCLI(t testing.TB) {
 	t.Helper()
+	if _, isTest := t.(*testing.T); isTest && !strings.HasPrefix(t.Name(), "TestEngine") {
+		t.Fatalf("%s drives the Pulumi CLI: name it TestEngine... so that make test runs it after the CLI is in place", t.Name())
+	}
 	if testing.Short() {
 		t.Skip("engine end-to-end tests are skipped with -short")
 	}
-	if _, err := os.Stat(filepath.Join("..", "bin", "pulumi")); err != nil {
-		t.Skip("bin/pulumi is missing: run `make tools` (make test does) to run the engine end-to-end tests")
+	if _, err := offline.FindCLI(repoRoot(t)); err != nil {
+		t.Skipf("%v: `make test` makes sure there is one, to run the engine end-to-end tests", err)
 	}
+}
+
+// repoRoot is the repository root, as an absolute path.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
 }
 
 func openSession(t testing.TB, configPath string, log *bytes.Buffer) *offline.Session {
@@ -81,6 +98,7 @@ func TestEngineRoundTrip(t *testing.T) {
 	requireCLI(t)
 	for _, f := range stackFiles(t) {
 		t.Run(filepath.Base(f), func(t *testing.T) {
+			t.Parallel()
 			ctx := context.Background()
 			st, err := stackfile.Load(f, "amlvnet", passphrase())
 			if err != nil {
@@ -167,6 +185,7 @@ func TestEngineRoundTrip(t *testing.T) {
 // checks the engine proposes updates, not replacements.
 func TestEngineInPlaceUpdates(t *testing.T) {
 	requireCLI(t)
+	t.Parallel()
 	ctx := context.Background()
 	var log bytes.Buffer
 	s := openSession(t, filepath.Join("..", "stacks", "Pulumi.dev.yaml"), &log)
@@ -240,6 +259,7 @@ func TestEngineRejectsBadConfigBeforeCreating(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			if !bytes.Contains(base, []byte(c.from)) {
 				t.Fatalf("the dev stack no longer contains %q", c.from)
 			}
@@ -269,6 +289,7 @@ func TestEngineRejectsBadConfigBeforeCreating(t *testing.T) {
 // left the preview waiting forever).
 func TestEngineRefusesMisspelledKeysAndMistypedDeclarations(t *testing.T) {
 	requireCLI(t)
+	t.Parallel()
 	dir := t.TempDir()
 	base, err := os.ReadFile(filepath.Join("..", "stacks", "Pulumi.dev.yaml"))
 	if err != nil {
@@ -303,6 +324,7 @@ func TestEngineRefusesMisspelledKeysAndMistypedDeclarations(t *testing.T) {
 // nothing else.
 func TestEngineComputeSettingsReplaceTheCluster(t *testing.T) {
 	requireCLI(t)
+	t.Parallel()
 	ctx := context.Background()
 	var log bytes.Buffer
 	s := openSession(t, filepath.Join("..", "stacks", "Pulumi.dev.yaml"), &log)
@@ -339,6 +361,7 @@ func TestEngineComputeSettingsReplaceTheCluster(t *testing.T) {
 // the stand-in refuses the update as Azure does.
 func TestEngineFixedSettingsRefusedAtPreview(t *testing.T) {
 	requireCLI(t)
+	t.Parallel()
 	ctx := context.Background()
 	var log bytes.Buffer
 	s := openSession(t, filepath.Join("..", "stacks", "Pulumi.dev.yaml"), &log)
@@ -360,6 +383,7 @@ func TestEngineFixedSettingsRefusedAtPreview(t *testing.T) {
 // out of the managed network altogether.
 func TestEngineManagedNetworkOneWay(t *testing.T) {
 	requireCLI(t)
+	t.Parallel()
 	ctx := context.Background()
 	var log bytes.Buffer
 	s := openSession(t, filepath.Join("..", "stacks", "Pulumi.managed.yaml"), &log)

@@ -19,6 +19,7 @@ import (
 // the new token, never a replacement nor a create-and-delete pair.
 func TestEngineWorkspaceTokenMove(t *testing.T) {
 	requireCLI(t)
+	t.Parallel()
 	state, err := os.ReadFile(filepath.Join("testdata", "state", "dev.json"))
 	if err != nil {
 		t.Fatal(err)

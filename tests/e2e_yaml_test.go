@@ -159,9 +159,9 @@ func (s *yamlSession) resources(t *testing.T) []string {
 	return types
 }
 
-// TestYAMLRoundTrip runs examples/yaml/training through the engine:
+// TestEngineYAMLRoundTrip runs examples/yaml/training through the engine:
 // preview, up, a second preview that proposes nothing, destroy.
-func TestYAMLRoundTrip(t *testing.T) {
+func TestEngineYAMLRoundTrip(t *testing.T) {
 	root := requireYAMLTools(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
@@ -231,10 +231,10 @@ func TestYAMLRoundTrip(t *testing.T) {
 	}
 }
 
-// TestYAMLBadInput runs examples/yaml/bad-input: the update fails with one
+// TestEngineYAMLBadInput runs examples/yaml/bad-input: the update fails with one
 // error naming every bad input, and nothing but the stack and the providers
 // is created.
-func TestYAMLBadInput(t *testing.T) {
+func TestEngineYAMLBadInput(t *testing.T) {
 	root := requireYAMLTools(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
@@ -281,7 +281,7 @@ func TestYAMLBadInput(t *testing.T) {
 
 // TestReadmeYAMLIsTheTestedExample: the YAML in the README's "Using the
 // components" section is copied from examples/yaml/training, which
-// TestYAMLRoundTrip runs, so the README shows a program that works.
+// TestEngineYAMLRoundTrip runs, so the README shows a program that works.
 func TestReadmeYAMLIsTheTestedExample(t *testing.T) {
 	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
 	if err != nil {

@@ -1,5 +1,6 @@
 // Package offline runs the root program through the real Pulumi engine with no
-// Azure account: the CLI built by `make tools`, a throwaway local file backend,
+// Azure account: an installed Pulumi CLI or the one `make tools` builds (see
+// FindCLI), a throwaway local file backend,
 // the passphrase secrets provider, and the stand-in azure-native provider
 // (internal/standin) put first on the engine's PATH.
 //
@@ -59,7 +60,8 @@ func ServeIfProvider() {
 type Options struct {
 	// ConfigPath is the Pulumi.<stack>.yaml file to run. Required.
 	ConfigPath string
-	// Root is the repository root, holding bin/pulumi and Pulumi.yaml.
+	// Root is the repository root, holding Pulumi.yaml (and bin/pulumi
+	// when `make tools` built it).
 	// Optional. Defaults to the nearest parent of the working directory
 	// with a Pulumi.yaml of project amlvnet.
 	Root string
@@ -71,7 +73,8 @@ type Options struct {
 	Passphrase string
 	// Program runs in place of program.Run (tests use it). Optional.
 	Program pulumi.RunFunc
-	// Log receives the engine's progress. Optional. Defaults to io.Discard.
+	// Log receives the engine's progress, after a first line naming the
+	// Pulumi CLI in use. Optional. Defaults to io.Discard.
 	Log io.Writer
 }
 
@@ -100,9 +103,29 @@ func FindRoot(dir string) (string, error) {
 	}
 }
 
-// Open creates the throwaway backend and the stack, with the config file's
-// values. The caller must Close the session.
-func Open(ctx context.Context, o Options) (s *Session, err error) {
+// Setup is what a run through either engine needs: the resolved options,
+// a throwaway directory (work/ with the stack file, state/ for the backend,
+// home/ as PULUMI_HOME with the stand-in installed as the azure-native
+// plugin), the project and the program.
+type Setup struct {
+	Options
+	StackName string
+	// Dir is the throwaway directory; Close removes it.
+	Dir     string
+	Project *workspace.Project
+	// Env is the environment the engine and the plugin run with.
+	Env map[string]string
+}
+
+// Close removes the throwaway directory.
+func (st *Setup) Close() error { return os.RemoveAll(st.Dir) }
+
+// WorkDir holds the project file and the stack file.
+func (st *Setup) WorkDir() string { return filepath.Join(st.Dir, "work") }
+
+// NewSetup resolves o's defaults and lays out the throwaway directory. The
+// caller must Close it.
+func NewSetup(o Options) (st *Setup, err error) {
 	if o.Root == "" {
 		wd, _ := os.Getwd()
 		if o.Root, err = FindRoot(wd); err != nil {
@@ -116,9 +139,8 @@ func Open(ctx context.Context, o Options) (s *Session, err error) {
 	if o.ConfigPath, err = filepath.Abs(o.ConfigPath); err != nil {
 		return nil, err
 	}
-	pulumiBin := filepath.Join(o.Root, "bin", "pulumi")
-	if _, err := os.Stat(pulumiBin); err != nil {
-		return nil, fmt.Errorf("the Pulumi CLI is not built at %s: run `make tools` first", pulumiBin)
+	if o.Log == nil {
+		o.Log = io.Discard
 	}
 	stackName, err := stackfile.StackName(o.ConfigPath)
 	if err != nil {
@@ -134,9 +156,6 @@ func Open(ctx context.Context, o Options) (s *Session, err error) {
 	}
 	if o.Passphrase == "" {
 		o.Passphrase = stackfile.SamplePassphrase
-	}
-	if o.Log == nil {
-		o.Log = io.Discard
 	}
 
 	dir, err := os.MkdirTemp("", "amlvnet-offline-")
@@ -202,7 +221,30 @@ func Open(ctx context.Context, o Options) (s *Session, err error) {
 		// session, to refuse what Azure refuses because of it.
 		standin.LiveEnv: filepath.Join(dir, "live"),
 	}
-	cmd, err := auto.NewPulumiCommand(&auto.PulumiCommandOptions{Root: o.Root, SkipVersionCheck: true})
+	return &Setup{Options: o, StackName: stackName, Dir: dir, Project: project, Env: env}, nil
+}
+
+// Open creates the throwaway backend and the stack, with the config file's
+// values, driving the Pulumi CLI that FindCLI picks. The caller must Close
+// the session.
+func Open(ctx context.Context, o Options) (s *Session, err error) {
+	st, err := NewSetup(o)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			st.Close()
+		}
+	}()
+	o, dir, stackName, project, env := st.Options, st.Dir, st.StackName, st.Project, st.Env
+	cli, err := FindCLI(o.Root)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintln(o.Log, cli)
+	// FindCLI has checked the version against our own range.
+	cmd, err := auto.NewPulumiCommand(&auto.PulumiCommandOptions{Root: cli.root(), SkipVersionCheck: true})
 	if err != nil {
 		return nil, err
 	}
@@ -290,7 +332,7 @@ func (s *Session) Preview(ctx context.Context, progress io.Writer) (*PreviewDoc,
 		defer close(done)
 		for ev := range ch {
 			mu.Lock()
-			collect(collected, ev.EngineEvent)
+			CollectEvent(collected, ev.EngineEvent)
 			mu.Unlock()
 		}
 	}()
@@ -321,7 +363,9 @@ func (s *Session) Preview(ctx context.Context, progress io.Writer) (*PreviewDoc,
 	return doc, nil
 }
 
-func collect(doc *PreviewDoc, ev apitype.EngineEvent) {
+// CollectEvent adds what an engine event tells about the plan to doc: a step
+// for each resource pre-event, and the errors, warnings and infos.
+func CollectEvent(doc *PreviewDoc, ev apitype.EngineEvent) {
 	// Info too: `pulumi preview --json` lists it, and the program says there
 	// what the plan costs and when Azure builds what (a managed network).
 	if d := ev.DiagnosticEvent; d != nil && (d.Severity == "error" || d.Severity == "warning" || d.Severity == "info") {
@@ -347,6 +391,12 @@ func collect(doc *PreviewDoc, ev apitype.EngineEvent) {
 func (s *Session) Up(ctx context.Context) (auto.UpResult, error) {
 	res, err := s.Stack.Up(ctx, optup.ProgressStreams(s.log), optup.ErrorProgressStreams(s.log))
 	return res, s.wrap(err)
+}
+
+// Deploy is Up for the Runner interface.
+func (s *Session) Deploy(ctx context.Context) error {
+	_, err := s.Up(ctx)
+	return err
 }
 
 // Destroy deletes the stack's resources.
