@@ -21,15 +21,16 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// requireCLI skips engine tests when the Pulumi CLI is not built. `make test`
-// and CI build it first, so there they always run.
+// requireCLI skips engine tests only when asked to (-short). Without the
+// Pulumi CLI they fail rather than skip, so a run that lacks it cannot pass
+// unnoticed; `make test` and CI build it first.
 func requireCLI(t testing.TB) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("engine end-to-end tests are skipped with -short")
 	}
 	if _, err := os.Stat(filepath.Join("..", "bin", "pulumi")); err != nil {
-		t.Skip("bin/pulumi is missing: run `make tools` (make test does) to run the engine end-to-end tests")
+		t.Fatal("bin/pulumi is missing: run `make tools` (make test does) to run the engine end-to-end tests")
 	}
 }
 
