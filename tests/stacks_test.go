@@ -216,9 +216,12 @@ func checkStack(t *testing.T, st *stackfile.Stack, cfg *program.Config, m *pulum
 	}
 
 	// Workspace wired to its storage and vault.
+	// By identity: the workspace account's and the vault's own IDs, not any
+	// ID of the right shape (the inference account is a storage account too).
 	ws := one(t, "workspace", m.OfType("azure-native:machinelearningservices:Workspace"))
-	if !strings.Contains(ws.String("storageAccount"), "/storageAccounts/") || !strings.Contains(ws.String("keyVault"), "/vaults/") || ws.Protect != cfg.Protect {
-		t.Errorf("workspace %v protect=%v", ws.Inputs, ws.Protect)
+	wsAccount := one(t, "workspace storage", slices.DeleteFunc(m.OfType("azure-native:storage:StorageAccount"), func(r pulumitest.Resource) bool { return r.Name == "inferencestorage" }))
+	if ws.String("storageAccount") != wsAccount.ID || wsAccount.ID == "" || ws.String("keyVault") != kv.ID || kv.ID == "" || ws.Protect != cfg.Protect {
+		t.Errorf("workspace storage %q (want %q), vault %q (want %q), protect=%v", ws.String("storageAccount"), wsAccount.ID, ws.String("keyVault"), kv.ID, ws.Protect)
 	}
 	if ws.String("resourceGroupName") != rgName {
 		t.Errorf("workspace in %q, want %q", ws.String("resourceGroupName"), rgName)
@@ -707,19 +710,29 @@ func checkPrivateEndpoints(t *testing.T, cfg *program.Config, m *pulumitest.Mock
 			t.Errorf("%s not in the private-endpoint subnet: %q", pe.Name, pe.String("subnet.id"))
 		}
 	}
+	// Each endpoint targets its resource by identity: the workspace's own
+	// storage account, vault, registry and the workspace itself.
+	idOf := func(token string) string {
+		rs := slices.DeleteFunc(m.OfType(token), func(r pulumitest.Resource) bool { return r.Name == "inferencestorage" })
+		if len(rs) != 1 || rs[0].ID == "" {
+			t.Fatalf("want one %s with an ID, got %d", token, len(rs))
+		}
+		return rs[0].ID
+	}
+	account := idOf("azure-native:storage:StorageAccount")
 	want := map[string]string{
-		components.GroupWorkspace: "/workspaces/", components.GroupBlob: "/storageAccounts/", components.GroupFile: "/storageAccounts/",
-		components.GroupVault: "/vaults/", components.GroupRegistry: "/registries/",
+		components.GroupWorkspace: idOf("azure-native:machinelearningservices:Workspace"), components.GroupBlob: account, components.GroupFile: account,
+		components.GroupVault: idOf("azure-native:keyvault:Vault"), components.GroupRegistry: idOf("azure-native:containerregistry:Registry"),
 	}
 	if cfg.Workspace.BatchEndpoints {
-		want[components.GroupQueue], want[components.GroupTable] = "/storageAccounts/", "/storageAccounts/"
+		want[components.GroupQueue], want[components.GroupTable] = account, account
 	}
 	if len(groups) != len(want) {
 		t.Errorf("private endpoints for %v, want %v", groups, want)
 	}
-	for g, kind := range want {
-		if !strings.Contains(groups[g], kind) {
-			t.Errorf("private endpoint %s targets %q, want a %s resource", g, groups[g], kind)
+	for g, id := range want {
+		if groups[g] != id {
+			t.Errorf("private endpoint %s targets %q, want %q", g, groups[g], id)
 		}
 	}
 	zones := map[string]bool{}
