@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -107,18 +108,32 @@ func TestEngineRoundTrip(t *testing.T) {
 			if _, err := s.Up(ctx); err != nil {
 				t.Fatalf("up: %v\n%s", err, log.String())
 			}
-			state, raw := export(t, s)
+			state, rawUp := export(t, s)
+			var protected []string
 			for _, r := range state.Deployment.Resources {
 				if r.Custom && r.ID == "" && !strings.HasPrefix(r.Type, "pulumi:providers:") {
 					t.Errorf("%s has no ID after up", r.URN)
 				}
-			}
-			for _, secret := range st.Secrets {
-				if bytes.Contains(raw, []byte(secret)) || strings.Contains(log.String(), secret) {
-					t.Errorf("a secret from %s appears in plain text in the state or the engine output", filepath.Base(f))
+				if r.Protect {
+					protected = append(protected, r.URN)
 				}
 			}
+			// What protect covers, per the README: the resource group, the
+			// storage accounts, the key vault and the workspace.
+			if cfg.Protect {
+				for _, typ := range []string{"azure-native:resources:ResourceGroup", "azure-native:storage:StorageAccount", "azure-native:keyvault:Vault", "azure-native:machinelearningservices:Workspace"} {
+					if !slices.ContainsFunc(protected, func(urn string) bool {
+						return strings.Contains(urn, "$"+typ+"::") || strings.Contains(urn, "::"+typ+"::")
+					}) {
+						t.Errorf("no protected %s after up: %v", typ, protected)
+					}
+				}
+			} else if len(protected) != 0 {
+				t.Errorf("protect is off, yet %v are protected", protected)
+			}
 
+			// Unchanged is every resource in the state reported same, not an
+			// empty plan.
 			again, err := s.Preview(ctx, &log)
 			if err != nil {
 				t.Fatalf("second preview: %v", err)
@@ -128,10 +143,26 @@ func TestEngineRoundTrip(t *testing.T) {
 					t.Errorf("second preview proposes %d %s: the program is not idempotent", n, op)
 				}
 			}
+			same := 0
 			for _, step := range again.Steps {
-				if step.Op != "same" && !isSettingsRead(step) {
+				if step.Op == "same" {
+					same++
+				} else if !isSettingsRead(step) {
 					t.Errorf("second preview: %s %s (diffs %v)", step.Op, step.URN, step.Diffs)
 				}
+			}
+			// The summary counts resources; the steps include the providers.
+			inState, providers := 0, 0
+			for _, r := range state.Deployment.Resources {
+				switch {
+				case strings.HasPrefix(r.Type, "pulumi:providers:"):
+					providers++
+				case r.Type != "pulumi:pulumi:StackReference":
+					inState++
+				}
+			}
+			if inState == 0 || again.ChangeSummary["same"] != inState || same != inState+providers {
+				t.Errorf("second preview: %d same steps, summary %v, for %d resources and %d providers in the state", same, again.ChangeSummary, inState, providers)
 			}
 
 			err = s.Destroy(ctx)
@@ -139,16 +170,16 @@ func TestEngineRoundTrip(t *testing.T) {
 			left := map[string]bool{}
 			for _, r := range after.Deployment.Resources {
 				if r.Custom && !strings.HasPrefix(r.Type, "pulumi:providers:") {
-					left[r.Type] = true
+					left[r.URN] = true
 				}
 			}
 			if cfg.Protect {
 				if err == nil || !strings.Contains(err.Error(), "protected") {
 					t.Fatalf("destroy of a protected stack must fail on protected resources, got %v", err)
 				}
-				for _, typ := range []string{"azure-native:storage:StorageAccount", "azure-native:keyvault:Vault", "azure-native:machinelearningservices:Workspace"} {
-					if !left[typ] {
-						t.Errorf("protected %s did not survive destroy", typ)
+				for _, urn := range protected {
+					if !left[urn] {
+						t.Errorf("protected %s did not survive destroy", urn)
 					}
 				}
 			} else {
@@ -157,6 +188,15 @@ func TestEngineRoundTrip(t *testing.T) {
 				}
 				if len(left) != 0 {
 					t.Errorf("resources left after destroy: %v", left)
+				}
+			}
+
+			// Secrets: checked last, over every state and all the engine
+			// output of the previews, up and destroy.
+			_, raw := export(t, s)
+			for _, secret := range st.Secrets {
+				if bytes.Contains(rawUp, []byte(secret)) || bytes.Contains(raw, []byte(secret)) || strings.Contains(log.String(), secret) {
+					t.Errorf("a secret from %s appears in plain text in the state or the engine output", filepath.Base(f))
 				}
 			}
 		})
