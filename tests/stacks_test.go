@@ -3,6 +3,7 @@ package tests
 import (
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -284,13 +285,25 @@ func checkTrainingRules(t *testing.T, cfg *program.Config, region string, m *pul
 		t.Fatal("the training subnet's NSG was not created by the stack")
 	}
 	rules := m.Find("azure-native:network:SecurityRule", map[string]string{"networkSecurityGroupName": nsgName})
+	checkRulePriorities(t, m)
+	// find returns the allow rules (for "*" as destination port, the deny)
+	// of a direction, source, destination and port; every allow the stack
+	// asks for here is TCP, so a UDP rule or a deny never satisfies one.
 	find := func(direction, source, dest, port string) []pulumitest.Resource {
 		var out []pulumitest.Resource
 		for _, r := range rules {
 			ports := append(r.Strings("destinationPortRanges"), r.String("destinationPortRange"))
 			dests := append(r.Strings("destinationAddressPrefixes"), r.String("destinationAddressPrefix"))
+			access, protocol := "Allow", "Tcp"
+			if port == "*" {
+				access, protocol = "Deny", "*"
+			}
+			if port == "" {
+				access, protocol = r.String("access"), r.String("protocol")
+			}
 			if r.String("direction") == direction && (source == "" || r.String("sourceAddressPrefix") == source) &&
-				(dest == "" || slices.Contains(dests, dest)) && (port == "" || slices.Contains(ports, port)) {
+				(dest == "" || slices.Contains(dests, dest)) && (port == "" || slices.Contains(ports, port)) &&
+				r.String("access") == access && r.String("protocol") == protocol {
 				out = append(out, r)
 			}
 		}
@@ -321,8 +334,18 @@ func checkTrainingRules(t *testing.T, cfg *program.Config, region string, m *pul
 	// deny itself is what outbound restricted asks for.
 	deny := find("Outbound", "", "Internet", "*")
 	if cfg.Compute.Outbound == "restricted" {
-		if len(deny) != 1 || deny[0].String("access") != "Deny" {
+		if len(deny) != 1 {
 			t.Fatalf("restricted outbound needs one deny to Internet, got %d", len(deny))
+		}
+		// The deny comes last (4096, the lowest precedence), every allow of
+		// the direction before it.
+		if p, _ := deny[0].Number("priority"); p != 4096 {
+			t.Errorf("the Internet deny at priority %v, want 4096", p)
+		}
+		for _, r := range find("Outbound", "", "", "") {
+			if p, _ := r.Number("priority"); r.String("access") == "Allow" && p >= 4096 {
+				t.Errorf("outbound allow %s at priority %v, after the deny", r.Name, p)
+			}
 		}
 		// Regional tags where the docs give them, so the rule admits the
 		// region's ranges only.
@@ -573,6 +596,25 @@ func checkAks(t *testing.T, cfg *program.Config, m *pulumitest.Mocks) {
 	}
 	if n := len(byRole["2a2b9908-6ea1-4ae2-8e65-a410df84e7d1"]); n != 1+len(datastores) {
 		t.Errorf("%d Storage Blob Data Reader assignments, want the workspace storage and the inference datastore's", n)
+	}
+}
+
+// checkRulePriorities: Azure refuses two rules of one NSG and direction at
+// the same priority (SecurityRuleConflict), and takes priorities 100-4096
+// (https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview#security-rules).
+func checkRulePriorities(t *testing.T, m *pulumitest.Mocks) {
+	t.Helper()
+	seen := map[string]string{}
+	for _, r := range m.OfType("azure-native:network:SecurityRule") {
+		p, _ := r.Number("priority")
+		if p < 100 || p > 4096 {
+			t.Errorf("rule %s at priority %v, outside 100-4096", r.Name, p)
+		}
+		key := fmt.Sprintf("%s/%s/%v", r.String("networkSecurityGroupName"), r.String("direction"), p)
+		if other, dup := seen[key]; dup {
+			t.Errorf("rules %s and %s share priority %v in %s", other, r.Name, p, r.String("networkSecurityGroupName"))
+		}
+		seen[key] = r.Name
 	}
 }
 
