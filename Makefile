@@ -25,12 +25,13 @@ preview-all: tools
 	@for f in stacks/Pulumi.*.yaml; do echo "== $$f"; go run ./cmd/preview-offline -config $$f || exit 1; done
 
 # Formatting, vet, staticcheck (pinned, from the module proxy), and every
-# test (unit, mocks, engine end-to-end).
+# test (unit, mocks, engine end-to-end). The engine tests run the CLI for
+# minutes on a busy 2-core machine: past go test's 10-minute default.
 test: tools
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt would change:"; echo "$$unformatted"; exit 1; fi
 	go vet ./...
 	go run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
-	go test ./...
+	go test -timeout 45m ./...
 
 # Each fuzz target for a bounded time; the corpus lives in testdata/fuzz.
 fuzz:

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"testing"
 
+	"github.com/amlvnet/amlvnet/internal/azureml"
 	"github.com/amlvnet/amlvnet/internal/pulumitest"
 )
 
@@ -35,9 +36,18 @@ type stackWant struct {
 	inferenceName   string
 	attached        []string
 	diagnostics     bool
+	// managedRules are the outbound rules of a managed network, by name.
+	managedRules []string
 }
 
 var stackTables = map[string]stackWant{
+	// The workspace's managed network: no VNet, subnet, NSG or route of
+	// ours; the cluster without a public IP; the four package hosts and
+	// the private endpoint to the inference storage as outbound rules.
+	"managed": {
+		region: "eastus2", resourceGroup: "amlvnet-managed", computeName: "cpucluster", vmSize: "STANDARD_D2_V2", maxNodes: 4,
+		storageAccounts: 2, managedRules: []string{"anaconda-com", "anaconda-org", "pypi", "pythonhosted", "scoring-store"},
+	},
 	"dev": {
 		region: "eastus2", resourceGroup: "amlvnet-dev", addressSpace: "10.20.0.0/16",
 		trainingSubnet: "training", trainingPrefix: "10.20.0.0/24", nodePublicIP: true,
@@ -104,8 +114,13 @@ func checkTable(t *testing.T, want stackWant, m *pulumitest.Mocks) {
 	} else if v := one(t, "VNet", vnets); !slices.Equal(v.Strings("addressSpace.addressPrefixes"), []string{want.addressSpace}) {
 		t.Errorf("VNet address space %v, want %s", v.Strings("addressSpace.addressPrefixes"), want.addressSpace)
 	}
-	training := one(t, "training subnet", m.Find("azure-native:network:Subnet", map[string]string{"subnetName": want.trainingSubnet}))
-	if training.String("addressPrefix") != want.trainingPrefix {
+	if want.trainingSubnet == "" {
+		for _, typ := range []string{"azure-native:network:Subnet", "azure-native:network:NetworkSecurityGroup", "azure-native:network:RouteTable"} {
+			if n := len(m.OfType(typ)); n != 0 {
+				t.Errorf("%d %s in a managed network", n, typ)
+			}
+		}
+	} else if training := one(t, "training subnet", m.Find("azure-native:network:Subnet", map[string]string{"subnetName": want.trainingSubnet})); training.String("addressPrefix") != want.trainingPrefix {
 		t.Errorf("training subnet %s, want %s", training.String("addressPrefix"), want.trainingPrefix)
 	}
 	for prefix, what := range map[string]string{want.aksPrefix: "AKS", want.peNet: "private-endpoint"} {
@@ -113,7 +128,7 @@ func checkTable(t *testing.T, want stackWant, m *pulumitest.Mocks) {
 			t.Errorf("no %s subnet %s", what, prefix)
 		}
 	}
-	if n, wantN := len(m.OfType("azure-native:network:Subnet")), 1+btoi(want.aksPrefix != "")+btoi(want.peNet != ""); n != wantN {
+	if n, wantN := len(m.OfType("azure-native:network:Subnet")), btoi(want.trainingSubnet != "")+btoi(want.aksPrefix != "")+btoi(want.peNet != ""); n != wantN {
 		t.Errorf("%d subnets, want %d", n, wantN)
 	}
 
@@ -196,6 +211,18 @@ func checkTable(t *testing.T, want stackWant, m *pulumitest.Mocks) {
 	sort.Strings(attached)
 	if !slices.Equal(attached, want.attached) {
 		t.Errorf("attached %v, want %v", attached, want.attached)
+	}
+	var managed []string
+	for _, ws := range m.OfType(azureml.WorkspaceV20241001Token) {
+		if v, _ := ws.Input("managedNetwork.outboundRules"); v.IsObject() {
+			for k := range v.ObjectValue() {
+				managed = append(managed, string(k))
+			}
+		}
+	}
+	sort.Strings(managed)
+	if !slices.Equal(managed, want.managedRules) {
+		t.Errorf("managed network rules %v, want %v", managed, want.managedRules)
 	}
 	if n := len(m.OfType("azure-native:insights:DiagnosticSetting")); (n > 0) != want.diagnostics {
 		t.Errorf("%d diagnostic settings, diagnostics %v", n, want.diagnostics)
