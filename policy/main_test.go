@@ -315,6 +315,12 @@ func TestUnknownsAndCleanInputsReportNothing(t *testing.T) {
 			map[string]any{"virtualNetworkResourceId": "/subscriptions/s/resourceGroups/amlvnet-prod/providers/Microsoft.Network/virtualNetworks/amlvnet-vnet/subnets/training"},
 			map[string]any{"virtualNetworkResourceId": "/subscriptions/s/resourceGroups/amlvnet-prod/providers/Microsoft.Network/virtualNetworks/amlvnet-vnet/subnets/aks"},
 		}}), nil)
+	// managedAny is managedWorkspace with values the engine may not know.
+	managedAny := func(mode, rules any) policyx.AnalyzerResource {
+		return stateResource(t, "azure-native:machinelearningservices/v20241001:Workspace", "workspace", map[string]any{"id": "ws-id"},
+			map[string]any{"workspaceName": "ws", "resourceGroupName": "rg", "storageAccount": storageRG + "workspace",
+				"managedNetwork": map[string]any{"isolationMode": mode, "outboundRules": rules}}, nil)
+	}
 	restricted := []map[string]any{
 		rule("Outbound", "Allow", "Tcp", "VirtualNetwork", "Storage.EastUS2", "443", 100),
 		rule("Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureContainerRegistry.EastUS2", "443", 110),
@@ -353,6 +359,19 @@ func TestUnknownsAndCleanInputsReportNothing(t *testing.T) {
 		"no-public-access-with-private-endpoint": {{stack: privateStack(t, "Disabled")}},
 		"inference-compute-kubernetes":           {{resource: compute("Kubernetes")}, {resource: compute(computed)}},
 		"aks-subnet-admitted-to-storage":         {{stack: admitted}},
+		"managed-network-rules-fit-mode": {{stack: []policyx.AnalyzerResource{managedWorkspace(t, "AllowOnlyApprovedOutbound", map[string]any{
+			"pypi": map[string]any{"type": "FQDN", "destination": "pypi.org"}})}},
+			{stack: []policyx.AnalyzerResource{managedAny("AllowInternetOutbound", computed)}}},
+		"approved-outbound-reaches-stack-storage": {{stack: []policyx.AnalyzerResource{
+			managedWorkspace(t, "AllowOnlyApprovedOutbound", map[string]any{"scoring-store": map[string]any{"type": "PrivateEndpoint",
+				"destination": map[string]any{"serviceResourceId": inferenceID, "subresourceTarget": "blob"}}}),
+			stateResource(t, "azure-native:storage:StorageAccount", "inferencestorage", map[string]any{"id": inferenceID},
+				with(secureStorage(), "accountName", "inference"), nil),
+		}}, {stack: []policyx.AnalyzerResource{
+			managedAny("AllowOnlyApprovedOutbound", computed),
+			stateResource(t, "azure-native:storage:StorageAccount", "inferencestorage", map[string]any{"id": inferenceID},
+				with(secureStorage(), "accountName", "inference"), nil),
+		}}},
 		"restricted-outbound-allows-azureml": {{stack: trainingStack(t, restricted...)},
 			{stack: trainingStack(t, append(restricted[1:len(restricted)-1:len(restricted)-1],
 				with(rule("Outbound", "Deny", "*", "VirtualNetwork", "Internet", "*", 4096), "priority", computed))...)}},
