@@ -194,13 +194,23 @@ func TestAmlComputeBatchPrefixRoutes(t *testing.T) {
 	if want := []string{"20.41.0.0/24", "40.70.1.0/25", "AzureMachineLearning"}; !reflect.DeepEqual(prefixes, want) {
 		t.Errorf("routes %v, want %v", prefixes, want)
 	}
+	// Writes to one route table are chained: one route waits for nothing,
+	// each other for exactly one route, and no two wait for the same one,
+	// so they form a single line.
 	routes := m.OfType("azure-native:network:Route")
-	deps := 0
+	roots, waitedFor := 0, map[string]int{}
 	for _, r := range routes {
-		deps += len(r.DependsOn)
+		switch {
+		case len(r.DependsOn) == 0:
+			roots++
+		case len(r.DependsOn) == 1 && slices.ContainsFunc(routes, func(o pulumitest.Resource) bool { return dependsOn(r, o) }):
+			waitedFor[r.DependsOn[0]]++
+		default:
+			t.Errorf("route %s depends on %v, want one other route", r.Name, r.DependsOn)
+		}
 	}
-	if deps != len(routes)-1 {
-		t.Errorf("routes must be written one after another; %d dependencies among %d routes", deps, len(routes))
+	if roots != 1 || len(waitedFor) != len(routes)-1 {
+		t.Errorf("routes are not one chain: %d without dependencies, %d waited for, of %d", roots, len(waitedFor), len(routes))
 	}
 }
 

@@ -293,31 +293,99 @@ func TestEveryPolicyIsWiredAndReports(t *testing.T) {
 }
 
 // TestUnknownsAndCleanInputsReportNothing: computed values are "cannot
-// tell", and the program's own settings pass.
+// tell", and the program's own settings pass. Every policy has at least one
+// such input, so a policy that reports on clean or unknown input fails here.
 func TestUnknownsAndCleanInputsReportNothing(t *testing.T) {
 	pack, err := newPack()
 	if err != nil {
 		t.Fatal(err)
 	}
-	clean := map[string]fixture{
-		"storage-deny-by-default": {resource: resource(t, "azure-native:storage:StorageAccount", "s", secureStorage())},
-		"storage-min-tls-1-2": {resource: resource(t, "azure-native:storage:StorageAccount", "s",
-			map[string]any{"minimumTlsVersion": computed})},
-		"keyvault-deny-by-default": {resource: resource(t, "azure-native:keyvault:Vault", "v", map[string]any{"properties": computed})},
-		"nsg-no-internet-ssh": {resource: resource(t, "azure-native:network:SecurityRule", "r",
-			with(rule("Inbound", "Allow", "Tcp", "", "VirtualNetwork", "22", 120), "sourceAddressPrefix", computed))},
-		"amlcompute-nsg-inbound": {stack: trainingStack(t,
+	storage := func(k string, v any) policyx.AnalyzerResource {
+		m := secureStorage()
+		m[k] = v
+		return resource(t, "azure-native:storage:StorageAccount", "s", m)
+	}
+	compute := func(computeType any) policyx.AnalyzerResource {
+		return resource(t, "azure-native:machinelearningservices:Compute", "c", map[string]any{"computeName": "k8s",
+			"properties": map[string]any{"computeType": computeType, "resourceId": computed}})
+	}
+	admitted := inferenceStack(t)
+	admitted[0] = stateResource(t, "azure-native:storage:StorageAccount", "workspacestorage", map[string]any{"id": computed},
+		with(secureStorage(), "networkRuleSet", map[string]any{"defaultAction": "Deny", "virtualNetworkRules": []any{
+			map[string]any{"virtualNetworkResourceId": "/subscriptions/s/resourceGroups/amlvnet-prod/providers/Microsoft.Network/virtualNetworks/amlvnet-vnet/subnets/training"},
+			map[string]any{"virtualNetworkResourceId": "/subscriptions/s/resourceGroups/amlvnet-prod/providers/Microsoft.Network/virtualNetworks/amlvnet-vnet/subnets/aks"},
+		}}), nil)
+	// managedAny is managedWorkspace with values the engine may not know.
+	managedAny := func(mode, rules any) policyx.AnalyzerResource {
+		return stateResource(t, "azure-native:machinelearningservices/v20241001:Workspace", "workspace", map[string]any{"id": "ws-id"},
+			map[string]any{"workspaceName": "ws", "resourceGroupName": "rg", "storageAccount": storageRG + "workspace",
+				"managedNetwork": map[string]any{"isolationMode": mode, "outboundRules": rules}}, nil)
+	}
+	restricted := []map[string]any{
+		rule("Outbound", "Allow", "Tcp", "VirtualNetwork", "Storage.EastUS2", "443", 100),
+		rule("Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureContainerRegistry.EastUS2", "443", 110),
+		with(rule("Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureMachineLearning", "", 120), "destinationPortRanges", []any{"443", "8787", "18881"}),
+		rule("Outbound", "Allow", "Udp", "VirtualNetwork", "AzureMachineLearning", "5831", 130),
+		with(rule("Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureActiveDirectory", "", 140), "destinationPortRanges", []any{"80", "443"}),
+		rule("Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureResourceManager", "443", 150),
+		rule("Outbound", "Allow", "Tcp", "VirtualNetwork", "BatchNodeManagement.EastUS2", "443", 160),
+		rule("Outbound", "Allow", "Tcp", "VirtualNetwork", "MicrosoftContainerRegistry", "443", 170),
+		rule("Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureFrontDoor.FirstParty", "443", 180),
+		rule("Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureFrontDoor.FrontEnd", "443", 190),
+		rule("Outbound", "Allow", "Tcp", "VirtualNetwork", "AzureMonitor", "443", 200),
+		rule("Outbound", "Deny", "*", "VirtualNetwork", "Internet", "*", 4096),
+	}
+	clean := map[string][]fixture{
+		"storage-deny-by-default": {{resource: storage("networkRuleSet", map[string]any{"defaultAction": "Deny"})},
+			{resource: storage("networkRuleSet", computed)}},
+		"storage-min-tls-1-2":           {{resource: storage("minimumTlsVersion", "TLS1_2")}, {resource: storage("minimumTlsVersion", computed)}},
+		"storage-https-only":            {{resource: storage("enableHttpsTrafficOnly", true)}, {resource: storage("enableHttpsTrafficOnly", computed)}},
+		"storage-no-public-blob-access": {{resource: storage("allowBlobPublicAccess", false)}, {resource: storage("allowBlobPublicAccess", computed)}},
+		"keyvault-deny-by-default": {{resource: resource(t, "azure-native:keyvault:Vault", "v", secureVault(true, "Deny"))},
+			{resource: resource(t, "azure-native:keyvault:Vault", "v", map[string]any{"properties": computed})}},
+		"keyvault-purge-protection": {{resource: resource(t, "azure-native:keyvault:Vault", "v", secureVault(true, "Deny"))},
+			{resource: resource(t, "azure-native:keyvault:Vault", "v", map[string]any{"properties": computed})}},
+		"nsg-no-internet-ssh": {{resource: resource(t, "azure-native:network:SecurityRule", "r",
+			rule("Inbound", "Allow", "Tcp", "10.20.255.0/27", "VirtualNetwork", "22", 120))},
+			{resource: resource(t, "azure-native:network:SecurityRule", "r",
+				with(rule("Inbound", "Allow", "Tcp", "", "VirtualNetwork", "22", 120), "sourceAddressPrefix", computed))}},
+		"aks-dns-service-ip": {{resource: resource(t, "azure-native:containerservice:ManagedCluster", "aks",
+			map[string]any{"networkProfile": map[string]any{"serviceCidr": "10.0.0.0/16", "dnsServiceIP": "10.0.0.10"}})},
+			{resource: resource(t, "azure-native:containerservice:ManagedCluster", "aks",
+				map[string]any{"networkProfile": map[string]any{"serviceCidr": computed, "dnsServiceIP": "10.0.0.1"}})}},
+		"amlcompute-nsg-inbound": {{stack: trainingStack(t,
 			rule("Inbound", "Allow", "Tcp", "BatchNodeManagement", "VirtualNetwork", "29876-29877", 100),
-			rule("Inbound", "Allow", "Tcp", "AzureMachineLearning", "VirtualNetwork", "44224", 110))},
-		"no-public-access-with-private-endpoint": {stack: privateStack(t, "Disabled")},
+			rule("Inbound", "Allow", "Tcp", "AzureMachineLearning", "VirtualNetwork", "44224", 110))}},
+		"no-public-access-with-private-endpoint": {{stack: privateStack(t, "Disabled")}},
+		"inference-compute-kubernetes":           {{resource: compute("Kubernetes")}, {resource: compute(computed)}},
+		"aks-subnet-admitted-to-storage":         {{stack: admitted}},
+		"managed-network-rules-fit-mode": {{stack: []policyx.AnalyzerResource{managedWorkspace(t, "AllowOnlyApprovedOutbound", map[string]any{
+			"pypi": map[string]any{"type": "FQDN", "destination": "pypi.org"}})}},
+			{stack: []policyx.AnalyzerResource{managedAny("AllowInternetOutbound", computed)}}},
+		"approved-outbound-reaches-stack-storage": {{stack: []policyx.AnalyzerResource{
+			managedWorkspace(t, "AllowOnlyApprovedOutbound", map[string]any{"scoring-store": map[string]any{"type": "PrivateEndpoint",
+				"destination": map[string]any{"serviceResourceId": inferenceID, "subresourceTarget": "blob"}}}),
+			stateResource(t, "azure-native:storage:StorageAccount", "inferencestorage", map[string]any{"id": inferenceID},
+				with(secureStorage(), "accountName", "inference"), nil),
+		}}, {stack: []policyx.AnalyzerResource{
+			managedAny("AllowOnlyApprovedOutbound", computed),
+			stateResource(t, "azure-native:storage:StorageAccount", "inferencestorage", map[string]any{"id": inferenceID},
+				with(secureStorage(), "accountName", "inference"), nil),
+		}}},
+		"restricted-outbound-allows-azureml": {{stack: trainingStack(t, restricted...)},
+			{stack: trainingStack(t, append(restricted[1:len(restricted)-1:len(restricted)-1],
+				with(rule("Outbound", "Deny", "*", "VirtualNetwork", "Internet", "*", 4096), "priority", computed))...)}},
 	}
 	for _, p := range pack.Policies() {
-		f, ok := clean[p.Name()]
+		fs, ok := clean[p.Name()]
 		if !ok {
+			t.Errorf("no clean or unknown input for %s: add one", p.Name())
 			continue
 		}
-		if reports := validate(t, p, f); len(reports) > 0 {
-			t.Errorf("%s reported %+v on clean or unknown input", p.Name(), reports)
+		for i, f := range fs {
+			if reports := validate(t, p, f); len(reports) > 0 {
+				t.Errorf("%s reported %+v on clean or unknown input %d", p.Name(), reports, i)
+			}
 		}
 	}
 }

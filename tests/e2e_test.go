@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -22,12 +23,13 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// requireCLI skips engine tests when there is no Pulumi CLI to drive (see
-// offline.FindCLI). `make test` and CI build bin/pulumi first when no CLI is
-// installed, so there they always run. Engine tests are named TestEngine*:
-// `make test` runs every other test first, without the CLI, and these after
-// it (-skip and -run '^TestEngine'), so a test by another name that needs
-// the CLI fails here rather than being skipped on a machine without one.
+// requireCLI skips engine tests only when asked to (-short). Without a
+// Pulumi CLI (offline.FindCLI: an installed one of a supported version, or
+// bin/pulumi) they fail rather than skip, so a run that lacks it cannot pass
+// unnoticed; `make test` and CI find or build one first. Engine tests are
+// named TestEngine*: `make test` runs every other test first, without the
+// CLI, and these after it (-skip and -run '^TestEngine'), so a test by
+// another name that needs the CLI fails here.
 func requireCLI(t testing.TB) {
 	t.Helper()
 	if _, isTest := t.(*testing.T); isTest && !strings.HasPrefix(t.Name(), "TestEngine") {
@@ -37,7 +39,7 @@ func requireCLI(t testing.TB) {
 		t.Skip("engine end-to-end tests are skipped with -short")
 	}
 	if _, err := offline.FindCLI(repoRoot(t)); err != nil {
-		t.Skipf("%v: `make test` makes sure there is one, to run the engine end-to-end tests", err)
+		t.Fatalf("%v: run `make tools` (make test does) to run the engine end-to-end tests", err)
 	}
 }
 
@@ -125,18 +127,32 @@ func TestEngineRoundTrip(t *testing.T) {
 			if _, err := s.Up(ctx); err != nil {
 				t.Fatalf("up: %v\n%s", err, log.String())
 			}
-			state, raw := export(t, s)
+			state, rawUp := export(t, s)
+			var protected []string
 			for _, r := range state.Deployment.Resources {
 				if r.Custom && r.ID == "" && !strings.HasPrefix(r.Type, "pulumi:providers:") {
 					t.Errorf("%s has no ID after up", r.URN)
 				}
-			}
-			for _, secret := range st.Secrets {
-				if bytes.Contains(raw, []byte(secret)) || strings.Contains(log.String(), secret) {
-					t.Errorf("a secret from %s appears in plain text in the state or the engine output", filepath.Base(f))
+				if r.Protect {
+					protected = append(protected, r.URN)
 				}
 			}
+			// What protect covers, per the README: the resource group, the
+			// storage accounts, the key vault and the workspace.
+			if cfg.Protect {
+				for _, typ := range []string{"azure-native:resources:ResourceGroup", "azure-native:storage:StorageAccount", "azure-native:keyvault:Vault", azureml.WorkspaceV20241001Token} {
+					if !slices.ContainsFunc(protected, func(urn string) bool {
+						return strings.Contains(urn, "$"+typ+"::") || strings.Contains(urn, "::"+typ+"::")
+					}) {
+						t.Errorf("no protected %s after up: %v", typ, protected)
+					}
+				}
+			} else if len(protected) != 0 {
+				t.Errorf("protect is off, yet %v are protected", protected)
+			}
 
+			// Unchanged is every resource in the state reported same, not an
+			// empty plan.
 			again, err := s.Preview(ctx, &log)
 			if err != nil {
 				t.Fatalf("second preview: %v", err)
@@ -146,10 +162,26 @@ func TestEngineRoundTrip(t *testing.T) {
 					t.Errorf("second preview proposes %d %s: the program is not idempotent", n, op)
 				}
 			}
+			same := 0
 			for _, step := range again.Steps {
-				if step.Op != "same" && !isSettingsRead(step) {
+				if step.Op == "same" {
+					same++
+				} else if !isSettingsRead(step) {
 					t.Errorf("second preview: %s %s (diffs %v)", step.Op, step.URN, step.Diffs)
 				}
+			}
+			// The summary counts resources; the steps include the providers.
+			inState, providers := 0, 0
+			for _, r := range state.Deployment.Resources {
+				switch {
+				case strings.HasPrefix(r.Type, "pulumi:providers:"):
+					providers++
+				case r.Type != "pulumi:pulumi:StackReference":
+					inState++
+				}
+			}
+			if inState == 0 || again.ChangeSummary["same"] != inState || same != inState+providers {
+				t.Errorf("second preview: %d same steps, summary %v, for %d resources and %d providers in the state", same, again.ChangeSummary, inState, providers)
 			}
 
 			err = s.Destroy(ctx)
@@ -157,16 +189,16 @@ func TestEngineRoundTrip(t *testing.T) {
 			left := map[string]bool{}
 			for _, r := range after.Deployment.Resources {
 				if r.Custom && !strings.HasPrefix(r.Type, "pulumi:providers:") {
-					left[r.Type] = true
+					left[r.URN] = true
 				}
 			}
 			if cfg.Protect {
 				if err == nil || !strings.Contains(err.Error(), "protected") {
 					t.Fatalf("destroy of a protected stack must fail on protected resources, got %v", err)
 				}
-				for _, typ := range []string{"azure-native:storage:StorageAccount", "azure-native:keyvault:Vault", azureml.WorkspaceV20241001Token} {
-					if !left[typ] {
-						t.Errorf("protected %s did not survive destroy", typ)
+				for _, urn := range protected {
+					if !left[urn] {
+						t.Errorf("protected %s did not survive destroy", urn)
 					}
 				}
 			} else {
@@ -175,6 +207,15 @@ func TestEngineRoundTrip(t *testing.T) {
 				}
 				if len(left) != 0 {
 					t.Errorf("resources left after destroy: %v", left)
+				}
+			}
+
+			// Secrets: checked last, over every state and all the engine
+			// output of the previews, up and destroy.
+			_, raw := export(t, s)
+			for _, secret := range st.Secrets {
+				if bytes.Contains(rawUp, []byte(secret)) || bytes.Contains(raw, []byte(secret)) || strings.Contains(log.String(), secret) {
+					t.Errorf("a secret from %s appears in plain text in the state or the engine output", filepath.Base(f))
 				}
 			}
 		})

@@ -44,7 +44,7 @@ func requireYAMLTools(t *testing.T) (root string) {
 	}
 	for _, bin := range []string{"pulumi-language-yaml", "pulumi-resource-amlvnet"} {
 		if _, err := os.Stat(filepath.Join(root, "bin", bin)); err != nil {
-			t.Skipf("bin/%s is missing: run `make test-yaml` to build it and run the YAML engine tests", bin)
+			t.Fatalf("bin/%s is missing: run `make tools plugin` (make test does) to run the YAML engine tests", bin)
 		}
 	}
 	return root

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -224,9 +225,12 @@ func checkStack(t *testing.T, st *stackfile.Stack, cfg *program.Config, m *pulum
 	}
 
 	// Workspace wired to its storage and vault.
+	// By identity: the workspace account's and the vault's own IDs, not any
+	// ID of the right shape (the inference account is a storage account too).
 	ws := one(t, "workspace", m.OfType(azureml.WorkspaceV20241001Token))
-	if !strings.Contains(ws.String("storageAccount"), "/storageAccounts/") || !strings.Contains(ws.String("keyVault"), "/vaults/") || ws.Protect != cfg.Protect {
-		t.Errorf("workspace %v protect=%v", ws.Inputs, ws.Protect)
+	wsAccount := one(t, "workspace storage", slices.DeleteFunc(m.OfType("azure-native:storage:StorageAccount"), func(r pulumitest.Resource) bool { return r.Name == "inferencestorage" }))
+	if ws.String("storageAccount") != wsAccount.ID || wsAccount.ID == "" || ws.String("keyVault") != kv.ID || kv.ID == "" || ws.Protect != cfg.Protect {
+		t.Errorf("workspace storage %q (want %q), vault %q (want %q), protect=%v", ws.String("storageAccount"), wsAccount.ID, ws.String("keyVault"), kv.ID, ws.Protect)
 	}
 	if ws.String("resourceGroupName") != rgName {
 		t.Errorf("workspace in %q, want %q", ws.String("resourceGroupName"), rgName)
@@ -393,13 +397,25 @@ func checkTrainingRules(t *testing.T, cfg *program.Config, region string, m *pul
 		t.Fatal("the training subnet's NSG was not created by the stack")
 	}
 	rules := m.Find("azure-native:network:SecurityRule", map[string]string{"networkSecurityGroupName": nsgName})
+	checkRulePriorities(t, m)
+	// find returns the allow rules (for "*" as destination port, the deny)
+	// of a direction, source, destination and port; every allow the stack
+	// asks for here is TCP, so a UDP rule or a deny never satisfies one.
 	find := func(direction, source, dest, port string) []pulumitest.Resource {
 		var out []pulumitest.Resource
 		for _, r := range rules {
 			ports := append(r.Strings("destinationPortRanges"), r.String("destinationPortRange"))
 			dests := append(r.Strings("destinationAddressPrefixes"), r.String("destinationAddressPrefix"))
+			access, protocol := "Allow", "Tcp"
+			if port == "*" {
+				access, protocol = "Deny", "*"
+			}
+			if port == "" {
+				access, protocol = r.String("access"), r.String("protocol")
+			}
 			if r.String("direction") == direction && (source == "" || r.String("sourceAddressPrefix") == source) &&
-				(dest == "" || slices.Contains(dests, dest)) && (port == "" || slices.Contains(ports, port)) {
+				(dest == "" || slices.Contains(dests, dest)) && (port == "" || slices.Contains(ports, port)) &&
+				r.String("access") == access && r.String("protocol") == protocol {
 				out = append(out, r)
 			}
 		}
@@ -430,8 +446,18 @@ func checkTrainingRules(t *testing.T, cfg *program.Config, region string, m *pul
 	// deny itself is what outbound restricted asks for.
 	deny := find("Outbound", "", "Internet", "*")
 	if cfg.Compute.Outbound == "restricted" {
-		if len(deny) != 1 || deny[0].String("access") != "Deny" {
+		if len(deny) != 1 {
 			t.Fatalf("restricted outbound needs one deny to Internet, got %d", len(deny))
+		}
+		// The deny comes last (4096, the lowest precedence), every allow of
+		// the direction before it.
+		if p, _ := deny[0].Number("priority"); p != 4096 {
+			t.Errorf("the Internet deny at priority %v, want 4096", p)
+		}
+		for _, r := range find("Outbound", "", "", "") {
+			if p, _ := r.Number("priority"); r.String("access") == "Allow" && p >= 4096 {
+				t.Errorf("outbound allow %s at priority %v, after the deny", r.Name, p)
+			}
 		}
 		// Regional tags where the docs give them, so the rule admits the
 		// region's ranges only.
@@ -685,6 +711,25 @@ func checkAks(t *testing.T, cfg *program.Config, m *pulumitest.Mocks) {
 	}
 }
 
+// checkRulePriorities: Azure refuses two rules of one NSG and direction at
+// the same priority (SecurityRuleConflict), and takes priorities 100-4096
+// (https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview#security-rules).
+func checkRulePriorities(t *testing.T, m *pulumitest.Mocks) {
+	t.Helper()
+	seen := map[string]string{}
+	for _, r := range m.OfType("azure-native:network:SecurityRule") {
+		p, _ := r.Number("priority")
+		if p < 100 || p > 4096 {
+			t.Errorf("rule %s at priority %v, outside 100-4096", r.Name, p)
+		}
+		key := fmt.Sprintf("%s/%s/%v", r.String("networkSecurityGroupName"), r.String("direction"), p)
+		if other, dup := seen[key]; dup {
+			t.Errorf("rules %s and %s share priority %v in %s", other, r.Name, p, r.String("networkSecurityGroupName"))
+		}
+		seen[key] = r.Name
+	}
+}
+
 // dependsOnRes tells whether r lists dep among its dependencies.
 func dependsOnRes(r, dep pulumitest.Resource) bool {
 	for _, d := range r.DependsOn {
@@ -819,19 +864,29 @@ func checkPrivateEndpoints(t *testing.T, cfg *program.Config, m *pulumitest.Mock
 			t.Errorf("%s not in the private-endpoint subnet: %q", pe.Name, pe.String("subnet.id"))
 		}
 	}
+	// Each endpoint targets its resource by identity: the workspace's own
+	// storage account, vault, registry and the workspace itself.
+	idOf := func(token string) string {
+		rs := slices.DeleteFunc(m.OfType(token), func(r pulumitest.Resource) bool { return r.Name == "inferencestorage" })
+		if len(rs) != 1 || rs[0].ID == "" {
+			t.Fatalf("want one %s with an ID, got %d", token, len(rs))
+		}
+		return rs[0].ID
+	}
+	account := idOf("azure-native:storage:StorageAccount")
 	want := map[string]string{
-		components.GroupWorkspace: "/workspaces/", components.GroupBlob: "/storageAccounts/", components.GroupFile: "/storageAccounts/",
-		components.GroupVault: "/vaults/", components.GroupRegistry: "/registries/",
+		components.GroupWorkspace: idOf(azureml.WorkspaceV20241001Token), components.GroupBlob: account, components.GroupFile: account,
+		components.GroupVault: idOf("azure-native:keyvault:Vault"), components.GroupRegistry: idOf("azure-native:containerregistry:Registry"),
 	}
 	if cfg.Workspace.BatchEndpoints {
-		want[components.GroupQueue], want[components.GroupTable] = "/storageAccounts/", "/storageAccounts/"
+		want[components.GroupQueue], want[components.GroupTable] = account, account
 	}
 	if len(groups) != len(want) {
 		t.Errorf("private endpoints for %v, want %v", groups, want)
 	}
-	for g, kind := range want {
-		if !strings.Contains(groups[g], kind) {
-			t.Errorf("private endpoint %s targets %q, want a %s resource", g, groups[g], kind)
+	for g, id := range want {
+		if groups[g] != id {
+			t.Errorf("private endpoint %s targets %q, want %q", g, groups[g], id)
 		}
 	}
 	zones := map[string]bool{}

@@ -216,3 +216,21 @@ func TestCheckAKSNetwork(t *testing.T) {
 		})
 	}
 }
+
+// TestServiceRangeTooLargeWithNoFreeSuggestion: when the virtual network
+// covers every private block a /12 could come from, the size problem still
+// suggests AKS's default range.
+func TestServiceRangeTooLargeWithNoFreeSuggestion(t *testing.T) {
+	probs := CheckAKSNetwork(AKSNetwork{
+		AddressSpace: []NamedPrefix{
+			{Field: "space[0]", Prefix: netip.MustParsePrefix("10.0.0.0/8")},
+			{Field: "space[1]", Prefix: netip.MustParsePrefix("172.16.0.0/12")},
+		},
+		ServiceCidr: "100.64.0.0/10", ServiceCidrField: "svc",
+	})
+	// 172.16.0.0/12 also holds ranges AKS refuses (two more problems).
+	want := "100.64.0.0/10 is larger than /12, the largest service range Kubernetes accepts; e.g. use 10.0.0.0/16"
+	if len(probs) != 3 || probs[0].Field != "svc" || probs[0].Message != want || probs[1].Field != "space[1]" || probs[2].Field != "space[1]" {
+		t.Errorf("got %+v\nwant on svc: %s, then the reserved ranges on space[1]", probs, want)
+	}
+}

@@ -2,6 +2,7 @@ package netplan
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/netip"
 	"strings"
 	"testing"
@@ -80,7 +81,40 @@ func FuzzOverlapContains(f *testing.F) {
 		if UsableAddresses(a) > AddressCount(a) {
 			t.Fatalf("UsableAddresses(%v) > AddressCount", a)
 		}
+		// The reference: plain integer ranges [lo, hi] of the masked prefixes.
+		alo, ahi := span(a)
+		blo, bhi := span(b)
+		if want := alo <= bhi && blo <= ahi; Overlaps(a, b) != want {
+			t.Fatalf("Overlaps(%v, %v) = %v, ranges [%d, %d] and [%d, %d] say %v", a, b, !want, alo, ahi, blo, bhi, want)
+		}
+		if want := alo <= blo && bhi <= ahi; Contains(a, b) != want {
+			t.Fatalf("Contains(%v, %v) = %v, ranges [%d, %d] and [%d, %d] say %v", a, b, !want, alo, ahi, blo, bhi, want)
+		}
+		if n := ahi - alo + 1; AddressCount(a) != n || UsableAddresses(a) != n-min(n, AzureReservedAddresses) {
+			t.Fatalf("%v: AddressCount %d, UsableAddresses %d for %d addresses", a, AddressCount(a), UsableAddresses(a), n)
+		}
+		if got := uint64(be32(LastAddr(a).As4())); got != ahi {
+			t.Fatalf("LastAddr(%v) = %v, want address %d", a, LastAddr(a), ahi)
+		}
 	})
+}
+
+// span is the first and last address of an IPv4 prefix as integers,
+// computed without netip: the start with the host bits cleared, the end
+// that plus 2^(32-bits) - 1.
+func span(p netip.Prefix) (lo, hi uint64) {
+	a := p.Addr().As4()
+	v := uint64(a[0])<<24 | uint64(a[1])<<16 | uint64(a[2])<<8 | uint64(a[3])
+	size := uint64(1) << (32 - p.Bits())
+	lo = v / size * size
+	return lo, lo + size - 1
+}
+
+// disjoint tells whether two IPv4 prefixes share no address, by span.
+func disjoint(a, b netip.Prefix) bool {
+	alo, ahi := span(a)
+	blo, bhi := span(b)
+	return ahi < blo || bhi < alo
 }
 
 func FuzzCheckAKSNetwork(f *testing.F) {
@@ -90,6 +124,12 @@ func FuzzCheckAKSNetwork(f *testing.F) {
 	f.Add("172.16.0.0/12", "172.30.0.0/24", "x", "172.31.0.0/16", "172.31.0.1", "172.17.0.1")
 	f.Add("", "10.0.0.0/24", "10.0.1.0/24", "10.0.0.0/31", "10.0.0.1", "0.0.0.0/0")
 	f.Add("fd00::/8", "", "", "::/0", "::1", "::/0")
+	// The edges of the service range, where a DNS IP is refused, and a
+	// bridge touching the default service range.
+	for _, dns := range []string{"10.1.0.0", "10.1.0.1", "10.1.0.2", "10.1.0.254", "10.1.0.255", "10.1.1.0"} {
+		f.Add("10.20.0.0/16", "10.20.0.0/24", "", "10.1.0.0/24", dns, "")
+	}
+	f.Add("10.20.0.0/16", "10.20.0.0/24", "", "", "10.0.0.10", "10.0.255.1/24")
 	f.Fuzz(func(t *testing.T, space, sub1, sub2, svc, dns, bridge string) {
 		if len(space)+len(sub1)+len(sub2)+len(svc)+len(dns)+len(bridge) > 4*maxFuzzString {
 			t.Skip()
@@ -114,6 +154,52 @@ func FuzzCheckAKSNetwork(f *testing.F) {
 		if len(probs) > 0 {
 			return
 		}
+		// The reference for a clean network: the DNS IP lies inside the
+		// service range AKS uses, past its network address and the API
+		// server's, before its broadcast; the bridge shares no address
+		// with that range, the network or a reserved range; nothing in the
+		// network touches a reserved range.
+		eff := netip.MustParsePrefix(DefaultServiceCidr)
+		if strings.TrimSpace(svc) != "" {
+			eff, _ = ParsePrefix(svc)
+		}
+		lo, hi := span(eff)
+		if strings.TrimSpace(dns) != "" {
+			a, err := ParseAddr(dns)
+			if err != nil {
+				t.Fatalf("no problems, yet the DNS IP %q doesn't parse: %v", dns, err)
+			}
+			if v := uint64(be32(a.As4())); v < lo+2 || v >= hi {
+				t.Fatalf("no problems, yet the DNS IP %v is not an assignable address of %v", a, eff)
+			}
+		}
+		network := append(append([]NamedPrefix(nil), n.Subnets...), n.AddressSpace...)
+		if strings.TrimSpace(bridge) != "" {
+			b, err := ParseAddrPrefix(bridge)
+			if err != nil {
+				t.Fatalf("no problems, yet the bridge %q doesn't parse: %v", bridge, err)
+			}
+			if !disjoint(b, eff) {
+				t.Fatalf("no problems, yet the bridge %v overlaps the service range %v", b, eff)
+			}
+			for _, s := range network {
+				if !disjoint(b, s.Prefix) {
+					t.Fatalf("no problems, yet the bridge %v overlaps %s %v", b, s.Field, s.Prefix)
+				}
+			}
+			for _, r := range AKSReservedRanges() {
+				if !disjoint(b, r) {
+					t.Fatalf("no problems, yet the bridge %v overlaps the reserved %v", b, r)
+				}
+			}
+		}
+		for _, s := range network {
+			for _, r := range AKSReservedRanges() {
+				if !disjoint(s.Prefix, r) {
+					t.Fatalf("no problems, yet %s %v overlaps the reserved %v", s.Field, s.Prefix, r)
+				}
+			}
+		}
 		if sp, err := ParsePrefix(svc); err == nil {
 			for _, s := range append(n.Subnets, n.AddressSpace...) {
 				if Overlaps(sp, s.Prefix) {
@@ -135,6 +221,7 @@ func FuzzServiceTagPrefixes(f *testing.F) {
 	f.Add([]byte(`{"values":[{"name":"AzureFrontDoor.FirstParty","properties":{"addressPrefixes":["2a01:111:2050::/44"]}}]}`), "AzureFrontDoor.FirstParty")
 	f.Add([]byte(`{"values":[{"name":"X","properties":{"addressPrefixes":["20.1.2.0/24","20.1.2.0/24","::/0"]}}]}`), "x")
 	f.Add([]byte(`{"values":[{"name":"X","properties":{"addressPrefixes":["20.1.2.1/24"]}}]}`), "X")
+	f.Add([]byte(`{"values":[{"name":"Y","properties":{"addressPrefixes":["20.9.0.0/16"]}},{"name":"x","properties":{"addressPrefixes":["20.1.2.0/24"]}},{"name":"Z","properties":{"addressPrefixes":["20.8.0.0/16"]}}]}`), "X")
 	f.Add([]byte(`{"values":null}`), "X")
 	f.Add([]byte(`[1,2,3]`), "")
 	f.Add([]byte{0xff, 0x00, '{'}, "X")
@@ -159,6 +246,37 @@ func FuzzServiceTagPrefixes(f *testing.F) {
 			if i > 0 && (got[i-1].Addr().Compare(p.Addr()) > 0 || got[i-1] == p) {
 				t.Fatalf("not sorted and unique: %v", got)
 			}
+		}
+		// The reference: the IPv4 prefixes the file lists under that tag
+		// (names compared without case), masked. Every output is one of
+		// them, and every one of them is in the output.
+		var file struct {
+			Values []struct {
+				Name       string
+				Properties struct{ AddressPrefixes []string }
+			}
+		}
+		if err := json.NewDecoder(bytes.NewReader(data)).Decode(&file); err != nil {
+			t.Fatalf("prefixes from a file encoding/json cannot read: %v", err)
+		}
+		listed := map[netip.Prefix]bool{}
+		for _, v := range file.Values {
+			if !strings.EqualFold(v.Name, strings.TrimSpace(tag)) {
+				continue
+			}
+			for _, s := range v.Properties.AddressPrefixes {
+				if p, err := netip.ParsePrefix(strings.TrimSpace(s)); err == nil && p.Addr().Is4() {
+					listed[p.Masked()] = true
+				}
+			}
+		}
+		for _, p := range got {
+			if !listed[p] {
+				t.Fatalf("%v is not a prefix the file lists for %q (%v)", p, tag, listed)
+			}
+		}
+		if len(got) != len(listed) {
+			t.Fatalf("got %v, the file lists %v for %q", got, listed, tag)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package netplan
 
 import (
+	"errors"
 	"os"
 	"reflect"
 	"strings"
@@ -163,5 +164,35 @@ func TestSovereignRegions(t *testing.T) {
 		if tag, _ := RegionalTag("Storage", r); tag != c.storage {
 			t.Errorf("%s: storage tag %q, want %q", r, tag, c.storage)
 		}
+	}
+}
+
+// TestTagNotInFileIsErrTagNotInFile: the program tells a tag missing from
+// the file (a region the file lacks) from a broken file by errors.Is.
+func TestTagNotInFileIsErrTagNotInFile(t *testing.T) {
+	file := `{"values":[{"name":"Storage.EastUS2","properties":{"addressPrefixes":["20.1.0.0/24"]}}]}`
+	_, err := ServiceTagPrefixes(strings.NewReader(file), "Storage.WestEurope")
+	if !errors.Is(err, ErrTagNotInFile) {
+		t.Errorf("a tag the file lacks: %v is not ErrTagNotInFile", err)
+	}
+	for _, broken := range []string{`{`, `{"values":[]}`, `{"values":[{"name":"Storage.WestEurope","properties":{"addressPrefixes":["x"]}}]}`} {
+		if _, err := ServiceTagPrefixes(strings.NewReader(broken), "Storage.WestEurope"); err == nil || errors.Is(err, ErrTagNotInFile) {
+			t.Errorf("%s: %v must fail, and not as a missing tag", broken, err)
+		}
+	}
+}
+
+// TestSimilarTagsListsFiveAndCounts: a file with many regions of the tag
+// names the first five, sorted, and counts the rest.
+func TestSimilarTagsListsFiveAndCounts(t *testing.T) {
+	var values []string
+	for _, r := range []string{"WestUS", "EastUS", "EastUS2", "NorthEurope", "WestEurope", "CentralUS", "EastUS"} {
+		values = append(values, `{"name":"Storage.`+r+`","properties":{"addressPrefixes":["20.1.0.0/24"]}}`)
+	}
+	file := `{"values":[` + strings.Join(values, ",") + `]}`
+	_, err := ServiceTagPrefixes(strings.NewReader(file), "Storage.SouthIndia")
+	want := `service tag "Storage.SouthIndia" is not in the file; it has Storage.CentralUS, Storage.EastUS, Storage.EastUS2, Storage.NorthEurope, Storage.WestEurope and 1 more`
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
 	}
 }

@@ -30,11 +30,7 @@ var inferenceComputeKubernetes = Policy{
 		if st != known || !strings.EqualFold(ct, "AKS") {
 			return nil
 		}
-		tag, tst := getString(r.Inputs, "tags", LegacyComputeTag)
-		switch {
-		case tst == unknown:
-			return nil
-		case tst == known && strings.EqualFold(strings.TrimSpace(tag), LegacyComputeValue):
+		if tag, tst := getString(r.Inputs, "tags", LegacyComputeTag); tst == unknown || tst == known && strings.EqualFold(strings.TrimSpace(tag), LegacyComputeValue) {
 			return nil
 		}
 		return []string{fmt.Sprintf("compute %s attaches its AKS cluster as the legacy AKS compute, which serves only Azure ML CLI/SDK v1 and cannot host v2 online endpoints; "+
@@ -194,10 +190,7 @@ func computeWorkspace(c Resource, workspaces []Resource) (Resource, bool) {
 // network access off, an account that lets every network in, or rules not
 // known yet.
 func admittedSubnets(account Resource) (map[string]bool, bool) {
-	switch v, st := getString(account.Inputs, "publicNetworkAccess"); {
-	case st == unknown:
-		return nil, false
-	case st == known && strings.EqualFold(v, "Disabled"):
+	if v, st := getString(account.Inputs, "publicNetworkAccess"); st == unknown || st == known && strings.EqualFold(v, "Disabled") {
 		return nil, false
 	}
 	if action, st := getString(account.Inputs, "networkRuleSet", "defaultAction"); st != known || !strings.EqualFold(action, "Deny") {

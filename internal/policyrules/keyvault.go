@@ -56,10 +56,9 @@ var keyVaultPurgeProtection = Policy{
 			return nil
 		}
 		var out []string
-		switch v, st := getBool(props, "enablePurgeProtection"); {
-		case st == missing:
+		if v, st := getBool(props, "enablePurgeProtection"); st == missing {
 			out = append(out, "properties.enablePurgeProtection is not set, so purge protection is off; set it to true (it cannot be turned off again)")
-		case st == known && !v:
+		} else if st == known && !v {
 			out = append(out, "properties.enablePurgeProtection is false; set it to true (it cannot be turned off again)")
 		}
 		// Missing is fine: soft delete is on by default and cannot be turned off on new vaults.

@@ -783,3 +783,139 @@ func TestAKSSubnetAdmittedToStorage(t *testing.T) {
 		t.Errorf("linked by property dependencies: want the violation, got %+v", vs)
 	}
 }
+
+// TestCheckOrdersByURN: Check reports grouped by policy in All's order,
+// then in URN order whatever the order of the resources.
+func TestCheckOrdersByURN(t *testing.T) {
+	weak := func(name string) Resource {
+		return res(storageType, name, with(with(secureStorage(), "minimumTlsVersion", "TLS1_0"), "enableHttpsTrafficOnly", false))
+	}
+	vs := Check([]Resource{weak("zeta"), weak("alpha")})
+	var got []string
+	for _, v := range vs {
+		got = append(got, urnName(v.URN)+" "+v.Policy)
+	}
+	want := []string{"alpha storage-min-tls-1-2", "zeta storage-min-tls-1-2", "alpha storage-https-only", "zeta storage-https-only"}
+	if strings.Join(got, ", ") != strings.Join(want, ", ") {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+// TestValuesAsAzureAndTheEngineGiveThem: numbers come as float64 or Go
+// integers, and Azure takes a priority as a numeric string too; lists as
+// []any, []string or []map[string]any; an unknown element makes a list
+// incomplete, a null one does not.
+func TestValuesAsAzureAndTheEngineGiveThem(t *testing.T) {
+	for _, c := range []struct {
+		v    any
+		want int
+		st   state
+	}{
+		{100, 100, known}, {int32(110), 110, known}, {int64(120), 120, known}, {130.0, 130, known},
+		{" 4096 ", 4096, known}, {"100", 100, known},
+		{130.5, 0, unknown}, {"1e3", 0, unknown}, {"x", 0, unknown}, {true, 0, unknown}, {u, 0, unknown},
+	} {
+		if n, st := getInt(map[string]any{"priority": c.v}, "priority"); n != c.want || st != c.st {
+			t.Errorf("getInt(%#v) = %d, %v; want %d, %v", c.v, n, st, c.want, c.st)
+		}
+	}
+	if _, st := getInt(map[string]any{}, "priority"); st != missing {
+		t.Errorf("a missing priority: %v", st)
+	}
+	for _, c := range []struct {
+		list     any
+		want     string
+		complete bool
+	}{
+		{[]any{"a", "b"}, "s,a,b", true},
+		{[]string{"a"}, "s,a", true},
+		{[]any{"a", nil}, "s,a", true},
+		{[]any{"a", u}, "s,a", false},
+		{[]any{"a", 3.0}, "s,a", false},
+		{u, "s", false},
+		{7.0, "s", false},
+	} {
+		got, complete := stringsOf(map[string]any{"one": "s", "many": c.list}, "one", "many")
+		if strings.Join(got, ",") != c.want || complete != c.complete {
+			t.Errorf("stringsOf(%#v) = %v, %v; want %s, %v", c.list, got, complete, c.want, c.complete)
+		}
+	}
+	if l, st := getList(map[string]any{"l": []map[string]any{{"id": "x"}}}, "l"); st != known || len(l) != 1 || l[0].(map[string]any)["id"] != "x" {
+		t.Errorf("a []map[string]any list: %v %v", l, st)
+	}
+}
+
+// TestRuleMembershipByIDAndName: with no property dependencies, a
+// standalone rule belongs to an NSG by its ID under the NSG's, else by the
+// NSG's name in its inputs; a rule with neither belongs to none.
+func TestRuleMembershipByIDAndName(t *testing.T) {
+	p, _ := Lookup("restricted-outbound-allows-azureml")
+	const nsgID = "/subscriptions/s/resourceGroups/amlvnet-prod/providers/Microsoft.Network/networkSecurityGroups/amlvnet-vnet-training-nsg"
+	byID := func(under string) []Resource {
+		var out []Resource
+		for _, r := range trainingStack() {
+			if r.Type == ruleType {
+				r.Inputs = clone(r.Inputs)
+				delete(r.Inputs, "networkSecurityGroupName")
+				r.ID = under + "/securityRules/" + urnName(r.URN)
+			}
+			out = append(out, r)
+		}
+		return out
+	}
+	// The allows are the NSG's: clean. Without its allow to Storage, the
+	// deny still is, and the rule reports.
+	if vs := Run(p, byID(strings.ToUpper(nsgID))); len(vs) != 0 {
+		t.Errorf("rules under the NSG's ID (compared without case): %+v", vs)
+	}
+	if vs := Run(p, edit(byID(nsgID), "training-AllowStorageOutbound", nil)); len(vs) != 1 {
+		t.Errorf("want the missing Storage allow reported, got %+v", vs)
+	}
+	// Rules under another NSG's ID are not this NSG's: nothing to judge.
+	if vs := Run(p, edit(byID(nsgID+"-other"), "training-AllowStorageOutbound", nil)); len(vs) != 0 {
+		t.Errorf("rules of another NSG: %+v", vs)
+	}
+	// No name, no ID: the rule is nobody's.
+	orphans := edit(byID(""), "training-AllowStorageOutbound", nil)
+	for i := range orphans {
+		if orphans[i].Type == ruleType {
+			orphans[i].ID = ""
+		}
+	}
+	if vs := Run(p, orphans); len(vs) != 0 {
+		t.Errorf("rules naming no NSG: %+v", vs)
+	}
+}
+
+// TestStorageFoundByNameWhenItsIDIsUnknown: the workspace names its account
+// by an ID while the account's own ID is not known yet (a preview that
+// replaces it): the account is found by its name and resource group.
+func TestStorageFoundByNameWhenItsIDIsUnknown(t *testing.T) {
+	p, _ := Lookup("aks-subnet-admitted-to-storage")
+	named := func(rg string) []Resource {
+		return edit(inferenceStack(trainingSubnetID), "workspacestorage", func(r *Resource) {
+			r.ID = ""
+			r.Inputs["accountName"], r.Inputs["resourceGroupName"] = "workspacestorage1a2b", rg
+		})
+	}
+	if vs := Run(p, named("amlvnet-prod")); len(vs) != 1 || !strings.HasSuffix(vs[0].URN, "::workspacestorage") {
+		t.Errorf("the account found by name: want its violation, got %+v", vs)
+	}
+	if vs := Run(p, named("other-rg")); len(vs) != 0 {
+		t.Errorf("an account of that name in another resource group is not the workspace's: %+v", vs)
+	}
+	// Two accounts that could be it: cannot tell.
+	twice := named("amlvnet-prod")
+	second := twice[0]
+	second.URN = urn(storageType, "workspacestorage2")
+	if vs := Run(p, append(twice, second)); len(vs) != 0 {
+		t.Errorf("two candidates: %+v", vs)
+	}
+	// Node pools not known yet, or none: nothing to judge.
+	for name, pools := range map[string]any{"unknown": u, "absent": nil} {
+		stack := edit(inferenceStack(trainingSubnetID), "inference-cluster", func(r *Resource) { with(r.Inputs, "agentPoolProfiles", pools) })
+		if vs := Run(p, stack); len(vs) != 0 {
+			t.Errorf("node pools %s: %+v", name, vs)
+		}
+	}
+}

@@ -163,20 +163,19 @@ var noPublicAccessWithPrivateEndpoint = Policy{
 			k, _ := targetKind(t)
 			v, st := getString(t.Inputs, k.access...)
 			path := strings.Join(k.access, ".")
-			var shown string
-			switch {
-			case st == unknown, st == known && strings.EqualFold(strings.TrimSpace(v), "Disabled"):
+			if st == unknown || st == known && strings.EqualFold(strings.TrimSpace(v), "Disabled") {
 				continue
-			case k.module == "storage" && closedFirewall(t) != no:
-				// A storage account may keep public access on behind a
-				// firewall that admits no network, as Microsoft's end-to-end
-				// secure template does: Azure ML's own access goes through
-				// the trusted services and resource-instance rules.
+			}
+			// A storage account may keep public access on behind a firewall
+			// that admits no network, as Microsoft's end-to-end secure
+			// template does: Azure ML's own access goes through the trusted
+			// services and resource-instance rules.
+			if k.module == "storage" && closedFirewall(t) != no {
 				continue
-			case st == missing:
+			}
+			shown := fmt.Sprintf("%q", v)
+			if st == missing {
 				shown = "not set (Azure's default is Enabled)"
-			default:
-				shown = fmt.Sprintf("%q", v)
 			}
 			peList := reachedBy[urn]
 			sort.Strings(peList)

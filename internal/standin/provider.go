@@ -249,8 +249,9 @@ func (s *Server) Check(_ context.Context, req *pulumirpc.CheckRequest) (*pulumir
 	return resp, nil
 }
 
-// replaceKeys are the inputs whose change makes azure-native replace the
-// resource: the URL path parameters (resource group and names) and location.
+// replaceKeys are the inputs whose change makes azure-native replace a
+// resource the schema data does not describe: the URL path parameters
+// (resource group and names) and location.
 var replaceKeys = []string{
 	"resourceGroupName", "location",
 	"virtualNetworkName", "subnetName", "networkSecurityGroupName", "securityRuleName", "routeTableName", "routeName",
@@ -259,21 +260,20 @@ var replaceKeys = []string{
 	"roleAssignmentName", "scope",
 }
 
-// replaceByToken are the token-specific force-new inputs the schema data
-// does not list.
+// replaceByToken are the token-specific force-new inputs of tokens the
+// schema data does not describe.
 var replaceByToken = map[string][]string{
 	"azure-native:storage:StorageAccount": {"kind"},
 }
 
-// replacesOn tells whether a change of input key replaces the resource:
-// the generic keys above, the token's own, and the replaceOnChanges of the
-// tokens the schema data describes.
+// replacesOn tells whether a change of input key replaces the resource. For
+// a token the schema data describes, its replaceOnChanges is the one answer
+// (a workspace's or a compute's location is not among them: azure-native
+// sends the change to Azure, which refuses it); for the others, the generic
+// keys above and the token's own.
 func replacesOn(token, key string) bool {
-	if token == "azure-native:resources:ResourceGroup" && key == "location" {
-		return true
-	}
-	if r, ok := azureschema.Default().Resource(token); ok && slices.Contains(r.ReplaceOnChanges, key) {
-		return true
+	if r, ok := azureschema.Default().Resource(token); ok {
+		return slices.Contains(r.ReplaceOnChanges, key)
 	}
 	return slices.Contains(replaceKeys, key) || slices.Contains(replaceByToken[token], key)
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/plugin"
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 	"google.golang.org/protobuf/types/known/structpb"
+
+	"github.com/amlvnet/amlvnet/internal/azureschema"
 )
 
 var ctx = context.Background()
@@ -649,5 +651,32 @@ func TestKubernetesComputeNeedsTheExtension(t *testing.T) {
 	}
 	if err := attach("Kubernetes"); err == nil {
 		t.Error("the extension was removed: attaching must fail again")
+	}
+}
+
+// TestReplacesFollowTheSchema: for every token the schema data describes,
+// a change of a top-level input replaces the resource exactly when the
+// schema's replaceOnChanges lists it (a workspace's location does not), so
+// the stand-in and the schema cannot disagree.
+func TestReplacesFollowTheSchema(t *testing.T) {
+	schema := azureschema.Default()
+	for token, r := range schema.Resources {
+		for key, p := range r.Inputs {
+			if p.ReplaceOnChanges != slices.Contains(r.ReplaceOnChanges, key) {
+				t.Errorf("%s.%s: the input's replaceOnChanges %v disagrees with the resource's list %v", token, key, p.ReplaceOnChanges, r.ReplaceOnChanges)
+			}
+			olds := resource.PropertyMap{resource.PropertyKey(key): sv("a")}
+			news := resource.PropertyMap{resource.PropertyKey(key): sv("b")}
+			d := diff(t, token, olds, news)
+			if got := slices.Contains(d.Replaces, key); got != p.ReplaceOnChanges {
+				t.Errorf("%s: a change of %s replaces=%v, the schema says %v", token, key, got, p.ReplaceOnChanges)
+			}
+		}
+	}
+	// The case the two tables once disagreed on.
+	ws := "azure-native:machinelearningservices:Workspace"
+	d := diff(t, ws, resource.PropertyMap{"location": sv("eastus2")}, resource.PropertyMap{"location": sv("westeurope")})
+	if len(d.Replaces) != 0 || d.Changes != pulumirpc.DiffResponse_DIFF_SOME {
+		t.Errorf("a workspace's location change is an update Azure refuses, not a replacement: %v", d)
 	}
 }
