@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"net/netip"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -109,6 +110,11 @@ type AmlComputeSpec struct {
 	// RulePriority is the priority of the first NSG rule; the others follow
 	// in steps of 10. Optional. Defaults to 100.
 	RulePriority *int `json:"rulePriority,omitempty" pulumi:"rulePriority,optional"`
+	// Location of the cluster, an Azure region. Optional. Defaults to the
+	// workspace's. It must be the workspace's: in a managed network Azure
+	// refuses a cluster in another region, and in a VNet of ours the
+	// cluster sits in its VNet's region, which is the workspace's.
+	Location string `json:"location,omitempty" pulumi:"location,optional"`
 }
 
 // AttachSpec is an existing Ubuntu VM or HDInsight cluster the workspace uses
@@ -200,6 +206,10 @@ type ComputeSite struct {
 	// subnet's own), and DefaultRoute the next hop of its own default route.
 	ExistingRules []ExistingRule
 	DefaultRoute  string
+	// ManagedNetwork: the cluster runs in the workspace's managed virtual
+	// network, which Azure ML runs: no subnet of ours (Subnet stays zero), no
+	// public IP, NSG rule or route, and no attached machine.
+	ManagedNetwork bool
 }
 
 var (
@@ -212,6 +222,7 @@ var (
 // Validate reports every problem of the spec and of the attached machines,
 // the spec's named below p and the machines' below site.AttachedPath.
 func (s AmlComputeSpec) Validate(p *Path, site ComputeSite) Problems {
+	given := s
 	s = s.WithDefaults()
 	var ps Problems
 	computeName.check(&ps, p.Child("name"), s.Name)
@@ -285,6 +296,13 @@ func (s AmlComputeSpec) Validate(p *Path, site ComputeSite) Problems {
 			ps.Add(p.Child("forcedTunneling"), "needs %d routes, but a route table takes at most %d; route the service tags instead of their prefixes", n, netplan.MaxRoutesPerTable)
 		}
 	}
+	if s.Location != "" {
+		checkComputeLocation(&ps, p.Child("location"), s.Location, site)
+	}
+	if site.ManagedNetwork {
+		given.validateInManagedNetwork(&ps, p, site)
+		return ps
+	}
 	inSubnet := validateAttached(&ps, site, s.Name)
 	if site.Subnet.IsValid() && maxNodes >= 1 {
 		if err := netplan.CheckSubnetCapacity(site.Subnet, maxNodes+inSubnet); err != nil {
@@ -295,6 +313,59 @@ func (s AmlComputeSpec) Validate(p *Path, site ComputeSite) Problems {
 		checkRulePriorities(&ps, p.Child("rulePriority"), *s.RulePriority, s.rules(site.Region, site.Attached, site.Subnet), site.ExistingRules)
 	}
 	return ps
+}
+
+// checkComputeLocation: a cluster is in its workspace's region.
+func checkComputeLocation(ps *Problems, p *Path, location string, site ComputeSite) {
+	region, err := netplan.CanonicalRegion(location)
+	switch {
+	case err != nil:
+		ps.Add(p, "%v", err)
+	case site.Region == "" || region == site.Region:
+	case site.ManagedNetwork:
+		// "A compute cluster can't be in a different region from the
+		// workspace" when it uses the managed network
+		// (https://learn.microsoft.com/azure/machine-learning/how-to-managed-network, limitations).
+		ps.Add(p, "is %s but the workspace is in %s: Azure refuses a compute cluster in another region than its workspace in a managed virtual network; remove it or set it to %s", region, site.Region, site.Region)
+	default:
+		ps.Add(p, "is %s but the workspace and its VNet are in %s: a cluster must be in its VNet's region; remove it or set it to %s", region, site.Region, site.Region)
+	}
+}
+
+// validateInManagedNetwork refuses what a cluster in a managed network
+// cannot have: whatever needs a subnet, NSG or route table of ours, a public
+// IP, and attached machines, which Azure does not support there. s is the
+// spec as given: a default is no request.
+func (s AmlComputeSpec) validateInManagedNetwork(ps *Problems, p *Path, site ComputeSite) {
+	refuse := func(field, why string) {
+		ps.Add(p.Child(field), "is not possible in the workspace's managed network: %s; remove it", why)
+	}
+	if s.SSHAccess {
+		refuse("sshAccess", "SSH needs a public IP and an NSG rule of ours, and nodes there have neither")
+	}
+	if s.Outbound == OutboundRestricted {
+		refuse("outbound", "outbound traffic is the managed network's, set by its outbound mode and rules")
+	}
+	if s.ForcedTunneling {
+		refuse("forcedTunneling", "the managed network has no route table of ours")
+	}
+	if s.TunnelStorage && s.ForcedTunneling {
+		refuse("tunnelStorage", "the managed network has no route table of ours")
+	}
+	if s.PublicIP != nil && *s.PublicIP {
+		refuse("publicIp", "its nodes get no public IP")
+	}
+	if s.NatGateway != nil && *s.NatGateway {
+		refuse("natGateway", "Azure runs the network's outbound path")
+	}
+	if s.RulePriority != nil {
+		refuse("rulePriority", "there is no NSG of ours")
+	}
+	if len(site.Attached) > 0 {
+		// "Kubernetes compute and attached VMs are not supported in a
+		// managed virtual network" (how-to-managed-network, limitations).
+		ps.Add(site.AttachedPath, "attached VMs and HDInsight clusters are not supported in a workspace's managed virtual network (Azure ML); remove them, or use isolation %s or %s", IsolationServiceEndpoints, IsolationPrivateEndpoints)
+	}
 }
 
 // validateAttached checks the attached machines of site and returns how many
@@ -539,8 +610,14 @@ type AmlComputeInVnetArgs struct {
 	// Workspace the compute belongs to. Required.
 	Workspace WorkspaceRef
 	// Subnet is the training subnet; its NSG receives the rules and, with
-	// forced tunneling, its route table the routes. Required.
+	// forced tunneling, its route table the routes. Required unless
+	// ManagedNetwork, and empty then.
 	Subnet SubnetRef
+	// ManagedNetwork: the workspace has a managed virtual network and the
+	// cluster runs in it, without a subnet of ours, public IP, NSG rules or
+	// routes, and with no attached machine (MLWorkspaceSpec.ManagedNetwork).
+	// Optional. Defaults to false.
+	ManagedNetwork bool
 	// Tags for the compute. Optional.
 	Tags map[string]string `pulumi:"tags,optional"`
 }
@@ -552,9 +629,15 @@ func (a *AmlComputeInVnetArgs) Validate() Problems {
 	region := checkRegion(&ps, NewPath("location"), a.Location)
 	ps = append(ps, a.Spec.Validate(NewPath("spec"), ComputeSite{
 		Region: region, Subnet: a.Subnet.Prefix, Attached: a.Attached, AttachedPath: NewPath("attached"),
-		ExistingRules: a.Subnet.ExistingRules, DefaultRoute: a.Subnet.DefaultRoute,
+		ExistingRules: a.Subnet.ExistingRules, DefaultRoute: a.Subnet.DefaultRoute, ManagedNetwork: a.ManagedNetwork,
 	})...)
 	checkWorkspaceRef(&ps, NewPath("workspace"), a.Workspace)
+	if a.ManagedNetwork {
+		if !reflect.ValueOf(a.Subnet).IsZero() {
+			ps.Add(NewPath("subnet"), "has no effect with managedNetwork: the cluster runs in the workspace's managed network, not in a subnet of ours; leave it empty")
+		}
+		return ps
+	}
 	checkSubnetRef(&ps, NewPath("subnet"), a.Subnet)
 	if a.Spec.ForcedTunneling && a.Subnet.RouteTableName == nil {
 		ps.Add(NewPath("subnet", "routeTableName"), "is required when forcedTunneling is true: the routes go in the subnet's route table")
@@ -602,9 +685,12 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 		return nil, err
 	}
 	parent := pulumi.Parent(comp)
-	deps, err := newSecurityRules(ctx, name, args.Subnet, spec.rules(region, args.Attached, args.Subnet.Prefix), parent)
-	if err != nil {
-		return nil, err
+	var deps []pulumi.Resource
+	if !args.ManagedNetwork {
+		var err error
+		if deps, err = newSecurityRules(ctx, name, args.Subnet, spec.rules(region, args.Attached, args.Subnet.Prefix), parent); err != nil {
+			return nil, err
+		}
 	}
 	var previous []pulumi.Resource
 	for _, r := range spec.routes(region) {
@@ -633,9 +719,17 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 			MinNodeCount:                pulumi.Int(spec.MinNodes),
 			NodeIdleTimeBeforeScaleDown: pulumi.String(spec.IdleTimeBeforeScaleDown),
 		},
-		Subnet:                      &azureml.ResourceIdArgs{Id: args.Subnet.ID},
 		EnableNodePublicIp:          pulumi.Bool(*spec.PublicIP),
 		RemoteLoginPortPublicAccess: pulumi.String(string(azureml.RemoteLoginPortPublicAccessDisabled)),
+	}
+	description := "Training cluster in the VNet's training subnet"
+	if args.ManagedNetwork {
+		// The workspace's managed network places the nodes; without a public
+		// IP they are reached through it only.
+		props.EnableNodePublicIp = pulumi.Bool(false)
+		description = "Training cluster in the workspace's managed network"
+	} else {
+		props.Subnet = &azureml.ResourceIdArgs{Id: args.Subnet.ID}
 	}
 	if spec.SSHAccess {
 		props.RemoteLoginPortPublicAccess = pulumi.String(string(azureml.RemoteLoginPortPublicAccessEnabled))
@@ -661,7 +755,7 @@ func NewAmlComputeInVnet(ctx *pulumi.Context, name string, args *AmlComputeInVne
 		Properties: &azureml.AmlComputeArgs{
 			ComputeType:     "AmlCompute",
 			ComputeLocation: pulumi.String(region),
-			Description:     pulumi.String("Training cluster in the VNet's training subnet"),
+			Description:     pulumi.String(description),
 			// Entra ID only, no keys, as Microsoft's secure workspace
 			// template sets it (azure-quickstart-templates,
 			// machine-learning-end-to-end-secure).

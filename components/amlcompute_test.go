@@ -624,6 +624,69 @@ func TestAmlComputeRetiredSizeWarns(t *testing.T) {
 	})
 }
 
+// TestAmlComputeInManagedNetwork: in the workspace's managed network the
+// cluster has no subnet of ours, no public IP, no NSG rule and no route.
+func TestAmlComputeInManagedNetwork(t *testing.T) {
+	m := &pulumitest.Mocks{}
+	run(t, m, func(ctx *pulumi.Context) error {
+		_, err := NewAmlComputeInVnet(ctx, "training", &AmlComputeInVnetArgs{Location: "eastus2", Workspace: workspaceRef(), ManagedNetwork: true,
+			Spec: AmlComputeSpec{Location: "East US 2"}})
+		return err
+	})
+	c := one(t, m.OfType("azure-native:machinelearningservices:Compute"))
+	if v, _ := c.Input("properties.properties.subnet"); !v.IsNull() {
+		t.Errorf("a subnet of ours in a managed network: %v", v)
+	}
+	if b, ok := c.Bool("properties.properties.enableNodePublicIp"); !ok || b {
+		t.Errorf("nodes in a managed network get no public IP: %v", c.Inputs["properties"])
+	}
+	if c.String("properties.computeLocation") != "eastus2" || c.String("location") != "eastus2" {
+		t.Errorf("the cluster sits in the workspace's region: %v", c.Inputs)
+	}
+	for _, typ := range []string{"azure-native:network:SecurityRule", "azure-native:network:Route"} {
+		if n := len(m.OfType(typ)); n != 0 {
+			t.Errorf("%d %s in a managed network", n, typ)
+		}
+	}
+	parentedTo(t, m, AmlComputeInVnetType)
+}
+
+// TestAmlComputeManagedNetworkRefusals: whatever needs a network of ours, a
+// public IP or an attached machine is refused, each at its key, all at once;
+// so is a cluster outside the workspace's region.
+func TestAmlComputeManagedNetworkRefusals(t *testing.T) {
+	spec := AmlComputeSpec{SSHAccess: true, SSHSources: []string{"203.0.113.0/29"}, SSHPublicKey: "ssh-rsa AAAA",
+		Outbound: OutboundRestricted, ForcedTunneling: true, TunnelStorage: true, PublicIP: ptr(true), NatGateway: ptr(true),
+		RulePriority: ptr(200), Location: "westeurope"}
+	site := ComputeSite{Region: "eastus2", ManagedNetwork: true, Attached: []AttachSpec{{Name: "dsvm"}}, AttachedPath: NewPath("amlvnet:attach")}
+	wantSpecProblems(t, spec.Validate(NewPath("amlvnet:compute"), site),
+		"amlvnet:compute.sshAccess: is not possible in the workspace's managed network",
+		"amlvnet:compute.outbound: is not possible in the workspace's managed network",
+		"amlvnet:compute.forcedTunneling: is not possible",
+		"amlvnet:compute.tunnelStorage: is not possible",
+		"amlvnet:compute.publicIp: is not possible",
+		"amlvnet:compute.natGateway: is not possible",
+		"amlvnet:compute.rulePriority: is not possible",
+		"amlvnet:compute.location: is westeurope but the workspace is in eastus2: Azure refuses a compute cluster in another region than its workspace in a managed virtual network",
+		"amlvnet:attach: attached VMs and HDInsight clusters are not supported in a workspace's managed virtual network",
+	)
+	// What the managed network implies may be said: no public IP, no NAT
+	// gateway, default outbound, the workspace's region.
+	ok := AmlComputeSpec{PublicIP: ptr(false), NatGateway: ptr(false), Outbound: OutboundDefault, Location: "eastus2"}
+	wantSpecProblems(t, ok.Validate(NewPath("spec"), ComputeSite{Region: "eastus2", ManagedNetwork: true}))
+
+	// The component: a subnet handed over anyway is refused.
+	args := computeArgs()
+	args.ManagedNetwork = true
+	wantProblems(t, computeErr(t, args), "subnet: has no effect with managedNetwork")
+
+	// In a VNet of ours, the cluster is in its VNet's region too.
+	wantSpecProblems(t, AmlComputeSpec{Location: "westeurope"}.Validate(NewPath("spec"), ComputeSite{Region: "eastus2"}),
+		"spec.location: is westeurope but the workspace and its VNet are in eastus2")
+	wantSpecProblems(t, AmlComputeSpec{Location: "mars"}.Validate(NewPath("spec"), ComputeSite{Region: "eastus2"}),
+		`spec.location: `)
+}
+
 // The cluster and the attached machines wait for what the workspace needs
 // first (its private endpoint): the handle's Ready resources.
 func TestAmlComputeWaitsForTheWorkspace(t *testing.T) {

@@ -34,6 +34,14 @@ type SecureKeyVaultSpec struct {
 	// through a private endpoint only, and takes no VNet rules. Optional.
 	// Defaults to false.
 	PrivateOnly bool `json:"-" pulumi:"privateOnly,optional"`
+	// ManagedNetwork is the outbound mode ("approved" or "internet") of the
+	// Azure ML workspace's managed virtual network that reaches the vault,
+	// through a private endpoint Azure creates there; the vault takes no VNet
+	// rules. With approved it keeps deny by default, trusted services and
+	// ClientIPRanges; with internet Azure creates the endpoint only for a
+	// vault whose public network access is disabled, so it is. Optional.
+	// Defaults to "": none.
+	ManagedNetwork string `json:"-" pulumi:"managedNetwork,optional"`
 }
 
 // WithDefaults returns the spec with its documented defaults filled in.
@@ -60,7 +68,12 @@ func (s SecureKeyVaultSpec) Validate(p *Path) Problems {
 	if s.Sku != "standard" && s.Sku != "premium" {
 		ps.Add(p.Child("sku"), "%q is not a vault SKU; use standard or premium", s.Sku)
 	}
-	if s.PrivateOnly && len(s.ClientIPRanges) > 0 {
+	switch {
+	case s.ManagedNetwork != "" && s.ManagedNetwork != ManagedOutboundApproved && s.ManagedNetwork != ManagedOutboundInternet:
+		ps.Add(p.Child("managedNetwork"), "%q is not a managed network's outbound mode; use %s or %s", s.ManagedNetwork, ManagedOutboundApproved, ManagedOutboundInternet)
+	case s.PrivateOnly && s.ManagedNetwork != "":
+		ps.Add(p.Child("managedNetwork"), "a vault is reached through private endpoints of ours (privateOnly) or of a managed network, not both")
+	case (s.PrivateOnly || s.ManagedNetwork == ManagedOutboundInternet) && len(s.ClientIPRanges) > 0:
 		ps.Add(p.Child("clientIpRanges"), "has no effect with public network access off; remove it")
 	}
 	checkClientIPRanges(&ps, p.Child("clientIpRanges"), s.ClientIPRanges)
@@ -78,8 +91,8 @@ type SecureKeyVaultArgs struct {
 	// TenantID is the Entra ID tenant of the vault. Required.
 	TenantID pulumi.StringInput `pulumi:"tenantId"`
 	// SubnetIDs get a virtual-network rule each. Required unless
-	// PrivateOnly: at least the training subnet, which needs the
-	// Microsoft.KeyVault service endpoint.
+	// PrivateOnly or ManagedNetwork (and empty then): at least the training
+	// subnet, which needs the Microsoft.KeyVault service endpoint.
 	SubnetIDs pulumi.StringArrayInput `pulumi:"subnetIds,optional"`
 	// Protect marks the vault protected in Pulumi. Optional. Defaults to false.
 	Protect bool `pulumi:"protect,optional"`
@@ -98,7 +111,10 @@ func (a *SecureKeyVaultArgs) Validate() Problems {
 	if a.TenantID == nil {
 		ps.Add(NewPath("tenantId"), "is required")
 	}
-	if a.SubnetIDs == nil && !a.Spec.PrivateOnly {
+	switch {
+	case a.Spec.ManagedNetwork != "" && a.SubnetIDs != nil:
+		ps.Add(NewPath("subnetIds"), "has no effect with managedNetwork: the managed network reaches the vault through Azure's private endpoint; remove it")
+	case a.SubnetIDs == nil && !a.Spec.PrivateOnly && a.Spec.ManagedNetwork == "":
 		ps.Add(NewPath("subnetIds"), "at least one subnet is required for a deny-by-default vault")
 	}
 	return ps
@@ -165,7 +181,7 @@ func NewSecureKeyVault(ctx *pulumi.Context, name string, args *SecureKeyVaultArg
 			IpRules:             ipRules,
 		},
 	}
-	if spec.PrivateOnly {
+	if spec.PrivateOnly || spec.ManagedNetwork == ManagedOutboundInternet {
 		props.PublicNetworkAccess = pulumi.String("Disabled")
 	}
 	vargs := &keyvault.VaultArgs{

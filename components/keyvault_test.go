@@ -117,6 +117,35 @@ func TestSecureKeyVaultPrivateOnly(t *testing.T) {
 	})
 }
 
+// TestSecureKeyVaultManagedNetwork: reached from a workspace's managed
+// network through Azure's private endpoint, the vault takes no subnet and
+// keeps deny by default, trusted services and the developers' IPs.
+func TestSecureKeyVaultManagedNetwork(t *testing.T) {
+	m := &pulumitest.Mocks{}
+	run(t, m, func(ctx *pulumi.Context) error {
+		_, err := NewSecureKeyVault(ctx, "kv", &SecureKeyVaultArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2", TenantID: pulumi.String("t"),
+			Spec: SecureKeyVaultSpec{ManagedNetwork: ManagedOutboundApproved, ClientIPRanges: []string{"203.0.113.10"}}})
+		return err
+	})
+	kv := one(t, m.OfType("azure-native:keyvault:Vault"))
+	if kv.String("properties.networkAcls.defaultAction") != "Deny" || kv.String("properties.networkAcls.bypass") != "AzureServices" || kv.String("properties.publicNetworkAccess") != "enabled" {
+		t.Errorf("managed-network vault: %v", kv.Inputs)
+	}
+	if v, _ := kv.Input("properties.networkAcls.virtualNetworkRules"); v.IsArray() && len(v.ArrayValue()) > 0 {
+		t.Errorf("VNet rules %v", v)
+	}
+	if v, _ := kv.Input("properties.networkAcls.ipRules"); !v.IsArray() || len(v.ArrayValue()) != 1 {
+		t.Errorf("IP rules %v; the developers' address stays", v)
+	}
+	err := constructErr(t, func(ctx *pulumi.Context) error {
+		args := vaultArgs()
+		args.Spec.ManagedNetwork = ManagedOutboundApproved
+		_, err := NewSecureKeyVault(ctx, "kv", args)
+		return err
+	})
+	wantProblems(t, err, "subnetIds: has no effect with managedNetwork")
+}
+
 func TestSecureKeyVaultSpecValidate(t *testing.T) {
 	wantSpecProblems(t, SecureKeyVaultSpec{Sku: "gold", ClientIPRanges: []string{"192.168.1.1"}, SoftDeleteRetentionDays: ptr(91)}.Validate(NewPath("amlvnet:keyVault")),
 		`amlvnet:keyVault.sku: "gold" is not a vault SKU; use standard or premium`,
@@ -150,4 +179,23 @@ func TestSecureKeyVaultSpecWithDefaultsAndPurity(t *testing.T) {
 	if nilSpec.SoftDeleteRetentionDays != nil || nilSpec.Sku != "" {
 		t.Errorf("WithDefaults filled in its receiver: %+v", nilSpec)
 	}
+}
+
+// TestSecureKeyVaultManagedNetworkInternet: public access off, so that Azure
+// adds its private endpoint with outbound internet.
+func TestSecureKeyVaultManagedNetworkInternet(t *testing.T) {
+	m := &pulumitest.Mocks{}
+	run(t, m, func(ctx *pulumi.Context) error {
+		_, err := NewSecureKeyVault(ctx, "kv", &SecureKeyVaultArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2", TenantID: pulumi.String("t"),
+			Spec: SecureKeyVaultSpec{ManagedNetwork: ManagedOutboundInternet}})
+		return err
+	})
+	kv := one(t, m.OfType("azure-native:keyvault:Vault"))
+	if kv.String("properties.publicNetworkAccess") != "Disabled" || kv.String("properties.networkAcls.defaultAction") != "Deny" {
+		t.Errorf("internet-outbound vault: %v", kv.Inputs)
+	}
+	wantSpecProblems(t, SecureKeyVaultSpec{ManagedNetwork: ManagedOutboundInternet, ClientIPRanges: []string{"203.0.113.10"}}.Validate(NewPath("spec")),
+		"spec.clientIpRanges: has no effect with public network access off")
+	wantSpecProblems(t, SecureKeyVaultSpec{ManagedNetwork: ManagedOutboundApproved, PrivateOnly: true}.Validate(NewPath("spec")),
+		"spec.managedNetwork: a vault is reached through private endpoints of ours (privateOnly) or of a managed network, not both")
 }

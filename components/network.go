@@ -34,6 +34,10 @@ const (
 	// IsolationPrivateEndpoints: private endpoints in a subnet of their own
 	// and public network access off (Azure's current guidance).
 	IsolationPrivateEndpoints = "privateEndpoints"
+	// IsolationManaged: the workspace's managed virtual network, which Azure
+	// ML creates and runs; no VNet of ours, so no Network component
+	// (https://learn.microsoft.com/azure/machine-learning/how-to-managed-network).
+	IsolationManaged = "managed"
 )
 
 // trainingServiceEndpoints let the storage account's and the key vault's VNet
@@ -69,7 +73,10 @@ type NetworkSpec struct {
 	// Isolation is serviceEndpoints or privateEndpoints. Optional. Defaults
 	// to serviceEndpoints: the training subnet gets the Microsoft.Storage and
 	// Microsoft.KeyVault service endpoints; with privateEndpoints it gets
-	// none (a resource is not reached both ways on one path).
+	// none (a resource is not reached both ways on one path). The root
+	// program also takes managed, the workspace's managed virtual network,
+	// which needs no Network at all: the spec then takes no address space,
+	// VNet nor subnet, and NewNetwork refuses it.
 	Isolation string `json:"isolation,omitempty" pulumi:"isolation,optional"`
 	// TrainingRouteTable creates a route table on the training subnet, for
 	// the compute's forced-tunneling routes. Optional. Defaults to false. The
@@ -212,8 +219,22 @@ func (s NetworkSpec) Validate(p *Path) Problems {
 		if s.PrivateEndpointSubnet == "" {
 			ps.Add(p.Child("privateEndpointSubnet"), "is required with isolation %s: a CIDR such as 10.20.1.0/27 (a subnet name when reusing a VNet)", IsolationPrivateEndpoints)
 		}
+	case IsolationManaged:
+		// Azure ML runs the network: whatever would shape ours is a mistake.
+		for _, f := range []struct {
+			field string
+			set   bool
+		}{
+			{"addressSpace", len(s.AddressSpace) > 0}, {"vnetName", s.VnetName != DefaultVnetName}, {"existing", s.Existing != nil},
+			{"trainingSubnet", s.TrainingSubnet != ""}, {"aksSubnet", s.AksSubnet != ""}, {"privateEndpointSubnet", s.PrivateEndpointSubnet != ""},
+		} {
+			if f.set {
+				ps.Add(p.Child(f.field), "has no effect with isolation %s: Azure ML creates and runs the workspace's network; remove it", IsolationManaged)
+			}
+		}
+		return ps
 	default:
-		ps.Add(p.Child("isolation"), "%q is not an isolation mode; use %s (service endpoints and firewalls, the 2019 article) or %s (current guidance)", s.Isolation, IsolationServiceEndpoints, IsolationPrivateEndpoints)
+		ps.Add(p.Child("isolation"), "%q is not an isolation mode; use %s (service endpoints and firewalls, the 2019 article), %s (private endpoints in a VNet of ours, current guidance) or %s (the workspace's managed virtual network)", s.Isolation, IsolationServiceEndpoints, IsolationPrivateEndpoints, IsolationManaged)
 	}
 	if s.Existing == nil {
 		vnetName.check(&ps, p.Child("vnetName"), s.VnetName)
@@ -276,6 +297,9 @@ func (s NetworkSpec) subnetFields() []subnetField {
 func PlanNetwork(ctx *pulumi.Context, spec NetworkSpec, region string, p *Path) (*NetworkLayout, Problems) {
 	spec = spec.WithDefaults()
 	ps := spec.Validate(p)
+	if spec.Isolation == IsolationManaged {
+		return nil, ps // no address plan: Azure ML runs the network
+	}
 	if spec.Existing == nil {
 		layout, more := createLayout(spec, region, p)
 		if ps = append(ps, more...); len(ps) > 0 {
@@ -518,6 +542,10 @@ func NewNetwork(ctx *pulumi.Context, name string, args *NetworkArgs, opts ...pul
 	region := checkRegion(&ps, NewPath("location"), args.Location)
 	if args.ResourceGroupName == nil {
 		ps.Add(NewPath("resourceGroupName"), "is required")
+	}
+	if args.Spec.Isolation == IsolationManaged {
+		ps.Add(NewPath("spec", "isolation"), "is %s: Azure ML creates and runs the workspace's managed network, so there is no Network to create; give MLWorkspaceSpec.ManagedNetwork instead", IsolationManaged)
+		return nil, validated(ctx, "Network", ps)
 	}
 	layout := args.Layout
 	if layout == nil {

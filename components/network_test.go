@@ -266,6 +266,23 @@ func TestNetworkValidation(t *testing.T) {
 		`spec.vnetName: virtual network name "-bad" is not allowed`,
 		`spec.isolation: "vpn" is not an isolation mode`)
 
+	// A managed network is Azure's: there is nothing for Network to create,
+	// and no address plan.
+	err = constructErr(t, func(ctx *pulumi.Context) error {
+		_, err := NewNetwork(ctx, "net", &NetworkArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2", Spec: NetworkSpec{Isolation: IsolationManaged}})
+		return err
+	})
+	wantProblems(t, err, "spec.isolation: is managed: Azure ML creates and runs the workspace's managed network, so there is no Network to create")
+	if err := (&pulumitest.Mocks{}).Run(func(ctx *pulumi.Context) error {
+		layout, ps := PlanNetwork(ctx, NetworkSpec{Isolation: IsolationManaged}, "eastus2", NewPath("n"))
+		if layout != nil || len(ps) != 0 {
+			t.Errorf("PlanNetwork of a managed network: %v, %v", layout, ps)
+		}
+		return nil
+	}, nil); err != nil {
+		t.Fatal(err)
+	}
+
 	// One CIDR is reported at addressSpace itself, not at addressSpace[0].
 	err = constructErr(t, func(ctx *pulumi.Context) error {
 		_, err := NewNetwork(ctx, "net", &NetworkArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2",
@@ -360,6 +377,17 @@ func TestNetworkSpecValidate(t *testing.T) {
 				`amlvnet:network.privateEndpointSubnet: must differ from aksSubnet ("ml")`,
 			}},
 		{"reuse: valid", NetworkSpec{Existing: &ExistingNetwork{ResourceGroup: "corp", Name: "vnet"}, TrainingSubnet: "ml", AksSubnet: "aks"}, nil},
+		{"managed: no address space nor subnets", NetworkSpec{Isolation: IsolationManaged}, nil},
+		{"managed: whatever would shape our VNet", NetworkSpec{Isolation: IsolationManaged, AddressSpace: StringList{"10.20.0.0/16"}, VnetName: "v",
+			TrainingSubnet: "10.20.0.0/24", AksSubnet: "10.20.4.0/22", PrivateEndpointSubnet: "10.20.1.0/27", Existing: &ExistingNetwork{ResourceGroup: "corp", Name: "vnet"}},
+			[]string{
+				"amlvnet:network.addressSpace: has no effect with isolation managed: Azure ML creates and runs the workspace's network; remove it",
+				"amlvnet:network.vnetName: has no effect with isolation managed",
+				"amlvnet:network.existing: has no effect with isolation managed",
+				"amlvnet:network.trainingSubnet: has no effect with isolation managed",
+				"amlvnet:network.aksSubnet: has no effect with isolation managed",
+				"amlvnet:network.privateEndpointSubnet: has no effect with isolation managed",
+			}},
 		{"create: valid", NetworkSpec{AddressSpace: StringList{"10.20.0.0/16"}, TrainingSubnet: "10.20.0.0/24"}, nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -46,6 +46,15 @@ type SecureStorageSpec struct {
 	// https://learn.microsoft.com/azure/machine-learning/how-to-secure-workspace-vnet).
 	// Optional. Defaults to false.
 	PrivateOnly bool `json:"-" pulumi:"privateOnly,optional"`
+	// ManagedNetwork is the outbound mode ("approved" or "internet") of the
+	// Azure ML workspace's managed virtual network that reaches the account,
+	// through private endpoints Azure creates there; the account takes no VNet
+	// rules. With approved Azure always creates them, and the account keeps
+	// deny by default, trusted services and the developers' IPs. With internet
+	// Azure creates them only for an account whose public network access is
+	// disabled (https://learn.microsoft.com/azure/machine-learning/how-to-managed-network),
+	// so it is, and no IP gets through. Optional. Defaults to "": none.
+	ManagedNetwork string `json:"-" pulumi:"managedNetwork,optional"`
 }
 
 // WithDefaults returns the spec with its documented defaults filled in.
@@ -71,6 +80,14 @@ func (s SecureStorageSpec) Validate(p *Path) Problems {
 		ps.Add(p.Child("privateOnly"), "an account cannot be both unrestricted (for inference) and private-only")
 	case s.Unrestricted && len(s.ClientIPRanges) > 0:
 		ps.Add(p.Child("clientIpRanges"), "has no effect on an unrestricted account; remove it")
+	case s.ManagedNetwork != "" && s.ManagedNetwork != ManagedOutboundApproved && s.ManagedNetwork != ManagedOutboundInternet:
+		ps.Add(p.Child("managedNetwork"), "%q is not a managed network's outbound mode; use %s or %s", s.ManagedNetwork, ManagedOutboundApproved, ManagedOutboundInternet)
+	case s.Unrestricted && s.ManagedNetwork != "":
+		ps.Add(p.Child("managedNetwork"), "an unrestricted account (for inference) is reached from anywhere already: a managed network reaches it through a privateEndpoint rule of its own")
+	case s.PrivateOnly && s.ManagedNetwork != "":
+		ps.Add(p.Child("managedNetwork"), "an account is reached through private endpoints of ours (privateOnly) or of a managed network, not both")
+	case s.ManagedNetwork == ManagedOutboundInternet && len(s.ClientIPRanges) > 0:
+		ps.Add(p.Child("clientIpRanges"), "has no effect with a managed network's outbound internet: the account's public network access is off, so that Azure adds its private endpoint; remove it")
 	case s.PrivateOnly && len(s.ClientIPRanges) > 0:
 		ps.Add(p.Child("clientIpRanges"), "has no effect on an account reached through private endpoints only: its firewall admits no IP, and developers reach it through the VNet (VPN, ExpressRoute or a bastion): remove it")
 	}
@@ -88,8 +105,9 @@ type SecureStorageArgs struct {
 	// Location is the Azure region. Required.
 	Location string `pulumi:"location"`
 	// SubnetIDs get a virtual-network rule each: the subnets that run
-	// experiments. Required unless Unrestricted or PrivateOnly. Each subnet
-	// needs the Microsoft.Storage service endpoint (Network adds it).
+	// experiments. Required unless Unrestricted, PrivateOnly or
+	// ManagedNetwork (and empty then). Each subnet needs the
+	// Microsoft.Storage service endpoint (Network adds it).
 	SubnetIDs pulumi.StringArrayInput `pulumi:"subnetIds,optional"`
 	// TrustedResources get a resource-instance rule each, in TenantID:
 	// resources the firewall lets in by identity, such as the workspace
@@ -117,7 +135,10 @@ func (a *SecureStorageArgs) Validate() Problems {
 	if a.ResourceGroupName == nil {
 		ps.Add(NewPath("resourceGroupName"), "is required")
 	}
-	if a.SubnetIDs == nil && !a.Spec.Unrestricted && !a.Spec.PrivateOnly {
+	switch {
+	case a.Spec.ManagedNetwork != "" && a.SubnetIDs != nil:
+		ps.Add(NewPath("subnetIds"), "has no effect with managedNetwork: the managed network reaches the account through Azure's private endpoints; remove it")
+	case a.SubnetIDs == nil && !a.Spec.Unrestricted && !a.Spec.PrivateOnly && a.Spec.ManagedNetwork == "":
 		ps.Add(NewPath("subnetIds"), "at least one subnet is required for a deny-by-default account")
 	}
 	if a.TrustedResources != nil && a.TenantID == nil {
@@ -166,10 +187,14 @@ func NewSecureStorage(ctx *pulumi.Context, name string, args *SecureStorageArgs,
 			return out
 		}).(storage.ResourceAccessRuleArrayOutput)
 	}
-	if spec.PrivateOnly {
+	if spec.PrivateOnly || spec.ManagedNetwork == ManagedOutboundInternet {
 		rules.DefaultAction = storage.DefaultActionDeny
 	} else if !spec.Unrestricted {
-		vnetRules := args.SubnetIDs.ToStringArrayOutput().ApplyT(func(ids []string) []storage.VirtualNetworkRule {
+		subnetIDs := args.SubnetIDs
+		if subnetIDs == nil { // a managed network: Azure's private endpoints, no VNet rule
+			subnetIDs = pulumi.StringArray{}
+		}
+		vnetRules := subnetIDs.ToStringArrayOutput().ApplyT(func(ids []string) []storage.VirtualNetworkRule {
 			out := make([]storage.VirtualNetworkRule, 0, len(ids))
 			for _, id := range ids {
 				out = append(out, storage.VirtualNetworkRule{VirtualNetworkResourceId: id, Action: ptr(storage.ActionAllow)})
@@ -200,6 +225,9 @@ func NewSecureStorage(ctx *pulumi.Context, name string, args *SecureStorageArgs,
 	}
 	if spec.AccountName != "" {
 		account.AccountName = pulumi.String(spec.AccountName)
+	}
+	if spec.ManagedNetwork == ManagedOutboundInternet {
+		account.PublicNetworkAccess = pulumi.String(string(storage.PublicNetworkAccessDisabled))
 	}
 	// The logical name is lower-case letters and digits so that auto-naming
 	// yields a valid account name.

@@ -173,6 +173,41 @@ func TestSecureStoragePrivateOnly(t *testing.T) {
 	})
 }
 
+// TestSecureStorageManagedNetwork: reached from a workspace's managed
+// network through Azure's private endpoints, the account takes no subnet and
+// keeps deny by default, trusted services and the developers' IPs.
+func TestSecureStorageManagedNetwork(t *testing.T) {
+	m := &pulumitest.Mocks{}
+	run(t, m, func(ctx *pulumi.Context) error {
+		_, err := NewSecureStorage(ctx, "ws-storage", &SecureStorageArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2",
+			Spec: SecureStorageSpec{ManagedNetwork: ManagedOutboundApproved, ClientIPRanges: []string{"203.0.113.0/29"}}})
+		return err
+	})
+	sa := one(t, m.OfType("azure-native:storage:StorageAccount"))
+	if sa.String("networkRuleSet.defaultAction") != "Deny" || sa.String("networkRuleSet.bypass") != "AzureServices" || sa.String("publicNetworkAccess") != "" {
+		t.Errorf("managed-network account: %v", sa.Inputs)
+	}
+	if v, _ := sa.Input("networkRuleSet.virtualNetworkRules"); v.IsArray() && len(v.ArrayValue()) > 0 {
+		t.Errorf("VNet rules %v; the managed network's endpoints need none", v)
+	}
+	if v, _ := sa.Input("networkRuleSet.ipRules"); !v.IsArray() || len(v.ArrayValue()) != 1 {
+		t.Errorf("IP rules %v; the developers' range stays", v)
+	}
+
+	err := constructErr(t, func(ctx *pulumi.Context) error {
+		_, err := NewSecureStorage(ctx, "st", &SecureStorageArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2",
+			SubnetIDs: pulumi.StringArray{pulumi.String(trainingSubnetID)}, Spec: SecureStorageSpec{ManagedNetwork: ManagedOutboundApproved}})
+		return err
+	})
+	wantProblems(t, err, "subnetIds: has no effect with managedNetwork")
+	err = constructErr(t, func(ctx *pulumi.Context) error {
+		_, err := NewSecureStorage(ctx, "st", &SecureStorageArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2",
+			Spec: SecureStorageSpec{ManagedNetwork: ManagedOutboundApproved, Unrestricted: true}})
+		return err
+	})
+	wantProblems(t, err, "spec.managedNetwork: an unrestricted account (for inference) is reached from anywhere already")
+}
+
 func TestSecureStorageSpecWithDefaultsAndPurity(t *testing.T) {
 	if d := (SecureStorageSpec{}).WithDefaults(); d.Sku != DefaultStorageSku {
 		t.Errorf("default SKU %q", d.Sku)
@@ -201,4 +236,34 @@ func TestSecureStorageTrustedResourcesNeedTheTenant(t *testing.T) {
 		return err
 	})
 	wantProblems(t, err, "tenantId: is required with trustedResources")
+}
+
+// TestSecureStorageManagedNetworkInternet: with outbound internet Azure adds
+// its private endpoint only to an account whose public access is off, so it
+// is, and no developer IP gets through.
+func TestSecureStorageManagedNetworkInternet(t *testing.T) {
+	m := &pulumitest.Mocks{}
+	run(t, m, func(ctx *pulumi.Context) error {
+		_, err := NewSecureStorage(ctx, "ws-storage", &SecureStorageArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2",
+			Spec: SecureStorageSpec{ManagedNetwork: ManagedOutboundInternet}})
+		return err
+	})
+	sa := one(t, m.OfType("azure-native:storage:StorageAccount"))
+	if sa.String("publicNetworkAccess") != "Disabled" || sa.String("networkRuleSet.defaultAction") != "Deny" {
+		t.Errorf("internet-outbound account: %v", sa.Inputs)
+	}
+	for _, path := range []string{"networkRuleSet.virtualNetworkRules", "networkRuleSet.ipRules"} {
+		if v, _ := sa.Input(path); v.IsArray() && len(v.ArrayValue()) > 0 {
+			t.Errorf("%s: %v", path, v)
+		}
+	}
+	err := constructErr(t, func(ctx *pulumi.Context) error {
+		_, err := NewSecureStorage(ctx, "st", &SecureStorageArgs{ResourceGroupName: pulumi.String("rg"), Location: "eastus2",
+			Spec: SecureStorageSpec{ManagedNetwork: ManagedOutboundInternet, ClientIPRanges: []string{"203.0.113.0/29"}}})
+		return err
+	})
+	wantProblems(t, err, "spec.clientIpRanges: has no effect with a managed network's outbound internet")
+	wantSpecProblems(t, SecureStorageSpec{ManagedNetwork: "open"}.Validate(NewPath("spec")), `spec.managedNetwork: "open" is not a managed network's outbound mode`)
+	wantSpecProblems(t, SecureStorageSpec{ManagedNetwork: ManagedOutboundApproved, PrivateOnly: true}.Validate(NewPath("spec")),
+		"spec.managedNetwork: an account is reached through private endpoints of ours (privateOnly) or of a managed network, not both")
 }

@@ -1,7 +1,9 @@
 package components
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 
 	containerregistry "github.com/pulumi/pulumi-azure-native-sdk/containerregistry/v2"
 	insights "github.com/pulumi/pulumi-azure-native-sdk/insights/v2"
@@ -49,6 +51,15 @@ type MLWorkspaceSpec struct {
 	// registry (network isolation with private endpoints); the registry must
 	// then be Premium and ImageBuildCompute set. Optional. Defaults to false.
 	PrivateOnly bool `json:"-" pulumi:"privateOnly,optional"`
+	// ManagedNetwork gives the workspace Azure ML's managed virtual network,
+	// in which its managed computes run (the root program: amlvnet:network.managed
+	// with isolation managed). Azure reaches the registry from it through a
+	// private endpoint, so the registry must be Premium, and images are built
+	// on a compute inside it, so ImageBuildCompute must be set. With outbound
+	// internet the registry's public network access is off: Azure adds its
+	// private endpoint only then. Serverless compute gets no public IP.
+	// Optional: nil is no managed network. Not with PrivateOnly.
+	ManagedNetwork *ManagedNetworkSpec `json:"-" pulumi:"managedNetwork,optional"`
 }
 
 // WithDefaults returns the spec with its documented defaults filled in.
@@ -65,8 +76,19 @@ func (s MLWorkspaceSpec) WithDefaults() MLWorkspaceSpec {
 	return s
 }
 
-// Validate reports every problem of the spec, named below p.
-func (s MLWorkspaceSpec) Validate(p *Path) Problems {
+// WorkspaceSite is what a workspace's validation needs besides its spec.
+type WorkspaceSite struct {
+	// ManagedNetworkPath names the spec's ManagedNetwork where its author
+	// wrote it (the root program: amlvnet:network.managed); nil names it
+	// below the spec, as managedNetwork.
+	ManagedNetworkPath *Path
+	// ManagedNetwork is what the managed network's rules may name.
+	ManagedNetwork ManagedNetworkSite
+}
+
+// Validate reports every problem of the spec, named below p (its managed
+// network's at site.ManagedNetworkPath).
+func (s MLWorkspaceSpec) Validate(p *Path, site WorkspaceSite) Problems {
 	s = s.WithDefaults()
 	var ps Problems
 	workspaceName.check(&ps, p.Child("name"), s.Name)
@@ -82,6 +104,26 @@ func (s MLWorkspaceSpec) Validate(p *Path) Problems {
 		}
 		if s.ImageBuildCompute == "" {
 			ps.Add(p.Child("imageBuildCompute"), "is required when the registry is private: name the compute cluster that builds images")
+		}
+	}
+	if mn := s.ManagedNetwork; mn != nil {
+		mp := site.ManagedNetworkPath
+		if mp == nil {
+			mp = p.Child("managedNetwork")
+		}
+		ps = append(ps, mn.Validate(mp, site.ManagedNetwork)...)
+		if s.PrivateOnly {
+			ps.Add(p.Child("privateOnly"), "a workspace has either a managed network or private endpoints in a VNet of ours, not both")
+		}
+		// Azure adds a private endpoint to the registry from the managed
+		// network (always with outbound approved; with internet once its
+		// public access is off), and private endpoints need Premium
+		// (https://learn.microsoft.com/azure/container-registry/container-registry-private-link).
+		if s.RegistrySku != "Premium" {
+			ps.Add(p.Child("registrySku"), "is %s; Azure reaches the registry from the managed network through a private endpoint, which needs Premium", s.RegistrySku)
+		}
+		if s.ImageBuildCompute == "" {
+			ps.Add(p.Child("imageBuildCompute"), "is required with a managed network: name the compute cluster that builds images inside it")
 		}
 	}
 	if d := *s.LogRetentionDays; d < 30 || d > 730 {
@@ -112,12 +154,39 @@ type MLWorkspaceArgs struct {
 	PreviousNames []string `pulumi:"previousNames,optional"`
 	// Tags for every resource created. Optional.
 	Tags map[string]string `pulumi:"tags,optional"`
+	// RuleTargets are resources created alongside the workspace that a
+	// private-endpoint rule of its managed network may name, by key, instead
+	// of giving an ARM ID (the root program: inferenceStorage). Optional.
+	RuleTargets map[string]RuleTarget
+}
+
+// RuleTarget is a resource that a managed network's private-endpoint rule
+// may name by key (MLWorkspaceArgs.RuleTargets).
+type RuleTarget struct {
+	// Type is the ARM resource type, e.g. Microsoft.Storage/storageAccounts.
+	Type string
+	// ID is the resource's ARM ID.
+	ID pulumi.StringInput
+}
+
+// site is the WorkspaceSite of the args.
+func (a *MLWorkspaceArgs) site() WorkspaceSite {
+	targets := map[string]string{}
+	for k, t := range a.RuleTargets {
+		targets[k] = t.Type
+	}
+	return WorkspaceSite{ManagedNetwork: ManagedNetworkSite{Targets: targets}}
 }
 
 // Validate reports every problem of the args, each named by the path of its
 // input, without registering anything; NewMLWorkspace runs it first.
 func (a *MLWorkspaceArgs) Validate() Problems {
-	ps := a.Spec.Validate(NewPath("spec"))
+	ps := a.Spec.Validate(NewPath("spec"), a.site())
+	for k, t := range a.RuleTargets {
+		if t.ID == nil {
+			ps.Add(NewPath("ruleTargets", k, "id"), "is required")
+		}
+	}
 	checkRegion(&ps, NewPath("location"), a.Location)
 	if a.ResourceGroupName == nil {
 		ps.Add(NewPath("resourceGroupName"), "is required")
@@ -233,7 +302,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		AdminUserEnabled: pulumi.Bool(true),
 		Tags:             tags,
 	}
-	if spec.PrivateOnly {
+	if spec.PrivateOnly || spec.ManagedNetwork != nil && spec.ManagedNetwork.WithDefaults().Outbound == ManagedOutboundInternet {
 		rargs.PublicNetworkAccess = pulumi.String(string(containerregistry.PublicNetworkAccessDisabled))
 		rargs.NetworkRuleBypassOptions = pulumi.String(string(containerregistry.NetworkRuleBypassOptionsAzureServices))
 		rargs.NetworkRuleSet = &containerregistry.NetworkRuleSetArgs{DefaultAction: pulumi.String(string(containerregistry.DefaultActionDeny))}
@@ -242,7 +311,7 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 	if err != nil {
 		return nil, err
 	}
-	wargs := &azureml.WorkspaceArgs{
+	wargs := &azureml.WorkspaceV20241001Args{
 		ResourceGroupName:   args.ResourceGroupName,
 		WorkspaceName:       pulumi.String(spec.Name),
 		Location:            loc,
@@ -262,9 +331,26 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 	if spec.PrivateOnly {
 		wargs.PublicNetworkAccess = azureml.PublicNetworkAccessDisabled
 	}
-	ws, err := azureml.NewWorkspace(ctx, name, wargs, parent, pulumi.Protect(args.Protect))
+	if spec.ManagedNetwork != nil {
+		wargs.ManagedNetwork = managedNetworkArgs(*spec.ManagedNetwork, args.RuleTargets)
+		// Serverless jobs run in the managed network too, without public IPs
+		// ("Model training on serverless compute", network isolation:
+		// https://learn.microsoft.com/azure/machine-learning/how-to-use-serverless-compute).
+		wargs.ServerlessComputeSettings = &azureml.ServerlessComputeSettingsArgs{ServerlessComputeNoPublicIP: pulumi.Bool(true)}
+	}
+	// API 2024-10-01 in every isolation mode (it has managedNetwork); the
+	// alias takes over a workspace registered under the default token
+	// (2023-04-01) by an earlier release: an update, not a replacement.
+	ws, err := azureml.NewWorkspaceV20241001(ctx, name, wargs, parent, pulumi.Protect(args.Protect), azureml.AliasFromWorkspace())
 	if err != nil {
 		return nil, err
+	}
+	if spec.ManagedNetwork != nil {
+		// What the managed network costs and when it exists, in the preview's
+		// output: neither shows in the resources planned.
+		for _, n := range managedNetworkNotices(*spec.ManagedNetwork) {
+			_ = ctx.Log.Info("MLWorkspace: "+n, &pulumi.LogArgs{Resource: comp})
+		}
 	}
 	if spec.Diagnostics {
 		// The workspace's own logs, and those of the vault and storage
@@ -306,6 +392,86 @@ func NewMLWorkspace(ctx *pulumi.Context, name string, args *MLWorkspaceArgs, opt
 		return nil, err
 	}
 	return comp, nil
+}
+
+// managedNetworkArgs is the workspace's managedNetwork for spec: its mode,
+// the firewall SKU with FQDN rules, and the rules by name, a rule naming a
+// target by key pointing at the target's ID.
+func managedNetworkArgs(spec ManagedNetworkSpec, targets map[string]RuleTarget) *azureml.ManagedNetworkSettingsArgs {
+	spec = spec.WithDefaults()
+	out := &azureml.ManagedNetworkSettingsArgs{IsolationMode: pulumi.String(spec.IsolationMode())}
+	if spec.FirewallSku != "" {
+		out.FirewallSku = pulumi.String(spec.FirewallSku)
+	}
+	if len(spec.Rules) == 0 {
+		return out
+	}
+	rules := map[string]pulumi.Input{}
+	for _, r := range spec.Rules {
+		switch r.Type {
+		case RuleTypeFQDN:
+			rules[r.Name] = &azureml.FqdnOutboundRuleArgs{Category: azureml.RuleCategoryUserDefined, Destination: pulumi.String(r.Destination)}
+		case RuleTypePrivateEndpoint:
+			var id pulumi.StringInput = pulumi.String(r.ResourceID)
+			if t, ok := targets[r.ResourceID]; ok {
+				id = t.ID
+			}
+			rules[r.Name] = &azureml.PrivateEndpointOutboundRuleArgs{Category: azureml.RuleCategoryUserDefined, Destination: &azureml.PrivateEndpointDestinationArgs{
+				ServiceResourceId: id, SubresourceTarget: pulumi.String(r.Subresource),
+			}}
+		case RuleTypeServiceTag:
+			rules[r.Name] = &azureml.ServiceTagOutboundRuleArgs{Category: azureml.RuleCategoryUserDefined, Destination: &azureml.ServiceTagDestinationArgs{
+				Action: azureml.RuleActionAllow, ServiceTag: pulumi.String(r.ServiceTag), Protocol: pulumi.String(r.Protocol), PortRanges: pulumi.String(r.Ports),
+			}}
+		}
+	}
+	out.OutboundRules = rules
+	return out
+}
+
+// firewallPrices are Azure Firewall's US list prices (per deployment hour,
+// per GB processed) at the time of writing,
+// https://azure.microsoft.com/pricing/details/azure-firewall/.
+var firewallPrices = map[string]struct{ hour, gb float64 }{
+	FirewallSkuStandard: {1.25, 0.016},
+	FirewallSkuBasic:    {0.395, 0.065},
+}
+
+// managedNetworkNotices says, for the preview, when Azure provisions a
+// managed network and what it bills for it (how-to-managed-network: deferred
+// provisioning, about 30 minutes plus about 10 for the first FQDN rule; the
+// feature is free, its private endpoints are Private Link, its FQDN rules an
+// Azure Firewall).
+func managedNetworkNotices(spec ManagedNetworkSpec) []string {
+	spec = spec.WithDefaults()
+	var fqdn, endpoints []string
+	for _, r := range spec.Rules {
+		switch r.Type {
+		case RuleTypeFQDN:
+			fqdn = append(fqdn, r.Name)
+		case RuleTypePrivateEndpoint:
+			endpoints = append(endpoints, r.Name)
+		}
+	}
+	wait := "about 30 minutes"
+	if len(fqdn) > 0 {
+		wait += ", plus about 10 for the first FQDN rule's firewall"
+	}
+	out := []string{fmt.Sprintf("the managed network (%s) is provisioned when the first compute is created, which takes %s; "+
+		"online deployments need it provisioned first (https://learn.microsoft.com/azure/machine-learning/how-to-managed-network)", spec.IsolationMode(), wait)}
+	if len(fqdn) > 0 {
+		p := firewallPrices[spec.FirewallSku]
+		out = append(out, fmt.Sprintf("cost: the fqdn rules (%s) make Azure create an Azure Firewall, SKU %s, billed while the managed network exists: "+
+			"%.3g USD per hour (about %.0f USD per 30-day month) plus %.3g USD per GB processed, US list prices "+
+			"(https://azure.microsoft.com/pricing/details/azure-firewall/)", strings.Join(fqdn, ", "), spec.FirewallSku, p.hour, p.hour*24*30, p.gb))
+	}
+	rules := ""
+	if len(endpoints) > 0 {
+		rules = ", and one per privateEndpoint rule (" + strings.Join(endpoints, ", ") + ")"
+	}
+	out = append(out, "cost: Azure's private endpoints in the managed network, to the workspace, its storage account, key vault and registry"+rules+
+		", are billed as Private Link: about 0.01 USD per endpoint-hour plus 0.01 USD per GB, US list prices (https://azure.microsoft.com/pricing/details/private-link/)")
+	return out
 }
 
 // newDiagnostics sends a resource's logs (all categories) and metrics to Log

@@ -143,6 +143,20 @@ func privateStack(t *testing.T, publicNetworkAccess string) []policyx.AnalyzerRe
 	}
 }
 
+const (
+	workspaceURN = "urn:pulumi:test::amlvnet::azure-native:machinelearningservices/v20241001:Workspace::workspace"
+	storageRG    = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/"
+	inferenceID  = storageRG + "inference"
+)
+
+// managedWorkspace is a deployed workspace with a managed network in mode,
+// its storage account the deployed "workspace" account, and rules inline.
+func managedWorkspace(t *testing.T, mode string, rules map[string]any) policyx.AnalyzerResource {
+	return stateResource(t, "azure-native:machinelearningservices/v20241001:Workspace", "workspace", map[string]any{"id": "ws-id"},
+		map[string]any{"workspaceName": "ws", "resourceGroupName": "rg", "storageAccount": storageRG + "workspace",
+			"managedNetwork": map[string]any{"isolationMode": mode, "outboundRules": rules}}, nil)
+}
+
 // inferenceStack is a workspace, its storage account (admitting the
 // training subnet only) and an AKS cluster attached as a Kubernetes compute,
 // as a stack policy sees them after up.
@@ -193,6 +207,13 @@ func fixtures(t *testing.T) map[string]fixture {
 		"amlcompute-nsg-inbound": {stack: trainingStack(t,
 			rule("Inbound", "Allow", "Tcp", "AzureMachineLearning", "VirtualNetwork", "44224", 110)), failURN: nsgURN},
 		"no-public-access-with-private-endpoint": {stack: privateStack(t, "Enabled"), failURN: storageURN},
+		"managed-network-rules-fit-mode": {stack: []policyx.AnalyzerResource{managedWorkspace(t, "AllowInternetOutbound", map[string]any{
+			"pypi": map[string]any{"type": "FQDN", "destination": "pypi.org"}})}, failURN: workspaceURN},
+		"approved-outbound-reaches-stack-storage": {stack: []policyx.AnalyzerResource{
+			managedWorkspace(t, "AllowOnlyApprovedOutbound", map[string]any{"pypi": map[string]any{"type": "FQDN", "destination": "pypi.org"}}),
+			stateResource(t, "azure-native:storage:StorageAccount", "inferencestorage", map[string]any{"id": inferenceID},
+				with(secureStorage(), "accountName", "inference"), nil),
+		}, failURN: workspaceURN},
 		"inference-compute-kubernetes": one(resource(t, "azure-native:machinelearningservices:Compute", "inference-compute",
 			map[string]any{"computeName": "aks", "properties": map[string]any{"computeType": "AKS", "resourceId": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/aks"}})),
 		"aks-subnet-admitted-to-storage": {stack: inferenceStack(t), failURN: storageURN},

@@ -35,11 +35,14 @@ type Config struct {
 	Tags             map[string]string             `config:"amlvnet:tags"`
 }
 
-// NetworkConfig is amlvnet:network: the network's address plan and the
-// private endpoints' cloud.
+// NetworkConfig is amlvnet:network: the network's address plan, the
+// private endpoints' cloud, and the workspace's managed network.
 type NetworkConfig struct {
 	components.NetworkSpec
 	components.PrivateEndpointsSpec
+	// Managed is the workspace's managed virtual network, read with
+	// isolation managed only.
+	Managed *components.ManagedNetworkSpec `json:"managed"`
 }
 
 // InferenceStorageConfig is amlvnet:inferenceStorage: an unrestricted

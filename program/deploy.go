@@ -27,25 +27,31 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 		return err
 	}
 
-	net, err := components.NewNetwork(ctx, "network", &components.NetworkArgs{
-		Spec:              cfg.Network.NetworkSpec,
-		Location:          cfg.Location,
-		ResourceGroupName: rg.Name,
-		Tags:              cfg.Tags,
-		Layout:            p.layout,
-	})
-	if err != nil {
-		return err
+	// A managed network is Azure ML's: no VNet, subnet, NSG or route of ours.
+	var net *components.Network
+	// The storage and vault firewalls admit the training subnet, and the
+	// AKS subnet, whose inference reads them too; with private endpoints
+	// they take no VNet rules. Nil with a managed network: no subnet of ours.
+	var admitted pulumi.StringArrayInput
+	if p.managed == nil {
+		net, err = components.NewNetwork(ctx, "network", &components.NetworkArgs{
+			Spec:              cfg.Network.NetworkSpec,
+			Location:          cfg.Location,
+			ResourceGroupName: rg.Name,
+			Tags:              cfg.Tags,
+			Layout:            p.layout,
+		})
+		if err != nil {
+			return err
+		}
+		subnets := pulumi.StringArray{net.Training.ID}
+		if net.Aks != nil && !p.isolated {
+			subnets = append(subnets, net.Aks.ID)
+		}
+		admitted = subnets
 	}
 	if err := p.logWarnings(ctx); err != nil {
 		return err
-	}
-	// The storage and vault firewalls admit the training subnet, and the
-	// AKS subnet, whose inference reads them too; with private endpoints
-	// they take no VNet rules.
-	admitted := pulumi.StringArray{net.Training.ID}
-	if net.Aks != nil && !p.isolated {
-		admitted = append(admitted, net.Aks.ID)
 	}
 
 	// The workspace is let through the storage firewall by its identity
@@ -65,6 +71,7 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 	if err != nil {
 		return err
 	}
+	ruleTargets := map[string]components.RuleTarget{}
 	var scoring *components.ScoringStorageRef
 	if cfg.InferenceStorage.Enabled {
 		inference, err := components.NewSecureStorage(ctx, "inference-storage", &components.SecureStorageArgs{
@@ -78,6 +85,7 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 			return err
 		}
 		ctx.Export("inferenceStorageAccount", inference.AccountName)
+		ruleTargets[targetInferenceStorage] = components.RuleTarget{Type: storageAccountType, ID: inference.AccountID}
 		scoring = &components.ScoringStorageRef{ResourceGroupName: rg.Name, AccountName: inference.AccountName, AccountID: inference.AccountID}
 	}
 	vault, err := components.NewSecureKeyVault(ctx, "key-vault", &components.SecureKeyVaultArgs{
@@ -100,6 +108,7 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 		KeyVaultID:        vault.VaultID,
 		Protect:           cfg.Protect,
 		Tags:              cfg.Tags,
+		RuleTargets:       ruleTargets,
 	})
 	if err != nil {
 		return err
@@ -128,14 +137,18 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 		ctx.Export("privateDnsZones", private.ZoneNames)
 		workspace.Ready = []pulumi.Resource{private}
 	}
-	compute, err := components.NewAmlComputeInVnet(ctx, "training", &components.AmlComputeInVnetArgs{
-		Spec:      cfg.Compute.AmlComputeSpec,
-		Attached:  cfg.Attach,
-		Location:  cfg.Location,
-		Workspace: workspace,
-		Subnet:    net.Training,
-		Tags:      cfg.Tags,
-	})
+	computeArgs := &components.AmlComputeInVnetArgs{
+		Spec:           cfg.Compute.AmlComputeSpec,
+		Attached:       cfg.Attach,
+		Location:       cfg.Location,
+		Workspace:      workspace,
+		ManagedNetwork: p.managed != nil,
+		Tags:           cfg.Tags,
+	}
+	if net != nil {
+		computeArgs.Subnet = net.Training
+	}
+	compute, err := components.NewAmlComputeInVnet(ctx, "training", computeArgs)
 	if err != nil {
 		return err
 	}
@@ -164,8 +177,10 @@ func (p *plan) deploy(ctx *pulumi.Context) error {
 	}
 
 	ctx.Export("resourceGroup", rg.Name)
-	ctx.Export("vnetId", net.VnetID)
-	ctx.Export("trainingSubnetId", net.TrainingSubnetID)
+	if net != nil {
+		ctx.Export("vnetId", net.VnetID)
+		ctx.Export("trainingSubnetId", net.TrainingSubnetID)
+	}
 	ctx.Export("storageAccount", store.AccountName)
 	ctx.Export("keyVault", vault.VaultName)
 	ctx.Export("workspaceName", ws.WorkspaceName)

@@ -36,6 +36,45 @@ var fixedSettings = []fixedSetting{
 		refuse: never("Azure keeps a vault's soft-delete retention as it was first set " +
 			"(https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview)"),
 	},
+	// A workspace's managed network is one-way: once on, Azure never turns
+	// it off, and AllowOnlyApprovedOutbound never returns to
+	// AllowInternetOutbound
+	// (https://learn.microsoft.com/azure/machine-learning/how-to-managed-network).
+	{
+		key:   pathNetwork.Child("isolation"),
+		value: func(c *Config) string { return c.Network.NetworkSpec.WithDefaults().Isolation },
+		refuse: func(was, now string) string {
+			if was != components.IsolationManaged || now == components.IsolationManaged {
+				return ""
+			}
+			return fmt.Sprintf("was %s when the stack was deployed, and Azure never takes a workspace out of its managed virtual network "+
+				"(https://learn.microsoft.com/azure/machine-learning/how-to-managed-network); keep %s, or deploy a new stack for %s", was, was, now)
+		},
+	},
+	{
+		key:   pathNetwork.Child("managed", "outbound"),
+		value: managedOutbound,
+		refuse: func(was, now string) string {
+			if was != components.ManagedOutboundApproved || now != components.ManagedOutboundInternet {
+				return ""
+			}
+			return fmt.Sprintf("was %s when the stack was deployed, and Azure never lets a managed network go from AllowOnlyApprovedOutbound back to AllowInternetOutbound "+
+				"(https://learn.microsoft.com/azure/machine-learning/how-to-managed-network); keep %s, or deploy a new stack for %s", was, was, now)
+		},
+	},
+}
+
+// managedOutbound is the outbound mode of the config's managed network, ""
+// when the isolation is not managed.
+func managedOutbound(c *Config) string {
+	if c.Network.NetworkSpec.WithDefaults().Isolation != components.IsolationManaged {
+		return ""
+	}
+	mn := components.ManagedNetworkSpec{}
+	if c.Network.Managed != nil {
+		mn = *c.Network.Managed
+	}
+	return mn.WithDefaults().Outbound
 }
 
 // currentFixed returns the fixed settings of cfg, as exported.

@@ -23,9 +23,25 @@ type plan struct {
 	isolated bool
 	// private is nil unless the network isolation is privateEndpoints.
 	private *components.PrivateEndpointsSpec
+	// managed is nil unless the network isolation is managed: the
+	// workspace's managed network, with its defaults.
+	managed *components.ManagedNetworkSpec
 	// warnings are the program's own (the components log theirs when they
 	// are constructed); deploy logs them.
 	warnings components.Problems
+}
+
+// managedOutbound is the managed network's outbound mode, "" without one
+// (or with one that is not a mode, which planWorkspace reports).
+func (p *plan) managedOutbound() string {
+	if p.managed == nil {
+		return ""
+	}
+	switch o := p.managed.Outbound; o {
+	case components.ManagedOutboundApproved, components.ManagedOutboundInternet:
+		return o
+	}
+	return ""
 }
 
 // keyPath is the path of the top-level key that Config's field holds.
@@ -81,6 +97,13 @@ func newPlan(ctx *pulumi.Context, cfg *Config) (*plan, components.Problems) {
 func (p *plan) planNetwork(ctx *pulumi.Context, ps *components.Problems) {
 	cfg := p.cfg
 	nc := &cfg.Network
+	if nc.NetworkSpec.Isolation == components.IsolationManaged {
+		p.planManagedNetwork(ps)
+		return
+	}
+	if nc.Managed != nil {
+		ps.Add(pathNetwork.Child("managed"), "is read only with isolation %s; remove it or set %s.isolation to %s", components.IsolationManaged, pathNetwork, components.IsolationManaged)
+	}
 	nc.TrainingRouteTable = cfg.Compute.ForcedTunneling
 	nc.TrainingNatGateway = *cfg.Compute.WithDefaults().NatGateway
 	switch {
@@ -104,9 +127,47 @@ func (p *plan) planNetwork(ctx *pulumi.Context, ps *components.Problems) {
 	p.layout = layout
 }
 
+// planManagedNetwork checks a stack whose workspace has Azure ML's managed
+// virtual network: no VNet of ours (so none of the keys that shape one), and
+// nothing Azure does not support there. The managed network's own keys are
+// checked with the workspace (planWorkspace), the compute's with it
+// (planCompute).
+func (p *plan) planManagedNetwork(ps *components.Problems) {
+	cfg := p.cfg
+	nc := &cfg.Network
+	*ps = append(*ps, nc.NetworkSpec.Validate(pathNetwork)...)
+	if nc.Cloud != "" {
+		ps.Add(pathNetwork.Child("cloud"), "only picks private DNS zone names for private endpoints of ours; it has no effect with isolation %s", components.IsolationManaged)
+	}
+	if cfg.Workspace.BatchEndpoints {
+		ps.Add(pathWorkspace.Child("batchEndpoints"), "adds private endpoints in a subnet of ours, which isolation %s does not have; remove it", components.IsolationManaged)
+	}
+	if cfg.Aks.Enabled {
+		// "Kubernetes compute and attached VMs are not supported in a managed
+		// virtual network" (https://learn.microsoft.com/azure/machine-learning/how-to-managed-network, limitations).
+		ps.Add(pathAks.Child("enabled"), "Kubernetes compute is not supported in a workspace's managed virtual network (Azure ML); set it to false (managed online endpoints run in the managed network), or use isolation %s or %s for AKS inference", components.IsolationServiceEndpoints, components.IsolationPrivateEndpoints)
+	}
+	mn := components.ManagedNetworkSpec{}
+	if nc.Managed != nil {
+		mn = *nc.Managed
+	}
+	mn.Outbound = mn.WithDefaults().Outbound
+	p.managed = &mn
+}
+
 func (p *plan) planStorage(ps *components.Problems) {
 	cfg := p.cfg
 	cfg.Storage.PrivateOnly = p.isolated
+	cfg.Storage.ManagedNetwork = p.managedOutbound()
+	if p.managedOutbound() == components.ManagedOutboundInternet {
+		// Azure adds its private endpoint to the account only once its
+		// public network access is off (how-to-managed-network): then no
+		// developer IP gets through.
+		if len(cfg.Storage.ClientIPRanges) > 0 {
+			ps.Add(pathStorage.Child("clientIpRanges"), "has no effect with %s.managed.outbound %s: the storage account and the key vault have public network access off, so that Azure adds its private endpoints to them; developers reach them from a compute instance in the managed network or through private endpoints of their own; remove it, or use outbound %s to keep developer IPs", pathNetwork, components.ManagedOutboundInternet, components.ManagedOutboundApproved)
+			cfg.Storage.ClientIPRanges = nil
+		}
+	}
 	*ps = append(*ps, cfg.Storage.Validate(pathStorage)...)
 	inf := &cfg.InferenceStorage
 	if !inf.Enabled {
@@ -126,6 +187,7 @@ func (p *plan) planStorage(ps *components.Problems) {
 func (p *plan) planKeyVault(ps *components.Problems) {
 	kv := &p.cfg.KeyVault
 	kv.PrivateOnly = p.isolated
+	kv.ManagedNetwork = p.managedOutbound()
 	*ps = append(*ps, kv.Validate(pathKeyVault)...)
 	// The vault admits the developers' IPs of amlvnet:storage, where they
 	// are checked and reported.
@@ -135,9 +197,11 @@ func (p *plan) planKeyVault(ps *components.Problems) {
 func (p *plan) planWorkspace(ps *components.Problems) {
 	ws := &p.cfg.Workspace
 	ws.PrivateOnly = p.isolated
-	if p.isolated {
-		// Behind private endpoints the registry must be Premium, and
-		// images are built on the training cluster.
+	ws.ManagedNetwork = p.managed
+	if p.isolated || p.managed != nil {
+		// Behind private endpoints (ours, or the managed network's) the
+		// registry must be Premium, and images are built on the training
+		// cluster.
 		if ws.RegistrySku == "" {
 			ws.RegistrySku = "Premium"
 		}
@@ -145,18 +209,29 @@ func (p *plan) planWorkspace(ps *components.Problems) {
 			ws.ImageBuildCompute = p.cfg.Compute.WithDefaults().Name
 		}
 	}
-	*ps = append(*ps, ws.MLWorkspaceSpec.Validate(pathWorkspace)...)
+	site := components.WorkspaceSite{ManagedNetworkPath: pathNetwork.Child("managed")}
+	if p.cfg.InferenceStorage.Enabled {
+		site.ManagedNetwork.Targets = map[string]string{targetInferenceStorage: storageAccountType}
+	}
+	*ps = append(*ps, ws.MLWorkspaceSpec.Validate(pathWorkspace, site)...)
 }
+
+// A managed network's privateEndpoint rule may name the stack's inference
+// account by its key instead of an ARM ID, which the stack file cannot know.
+const (
+	targetInferenceStorage = "inferenceStorage"
+	storageAccountType     = "Microsoft.Storage/storageAccounts"
+)
 
 func (p *plan) planCompute(ps *components.Problems) {
 	cc := &p.cfg.Compute
-	if cc.PublicIP != nil && !*cc.PublicIP && !p.isolated {
-		ps.Add(pathCompute.Child("publicIp"), "false is allowed only with %s.isolation %s: without them, nodes without a public IP cannot reach the workspace", pathNetwork, components.IsolationPrivateEndpoints)
+	if cc.PublicIP != nil && !*cc.PublicIP && !p.isolated && p.managed == nil {
+		ps.Add(pathCompute.Child("publicIp"), "false is allowed only with %s.isolation %s or %s: without private endpoints, nodes without a public IP cannot reach the workspace", pathNetwork, components.IsolationPrivateEndpoints, components.IsolationManaged)
 	}
 	if cc.ServiceTagsFile != "" {
 		p.readServiceTags(ps)
 	}
-	site := components.ComputeSite{Region: p.region, Attached: p.cfg.Attach, AttachedPath: pathAttach}
+	site := components.ComputeSite{Region: p.region, Attached: p.cfg.Attach, AttachedPath: pathAttach, ManagedNetwork: p.managed != nil}
 	if p.layout != nil {
 		site.Subnet, site.ExistingRules, site.DefaultRoute = p.layout.Training, p.layout.TrainingRules, p.layout.TrainingDefaultRoute
 	}
@@ -222,7 +297,7 @@ func (p *plan) readServiceTags(ps *components.Problems) {
 
 func (p *plan) planAks(ps *components.Problems) {
 	cfg := p.cfg
-	if !cfg.Aks.Enabled {
+	if !cfg.Aks.Enabled || p.managed != nil { // refused with a managed network (planManagedNetwork)
 		return
 	}
 	site := components.AksSite{Region: p.region, NetworkPath: pathNetwork, ResourceGroup: cfg.ResourceGroup, ResourceGroupPath: pathResourceGroup}

@@ -23,8 +23,13 @@ type AmlComputeInVnetInputs struct {
 	Workspace WorkspaceRef `pulumi:"workspace"`
 	// Subnet is the training subnet, from Network's training outputs: its
 	// NSG receives the rules and, with forced tunneling, its route table the
-	// routes.
-	Subnet SubnetRef `pulumi:"subnet"`
+	// routes. Required unless managedNetwork, and empty then.
+	Subnet *SubnetRef `pulumi:"subnet,optional"`
+	// ManagedNetwork: the workspace has a managed virtual network
+	// (MLWorkspace's spec.managedNetwork) and the cluster runs in it,
+	// without a subnet of ours, public IP, NSG rules or routes, and with no
+	// attached machine. Optional. Defaults to false.
+	ManagedNetwork bool `pulumi:"managedNetwork,optional"`
 	// Tags for the compute. Optional.
 	Tags map[string]string `pulumi:"tags,optional"`
 }
@@ -38,11 +43,14 @@ func (*AmlComputeInVnet) Annotate(an infer.Annotator) { an.SetToken("index", "Am
 func newAmlComputeInVnet(ctx *pulumi.Context, name string, in AmlComputeInVnetInputs, opts ...pulumi.ResourceOption) (*AmlComputeInVnet, error) {
 	r := newReader(ctx)
 	args := &components.AmlComputeInVnetArgs{
-		Attached:  in.Attached,
-		Location:  in.Location,
-		Workspace: workspace(in.Workspace),
-		Subnet:    r.subnet(components.NewPath("subnet"), in.Subnet),
-		Tags:      in.Tags,
+		Attached:       in.Attached,
+		Location:       in.Location,
+		Workspace:      workspace(in.Workspace),
+		Tags:           in.Tags,
+		ManagedNetwork: in.ManagedNetwork,
+	}
+	if in.Subnet != nil {
+		args.Subnet = r.subnet(components.NewPath("subnet"), *in.Subnet)
 	}
 	if in.Spec != nil {
 		args.Spec = *in.Spec

@@ -97,7 +97,7 @@ func TestEveryComponentConstructs(t *testing.T) {
 				"spec":              obj(map[string]property.Value{"name": str("my-ws")}),
 			},
 			state: map[string]string{"resourceGroupName": "rg", "storageAccountId": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st"},
-			child: "azure-native:machinelearningservices:Workspace",
+			child: "azure-native:machinelearningservices/v20241001:Workspace",
 		},
 		{
 			typ: "AmlComputeInVnet",
@@ -123,6 +123,22 @@ func TestEveryComponentConstructs(t *testing.T) {
 				}
 				if got := compute.Get("workspaceName").AsString(); got != "ws" {
 					t.Errorf("workspace %q, want ws", got)
+				}
+			},
+		},
+		{
+			typ: "AmlComputeInVnet",
+			in: map[string]property.Value{
+				"location":       str("eastus2"),
+				"workspace":      workspaceRef,
+				"managedNetwork": property.New(true),
+			},
+			child: "azure-native:machinelearningservices:Compute",
+			check: func(t *testing.T, rec *recorder) {
+				for _, r := range rec.resources {
+					if string(r.TypeToken) == "azure-native:network:SecurityRule" {
+						t.Errorf("a cluster in the managed network got an NSG rule: %v", r.Name)
+					}
 				}
 			},
 		},

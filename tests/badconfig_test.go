@@ -174,6 +174,34 @@ func isolated(kv ...any) map[string]any {
 	return set
 }
 
+// managed is the Set of the dev base switched to the workspace's managed
+// network, as stacks/Pulumi.managed.yaml does (no address space, no subnet),
+// with outbound mode outbound and the given rules, plus the given overrides
+// (pairs of path, value). With outbound internet the developers' IP list
+// goes, as storage then has public access off.
+func managed(outbound string, rules []any, kv ...any) map[string]any {
+	mn := map[string]any{"outbound": outbound}
+	if rules != nil {
+		mn["rules"] = rules
+	}
+	set := map[string]any{"amlvnet:network": map[string]any{"isolation": "managed", "managed": mn}}
+	if outbound == "internet" {
+		// Storage and vault then have public access off: no developer IPs.
+		set["amlvnet:storage.clientIpRanges"] = Unset
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		set[kv[i].(string)] = kv[i+1]
+	}
+	return set
+}
+
+// Rules of a managed network, as a stack file writes them.
+var (
+	pypiRule  = map[string]any{"name": "pypi", "type": "fqdn", "destination": "pypi.org"}
+	storeRule = map[string]any{"name": "scoring-store", "type": "privateEndpoint", "resourceId": "inferenceStorage", "subresource": "blob"}
+	tagRule   = map[string]any{"name": "monitor", "type": "serviceTag", "serviceTag": "AzureMonitor", "ports": "443"}
+)
+
 var badConfigCases = []BadConfigCase{
 	// Address plan.
 	{
@@ -640,6 +668,105 @@ var badConfigCases = []BadConfigCase{
 		Want: map[string]string{"amlvnet:network.trainingSubnet": "it has: [apps bastion ml-firewalled ml-training]"},
 	},
 
+	// The workspace's managed virtual network: what Azure refuses there.
+	{
+		Name: "AKS with a managed network",
+		AKS:  true,
+		Set:  managed("approved", nil),
+		Want: map[string]string{"amlvnet:aks.enabled": "Kubernetes compute is not supported in a workspace's managed virtual network"},
+	},
+	{
+		Name: "attached VM with a managed network",
+		Set:  managed("approved", nil, "amlvnet:attach", []any{vm("dsvm", "10.20.0.10")}),
+		Want: map[string]string{"amlvnet:attach": "attached VMs and HDInsight clusters are not supported in a workspace's managed virtual network"},
+	},
+	{
+		Name: "compute in another region than the managed workspace",
+		Set:  managed("approved", nil, "amlvnet:compute.location", "westeurope"),
+		Want: map[string]string{"amlvnet:compute.location": "Azure refuses a compute cluster in another region than its workspace in a managed virtual network"},
+	},
+	{
+		Name: "compute in another region than the workspace's VNet",
+		Set:  map[string]any{"amlvnet:compute.location": "West Europe"},
+		Want: map[string]string{"amlvnet:compute.location": "a cluster must be in its VNet's region"},
+	},
+	{
+		Name: "fqdn rule with outbound internet",
+		Set:  managed("internet", []any{pypiRule}),
+		Want: map[string]string{"amlvnet:network.managed.rules[0].type": "a fqdn rule needs outbound approved"},
+	},
+	{
+		Name: "serviceTag rule with outbound internet",
+		Set:  managed("internet", []any{storeRule, tagRule}, "amlvnet:inferenceStorage.enabled", true),
+		Want: map[string]string{"amlvnet:network.managed.rules[1].type": "a serviceTag rule needs outbound approved"},
+	},
+	{
+		Name: "fqdn rule to a storage account",
+		Set:  managed("approved", []any{with(pypiRule, "destination", "mystore.blob.core.windows.net")}),
+		Want: map[string]string{"amlvnet:network.managed.rules[0].destination": "Azure refuses FQDN rules to storage accounts: use a privateEndpoint rule"},
+	},
+	{
+		Name: "fqdn rule on another port than 80 and 443",
+		Set:  managed("approved", []any{with(pypiRule, "ports", "8443")}),
+		Want: map[string]string{"amlvnet:network.managed.rules[0].ports": "FQDN rules carry ports 80 and 443 only"},
+	},
+	{
+		Name: "firewall SKU without fqdn rules",
+		Set:  managed("approved", []any{tagRule}, "amlvnet:network.managed.firewallSku", "Standard"),
+		Want: map[string]string{"amlvnet:network.managed.firewallSku": "has no effect without fqdn rules"},
+	},
+	{
+		Name: "outbound mode unknown",
+		Set:  managed("none", nil),
+		Want: map[string]string{"amlvnet:network.managed.outbound": "use internet (Azure's AllowInternetOutbound) or approved"},
+	},
+	{
+		Name: "private endpoint rule to the inference account when there is none",
+		Set:  managed("approved", []any{storeRule}),
+		Want: map[string]string{"amlvnet:network.managed.rules[0].resourceId": `"inferenceStorage" is not an ARM resource ID`},
+	},
+	{
+		Name: "address space and subnets with a managed network",
+		Set:  map[string]any{"amlvnet:network.isolation": "managed"},
+		Want: map[string]string{
+			"amlvnet:network.addressSpace":   "has no effect with isolation managed",
+			"amlvnet:network.trainingSubnet": "has no effect with isolation managed",
+		},
+	},
+	{
+		Name: "managed network settings without isolation managed",
+		Set:  map[string]any{"amlvnet:network.managed": map[string]any{"outbound": "approved"}},
+		Want: map[string]string{"amlvnet:network.managed": "is read only with isolation managed"},
+	},
+	{
+		Name: "developer IPs with outbound internet",
+		Set:  managed("internet", nil, "amlvnet:storage.clientIpRanges", []any{"203.0.113.0/29"}),
+		Want: map[string]string{"amlvnet:storage.clientIpRanges": "has no effect with amlvnet:network.managed.outbound internet"},
+	},
+	{
+		Name:     "managed network: AKS, attached VM, region, SSH and tunneling",
+		AKS:      true,
+		Combined: true,
+		Set: managed("approved", []any{pypiRule},
+			"amlvnet:attach", []any{vm("dsvm", "10.20.0.10")},
+			"amlvnet:compute.location", "westus2",
+			"amlvnet:compute.sshAccess", true,
+			"amlvnet:compute.sshSources", []any{"203.0.113.0/29"},
+			"amlvnet:compute.sshPublicKey", "ssh-ed25519 AAAA",
+			"amlvnet:compute.forcedTunneling", true,
+			"amlvnet:compute.outbound", "restricted",
+			"amlvnet:network.cloud", "public",
+		),
+		Want: map[string]string{
+			"amlvnet:aks.enabled":             "not supported in a workspace's managed virtual network",
+			"amlvnet:attach":                  "not supported in a workspace's managed virtual network",
+			"amlvnet:compute.location":        "Azure refuses a compute cluster in another region",
+			"amlvnet:compute.sshAccess":       "is not possible in the workspace's managed network",
+			"amlvnet:compute.forcedTunneling": "is not possible in the workspace's managed network",
+			"amlvnet:compute.outbound":        "is not possible in the workspace's managed network",
+			"amlvnet:network.cloud":           "no effect with isolation managed",
+		},
+	},
 	{
 		Name: "adopted subnet's own NSG has a rule at the compute's priority",
 		Set: map[string]any{
@@ -656,7 +783,7 @@ var badConfigCases = []BadConfigCase{
 	{
 		Name: "isolation value unknown",
 		Set:  map[string]any{"amlvnet:network.isolation": "privateLink"},
-		Want: map[string]string{"amlvnet:network.isolation": "use serviceEndpoints (service endpoints and firewalls, the 2019 article) or privateEndpoints"},
+		Want: map[string]string{"amlvnet:network.isolation": "use serviceEndpoints (service endpoints and firewalls, the 2019 article), privateEndpoints (private endpoints in a VNet of ours, current guidance) or managed"},
 	},
 	{
 		Name: "privateEndpoints without privateEndpointSubnet",
@@ -851,9 +978,12 @@ var badConfigCases = []BadConfigCase{
 // (isolated()), run cleanly.
 func TestBadConfigBasesAreValid(t *testing.T) {
 	for name, config := range map[string]func() (map[string]string, []string){
-		"dev":      func() (map[string]string, []string) { return render(devBase()) },
-		"aks":      func() (map[string]string, []string) { return render(aksBase()) },
-		"isolated": BadConfigCase{Set: isolated()}.Config,
+		"dev":                 func() (map[string]string, []string) { return render(devBase()) },
+		"aks":                 func() (map[string]string, []string) { return render(aksBase()) },
+		"isolated":            BadConfigCase{Set: isolated()}.Config,
+		"managed":             BadConfigCase{Set: managed("approved", []any{pypiRule, tagRule})}.Config,
+		"managed, inference":  BadConfigCase{Set: managed("internet", []any{storeRule}, "amlvnet:inferenceStorage.enabled", true)}.Config,
+		"managed, no setting": BadConfigCase{Set: map[string]any{"amlvnet:network": map[string]any{"isolation": "managed"}}}.Config,
 	} {
 		cfg, secrets := config()
 		m, err := runConfig(t, cfg, secrets...)

@@ -55,7 +55,7 @@ func TestEngineIsolatedPublicAccessPolicy(t *testing.T) {
 		{"azure-native:storage:StorageAccount", "private-endpoints-storage-queue", []string{"publicNetworkAccess"}},
 		{"azure-native:keyvault:Vault", "private-endpoints-keyvault", []string{"properties", "publicNetworkAccess"}},
 		{"azure-native:containerregistry:Registry", "private-endpoints-registry", []string{"publicNetworkAccess"}},
-		{"azure-native:machinelearningservices:Workspace", "private-endpoints-workspace", []string{"publicNetworkAccess"}},
+		{"azure-native:machinelearningservices/v20241001:Workspace", "private-endpoints-workspace", []string{"publicNetworkAccess"}},
 	} {
 		var state map[string]any
 		if err := json.Unmarshal(raw, &state); err != nil {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/amlvnet/amlvnet/internal/azureml"
 	"github.com/amlvnet/amlvnet/internal/offline"
 	"github.com/amlvnet/amlvnet/internal/stackfile"
 )
@@ -145,7 +146,7 @@ func TestEngineRoundTrip(t *testing.T) {
 				if err == nil || !strings.Contains(err.Error(), "protected") {
 					t.Fatalf("destroy of a protected stack must fail on protected resources, got %v", err)
 				}
-				for _, typ := range []string{"azure-native:storage:StorageAccount", "azure-native:keyvault:Vault", "azure-native:machinelearningservices:Workspace"} {
+				for _, typ := range []string{"azure-native:storage:StorageAccount", "azure-native:keyvault:Vault", azureml.WorkspaceV20241001Token} {
 					if !left[typ] {
 						t.Errorf("protected %s did not survive destroy", typ)
 					}
@@ -350,6 +351,48 @@ func TestEngineFixedSettingsRefusedAtPreview(t *testing.T) {
 	_, err := s.Preview(ctx, &log)
 	if !offline.IsConfigError(err) || !strings.Contains(err.Error(), "amlvnet:keyVault.softDeleteRetentionDays: was 90 when the stack was deployed") {
 		t.Fatalf("want the retention change refused at preview, naming its key; got %v", err)
+	}
+}
+
+// TestEngineManagedNetworkOneWay: once stacks/Pulumi.managed.yaml is up, a
+// preview refuses, naming the key, both changes Azure never makes to a
+// workspace's managed network: from approved back to internet outbound, and
+// out of the managed network altogether.
+func TestEngineManagedNetworkOneWay(t *testing.T) {
+	requireCLI(t)
+	ctx := context.Background()
+	var log bytes.Buffer
+	s := openSession(t, filepath.Join("..", "stacks", "Pulumi.managed.yaml"), &log)
+	if _, err := s.Up(ctx); err != nil {
+		t.Fatalf("up: %v\n%s", err, log.String())
+	}
+	// Back to internet outbound, with the config otherwise valid for it: no
+	// FQDN rules, no developer IPs.
+	for _, key := range []string{"amlvnet:network.managed.rules", "amlvnet:network.managed.firewallSku", "amlvnet:storage.clientIpRanges"} {
+		if err := s.RemoveConfig(ctx, key); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.SetConfig(ctx, "amlvnet:network.managed.outbound", "internet", false); err != nil {
+		t.Fatal(err)
+	}
+	_, err := s.Preview(ctx, &log)
+	if want := "amlvnet:network.managed.outbound: was approved when the stack was deployed"; !offline.IsConfigError(err) || !strings.Contains(err.Error(), want) {
+		t.Fatalf("want the move to internet outbound refused at preview with %q; got %v", want, err)
+	}
+	// Out of the managed network: the default isolation, serviceEndpoints,
+	// in a VNet as stacks/Pulumi.dev.yaml has it.
+	if err := s.RemoveConfig(ctx, "amlvnet:network"); err != nil {
+		t.Fatal(err)
+	}
+	for key, value := range map[string]string{"amlvnet:network.addressSpace": "10.20.0.0/16", "amlvnet:network.trainingSubnet": "10.20.0.0/24"} {
+		if err := s.SetConfig(ctx, key, value, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err = s.Preview(ctx, &log)
+	if want := "amlvnet:network.isolation: was managed when the stack was deployed"; !offline.IsConfigError(err) || !strings.Contains(err.Error(), want) {
+		t.Fatalf("want the move out of the managed network refused at preview with %q; got %v", want, err)
 	}
 }
 

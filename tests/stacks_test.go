@@ -3,6 +3,7 @@ package tests
 import (
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -14,6 +15,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/amlvnet/amlvnet/components"
+	"github.com/amlvnet/amlvnet/internal/azureml"
 	"github.com/amlvnet/amlvnet/internal/netplan"
 	"github.com/amlvnet/amlvnet/internal/policyrules"
 	"github.com/amlvnet/amlvnet/internal/pulumitest"
@@ -49,7 +51,7 @@ func TestEveryStackUnderMocks(t *testing.T) {
 		n, _ := stackfile.StackName(f)
 		names[n] = true
 	}
-	for _, want := range []string{"dev", "prod", "existing", "isolated"} {
+	for _, want := range []string{"dev", "prod", "existing", "isolated", "managed"} {
 		if !names[want] {
 			t.Errorf("stacks/ lacks Pulumi.%s.yaml", want)
 		}
@@ -98,6 +100,12 @@ func checkStack(t *testing.T, st *stackfile.Stack, cfg *program.Config, m *pulum
 		if r.Custom && r.Type != "azure-native:resources:ResourceGroup" && !strings.Contains(r.Parent, "amlvnet:index:") {
 			t.Errorf("%s %s is not parented to an amlvnet component (parent %q)", r.Type, r.Name, r.Parent)
 		}
+	}
+
+	if cfg.Network.Isolation == components.IsolationManaged {
+		checkManagedStack(t, cfg, m)
+		checkNoPlaintextSecrets(t, st, m)
+		return
 	}
 
 	// Network: the training subnet, its NSG, its endpoints, its routes.
@@ -216,7 +224,7 @@ func checkStack(t *testing.T, st *stackfile.Stack, cfg *program.Config, m *pulum
 	}
 
 	// Workspace wired to its storage and vault.
-	ws := one(t, "workspace", m.OfType("azure-native:machinelearningservices:Workspace"))
+	ws := one(t, "workspace", m.OfType(azureml.WorkspaceV20241001Token))
 	if !strings.Contains(ws.String("storageAccount"), "/storageAccounts/") || !strings.Contains(ws.String("keyVault"), "/vaults/") || ws.Protect != cfg.Protect {
 		t.Errorf("workspace %v protect=%v", ws.Inputs, ws.Protect)
 	}
@@ -259,14 +267,118 @@ func checkStack(t *testing.T, st *stackfile.Stack, cfg *program.Config, m *pulum
 	checkTrainingRules(t, cfg, region, m, training)
 	checkAttached(t, cfg, m)
 	checkAks(t, cfg, m)
+	checkNoPlaintextSecrets(t, st, m)
+}
 
-	// Secrets never appear in plain text in any input.
+// checkNoPlaintextSecrets: secrets never appear in plain text in any input.
+func checkNoPlaintextSecrets(t *testing.T, st *stackfile.Stack, m *pulumitest.Mocks) {
 	for _, secret := range st.Secrets {
 		for _, r := range m.Resources() {
 			if r.PlaintextOutsideSecrets(secret) {
 				t.Errorf("%s %s carries a secret from the stack file in plain text", r.Type, r.Name)
 			}
 		}
+	}
+}
+
+// checkManagedStack checks a stack whose workspace has Azure ML's managed
+// network: nothing of a network of ours, the workspace's managedNetwork as
+// the config says, storage and vault reached through Azure's private
+// endpoints (outbound approved) or with public access off (internet), the
+// cluster without subnet or public IP, no AKS and no attached machine.
+func checkManagedStack(t *testing.T, cfg *program.Config, m *pulumitest.Mocks) {
+	for _, typ := range []string{"azure-native:network:VirtualNetwork", "azure-native:network:Subnet", "azure-native:network:NetworkSecurityGroup",
+		"azure-native:network:SecurityRule", "azure-native:network:RouteTable", "azure-native:network:Route", "azure-native:network:NatGateway",
+		"azure-native:network:PrivateEndpoint", "azure-native:containerservice:ManagedCluster"} {
+		if n := len(m.OfType(typ)); n != 0 {
+			t.Errorf("%d %s in a stack with a managed network", n, typ)
+		}
+	}
+	mn := cfg.Network.Managed
+	if mn == nil {
+		mn = &components.ManagedNetworkSpec{}
+	}
+	spec := mn.WithDefaults()
+	approved := spec.Outbound == components.ManagedOutboundApproved
+
+	ws := one(t, "workspace", m.OfType(azureml.WorkspaceV20241001Token))
+	if ws.String("managedNetwork.isolationMode") != spec.IsolationMode() || ws.String("managedNetwork.firewallSku") != spec.FirewallSku {
+		t.Errorf("managedNetwork %v, want mode %s, firewall %q", ws.Inputs["managedNetwork"], spec.IsolationMode(), spec.FirewallSku)
+	}
+	if b, _ := ws.Bool("serverlessComputeSettings.serverlessComputeNoPublicIP"); !b {
+		t.Error("serverless compute in the managed network gets no public IP")
+	}
+	if ws.String("imageBuildCompute") != cfg.Compute.WithDefaults().Name || ws.String("publicNetworkAccess") == "Disabled" {
+		t.Errorf("workspace: images built on the cluster, reachable with Entra ID: %v", ws.Inputs)
+	}
+	types := map[string]string{components.RuleTypeFQDN: "FQDN", components.RuleTypePrivateEndpoint: "PrivateEndpoint", components.RuleTypeServiceTag: "ServiceTag"}
+	for _, r := range spec.Rules {
+		base := "managedNetwork.outboundRules." + r.Name
+		if got := ws.String(base + ".type"); got != types[r.Type] {
+			t.Errorf("rule %s is %q, want %s", r.Name, got, types[r.Type])
+		}
+		switch r.Type {
+		case components.RuleTypeFQDN:
+			if ws.String(base+".destination") != r.Destination {
+				t.Errorf("rule %s to %q", r.Name, ws.String(base+".destination"))
+			}
+		case components.RuleTypePrivateEndpoint:
+			id := ws.String(base + ".destination.serviceResourceId")
+			if r.ResourceID == "inferenceStorage" {
+				if !strings.Contains(id, "/providers/Microsoft.Storage/storageAccounts/inferencestorage") {
+					t.Errorf("rule %s names the inference account, got %q", r.Name, id)
+				}
+			} else if id != r.ResourceID {
+				t.Errorf("rule %s to %q", r.Name, id)
+			}
+			if ws.String(base+".destination.subresourceTarget") != r.Subresource {
+				t.Errorf("rule %s sub-resource %q", r.Name, ws.String(base+".destination.subresourceTarget"))
+			}
+		case components.RuleTypeServiceTag:
+			if ws.String(base+".destination.serviceTag") != r.ServiceTag || ws.String(base+".destination.portRanges") != r.Ports {
+				t.Errorf("rule %s: %v", r.Name, ws.Inputs["managedNetwork"])
+			}
+		}
+	}
+	acr := one(t, "registry", m.OfType("azure-native:containerregistry:Registry"))
+	if acr.String("sku.name") != "Premium" || (acr.String("publicNetworkAccess") == "Disabled") == approved {
+		t.Errorf("registry: Premium, public access off with outbound internet only: %v", acr.Inputs)
+	}
+
+	for _, sa := range m.OfType("azure-native:storage:StorageAccount") {
+		if sa.Name == "inferencestorage" {
+			if sa.String("networkRuleSet.defaultAction") != "Allow" {
+				t.Error("inference storage must allow unrestricted network access")
+			}
+			continue
+		}
+		if sa.String("networkRuleSet.defaultAction") != "Deny" || sa.String("networkRuleSet.bypass") != "AzureServices" {
+			t.Errorf("workspace storage keeps deny by default and trusted services: %v", sa.Inputs["networkRuleSet"])
+		}
+		if v, _ := sa.Input("networkRuleSet.virtualNetworkRules"); v.IsArray() && len(v.ArrayValue()) > 0 {
+			t.Errorf("workspace storage: VNet rules %v without a VNet", v)
+		}
+		ips, _ := sa.Input("networkRuleSet.ipRules")
+		if approved && len(ips.ArrayValue()) < len(cfg.Storage.ClientIPRanges) {
+			t.Errorf("storage IP rules %v for client ranges %v", ips, cfg.Storage.ClientIPRanges)
+		}
+		if (sa.String("publicNetworkAccess") == "Disabled") == approved {
+			t.Errorf("storage public access %q with outbound %s", sa.String("publicNetworkAccess"), spec.Outbound)
+		}
+	}
+	kv := one(t, "key vault", m.OfType("azure-native:keyvault:Vault"))
+	if kv.String("properties.networkAcls.defaultAction") != "Deny" || kv.String("properties.networkAcls.bypass") != "AzureServices" ||
+		(kv.String("properties.publicNetworkAccess") == "Disabled") == approved {
+		t.Errorf("vault with outbound %s: %v", spec.Outbound, kv.Inputs)
+	}
+
+	computes := m.OfType("azure-native:machinelearningservices:Compute")
+	cluster := one(t, "compute cluster", computes)
+	if v, _ := cluster.Input("properties.properties.subnet"); !v.IsNull() {
+		t.Errorf("cluster in a subnet of ours: %v", v)
+	}
+	if b, ok := cluster.Bool("properties.properties.enableNodePublicIp"); !ok || b {
+		t.Error("a cluster in the managed network gets no public IP")
 	}
 }
 
@@ -853,6 +965,82 @@ func TestFixedSettingsComparedWithTheLastDeployment(t *testing.T) {
 	}
 }
 
+// TestManagedNetworkInternetOutbound runs the dev stack switched to a managed
+// network with outbound internet and a private endpoint rule to the
+// inference account: storage, vault and registry have public access off (so
+// that Azure adds its private endpoints), and the rest as for approved.
+func TestManagedNetworkInternetOutbound(t *testing.T) {
+	cfg, secrets := BadConfigCase{Set: managed("internet", []any{storeRule}, "amlvnet:inferenceStorage.enabled", true)}.Config()
+	m, err := runConfig(t, cfg, secrets...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := &stackfile.Stack{Name: "dev", Config: cfg, SecretKeys: secrets}
+	checkManagedStack(t, decodeConfig(t, st), m)
+	if sa := m.Find("azure-native:storage:StorageAccount", map[string]string{"publicNetworkAccess": "Disabled"}); len(sa) != 1 {
+		t.Errorf("want the workspace account, and it alone, with public access off: %d", len(sa))
+	}
+}
+
+// TestManagedNetworkOneWay: a deployed stack's managed network only moves
+// the ways Azure allows. Leaving it (for any other isolation) or going from
+// approved back to internet is refused at preview, naming the key, with
+// nothing registered but the read of the last deployment; moving forward is
+// accepted.
+func TestManagedNetworkOneWay(t *testing.T) {
+	deployed := func(isolation, outbound string) resource.PropertyMap {
+		return resource.PropertyMap{"fixedSettings": resource.NewObjectProperty(resource.PropertyMap{
+			"amlvnet:keyVault.softDeleteRetentionDays": resource.NewStringProperty("90"),
+			"amlvnet:network.isolation":                resource.NewStringProperty(isolation),
+			"amlvnet:network.managed.outbound":         resource.NewStringProperty(outbound),
+		})}
+	}
+	cases := []struct {
+		name     string
+		was      resource.PropertyMap
+		now      map[string]any // a BadConfigCase's Set; nil is the dev base
+		refuseAt string         // "" accepts
+		message  string
+	}{
+		{"managed to serviceEndpoints", deployed("managed", "approved"), nil,
+			"amlvnet:network.isolation", "was managed when the stack was deployed, and Azure never takes a workspace out of its managed virtual network"},
+		{"managed to privateEndpoints", deployed("managed", "internet"), isolated(),
+			"amlvnet:network.isolation", "keep managed, or deploy a new stack for privateEndpoints"},
+		{"approved to internet", deployed("managed", "approved"), managed("internet", nil),
+			"amlvnet:network.managed.outbound", "was approved when the stack was deployed, and Azure never lets a managed network go from AllowOnlyApprovedOutbound back to AllowInternetOutbound"},
+		{"approved by default to internet", deployed("managed", "approved"), map[string]any{
+			"amlvnet:network": map[string]any{"isolation": "managed", "managed": map[string]any{"outbound": "internet"}}, "amlvnet:storage.clientIpRanges": Unset},
+			"amlvnet:network.managed.outbound", "AllowOnlyApprovedOutbound back to AllowInternetOutbound"},
+		{"internet to approved", deployed("managed", "internet"), managed("approved", nil), "", ""},
+		{"approved stays approved", deployed("managed", "approved"), managed("approved", []any{pypiRule}), "", ""},
+		{"serviceEndpoints to managed", deployed("serviceEndpoints", ""), managed("approved", nil), "", ""},
+		{"serviceEndpoints to privateEndpoints", deployed("serviceEndpoints", ""), isolated(), "", ""},
+		{"deployed before the settings were kept", resource.PropertyMap{}, nil, "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cfg, secrets := BadConfigCase{Set: c.now}.Config()
+			m := &pulumitest.Mocks{VirtualNetworks: fixtureVnets(t), StackOutputs: c.was}
+			err := m.Run(program.Run, cfg, secrets...)
+			if c.refuseAt == "" {
+				if err != nil {
+					t.Fatalf("want the change accepted, got %v", err)
+				}
+				return
+			}
+			var ce *program.ConfigError
+			if !errors.As(err, &ce) || len(ce.Problems) != 1 || ce.Problems[0].Path != c.refuseAt || !strings.Contains(ce.Problems[0].Message, c.message) {
+				t.Fatalf("want one problem at %s saying %q, got %v", c.refuseAt, c.message, err)
+			}
+			for _, r := range m.Resources() {
+				if r.Type != "pulumi:pulumi:StackReference" {
+					t.Errorf("%s %s registered despite the refusal", r.Type, r.Name)
+				}
+			}
+		})
+	}
+}
+
 // TestPoliciesCatchABrokenStackUnderMocks: the policy check of
 // TestEveryStackUnderMocks sees the mocked resources as the policy pack sees
 // a preview's (IDs, names and references connect a rule to its NSG, subnet
@@ -862,7 +1050,9 @@ func TestPoliciesCatchABrokenStackUnderMocks(t *testing.T) {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			st, m := runStack(t, f)
 			cfg := decodeConfig(t, st)
-			publicIP := cfg.Compute.PublicIP == nil || *cfg.Compute.PublicIP
+			// In the workspace's managed network the nodes never have a public IP.
+			managedNet := cfg.Network.NetworkSpec.WithDefaults().Isolation == components.IsolationManaged
+			publicIP := !managedNet && (cfg.Compute.PublicIP == nil || *cfg.Compute.PublicIP)
 			restricted := cfg.Compute.Outbound == "restricted"
 			var broken []policyrules.Resource
 			for _, r := range m.PolicyResources() {

@@ -27,6 +27,9 @@ type Checker struct {
 	Unions map[reflect.Type]map[string]Union
 	// Rules maps a plain struct to what its properties' types cannot say.
 	Rules map[reflect.Type]map[string]Rule
+	// Constraints maps a plain struct to checks of its values as a whole: combinations of
+	// properties that Azure refuses although each is valid by itself.
+	Constraints map[reflect.Type][]Constraint
 	// Schema gives the strict enums of the tokens it describes; nil for none.
 	Schema *Schema
 }
@@ -54,6 +57,11 @@ type Rule struct {
 	// type does not have, is reported with this reason.
 	Refused string
 }
+
+// Constraint checks one object value as a whole. obj holds its plain values, unknown ones as
+// sig.UnknownStringValue, which a constraint leaves alone; the paths of the problems it returns
+// are relative to the object.
+type Constraint func(obj map[string]any) []Problem
 
 // Problem is one input that azure-native or Azure would refuse.
 type Problem struct {
@@ -174,6 +182,11 @@ func (w *walk) object(path string, t reflect.Type, props map[string]*Property, m
 		}
 		if v, ok := m[name]; !ok || v == nil {
 			w.add(join(path, name), "missing required property")
+		}
+	}
+	for _, c := range w.c.Constraints[t] {
+		for _, p := range c(m) {
+			w.add(join(path, p.Path), "%s", p.Reason)
 		}
 	}
 }

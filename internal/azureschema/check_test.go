@@ -292,3 +292,30 @@ func TestCheckUnknownTokenAndNoSchema(t *testing.T) {
 	got, _ := c.Check(thing, validThing(map[string]any{"tier": "Gold", "size": "L"}))
 	wantProblems(t, got, `property "size": unknown property`)
 }
+
+// TestCheckConstraints: a constraint sees the whole object, at any depth, and its problems are
+// named below the object's path; objects of other types are not given to it.
+func TestCheckConstraints(t *testing.T) {
+	c := testChecker(t)
+	c.Constraints = map[reflect.Type][]Constraint{
+		reflect.TypeFor[scale](): {func(obj map[string]any) []Problem {
+			maxN, _ := obj["max"].(float64)
+			minN, _ := obj["min"].(float64)
+			if minN > maxN {
+				return []Problem{{Path: "min", Reason: "above max"}}
+			}
+			return nil
+		}},
+	}
+	got, _ := c.Check(thing, validThing(nil))
+	wantProblems(t, got)
+	got, _ = c.Check(thing, validThing(map[string]any{"properties": map[string]any{
+		"kind": "Cluster",
+		"properties": map[string]any{
+			"scale":  map[string]any{"max": 1.0, "min": 2.0},
+			"pools":  []any{map[string]any{"max": 1.0}, map[string]any{"max": 1.0, "min": 3.0}},
+			"byName": map[string]any{"a": map[string]any{"max": 5.0, "min": 4.0}},
+		},
+	}}))
+	wantProblems(t, got, `property "properties.properties.pools[1].min": above max`, `property "properties.properties.scale.min": above max`)
+}

@@ -322,7 +322,9 @@ func (s *Session) Preview(ctx context.Context, progress io.Writer) (*PreviewDoc,
 }
 
 func collect(doc *PreviewDoc, ev apitype.EngineEvent) {
-	if d := ev.DiagnosticEvent; d != nil && (d.Severity == "error" || d.Severity == "warning") {
+	// Info too: `pulumi preview --json` lists it, and the program says there
+	// what the plan costs and when Azure builds what (a managed network).
+	if d := ev.DiagnosticEvent; d != nil && (d.Severity == "error" || d.Severity == "warning" || d.Severity == "info") {
 		doc.Diagnostics = append(doc.Diagnostics, strings.TrimSpace(d.Severity+": "+d.Message))
 	}
 	pre := ev.ResourcePreEvent
@@ -382,6 +384,12 @@ func (s *Session) Import(ctx context.Context, state json.RawMessage) error {
 // with `pulumi config set --path`).
 func (s *Session) SetConfig(ctx context.Context, key, value string, secret bool) error {
 	return s.Stack.SetConfigWithOptions(ctx, key, auto.ConfigValue{Value: value, Secret: secret}, &auto.ConfigOptions{Path: true})
+}
+
+// RemoveConfig removes one config value of the stack (path syntax allowed,
+// as with `pulumi config rm --path`).
+func (s *Session) RemoveConfig(ctx context.Context, key string) error {
+	return s.Stack.RemoveConfigWithOptions(ctx, key, &auto.ConfigOptions{Path: true})
 }
 
 // IsConfigError tells whether err is a refused configuration: the program

@@ -95,6 +95,8 @@ func All() []Policy {
 		restrictedOutboundAllowsAzureML,
 		aksDNSServiceIP,
 		noPublicAccessWithPrivateEndpoint,
+		managedNetworkRulesFitMode,
+		approvedOutboundReachesStackStorage,
 		inferenceComputeKubernetes,
 		aksSubnetAdmittedToStorage,
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"reflect"
+	"slices"
 
 	"github.com/pulumi/pulumi-azure-native-sdk/containerservice/v2"
 	"github.com/pulumi/pulumi-azure-native-sdk/keyvault/v2"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/amlvnet/amlvnet/internal/azureml"
 	"github.com/amlvnet/amlvnet/internal/azureschema"
+	"github.com/amlvnet/amlvnet/internal/netplan"
 )
 
 //go:generate go run ./gensdk
@@ -22,10 +24,11 @@ import (
 // SDK modules the project requires (sdkinputs_gen.go) and of our binding, walked through its plain
 // input struct, with the binding's unions, the schema data's strict enums and the rules below.
 var Checker = &azureschema.Checker{
-	Resources: resourceInputs(),
-	Unions:    azureml.Unions,
-	Rules:     rules,
-	Schema:    azureschema.Default(),
+	Resources:   resourceInputs(),
+	Unions:      azureml.Unions,
+	Rules:       rules,
+	Constraints: constraints,
+	Schema:      azureschema.Default(),
 }
 
 func resourceInputs() map[string]reflect.Type {
@@ -66,6 +69,17 @@ var rules = func() map[reflect.Type]map[string]azureschema.Rule {
 		// plain struct has no such field, and this says why.
 		reflect.TypeFor[containerservice.ContainerServiceNetworkProfile](): {"dockerBridgeCidr": {
 			Refused: "not accepted by ManagedCluster API 2023-04-01 (azure-native v2 default): remove dockerBridgeCidr from networkProfile"}},
+		// A managed network's mode, firewall and rule values, as the schema data lists them: Azure
+		// validates them although the SDK types them as strings (IsolationMode, FirewallSku,
+		// RuleCategory, RuleAction in machinelearningservices stable/2024-10-01 workspaceRP.json).
+		plain(azureml.ManagedNetworkSettingsArgs{}): {
+			"isolationMode": {Enum: schemaEnum("ManagedNetworkSettings", "isolationMode")},
+			"firewallSku":   {Enum: schemaEnum("ManagedNetworkSettings", "firewallSku")},
+		},
+		plain(azureml.FqdnOutboundRuleArgs{}):            {"category": {Enum: schemaEnum("FqdnOutboundRule", "category")}},
+		plain(azureml.PrivateEndpointOutboundRuleArgs{}): {"category": {Enum: schemaEnum("PrivateEndpointOutboundRule", "category")}},
+		plain(azureml.ServiceTagOutboundRuleArgs{}):      {"category": {Enum: schemaEnum("ServiceTagOutboundRule", "category")}},
+		plain(azureml.ServiceTagDestinationArgs{}):       {"action": {Enum: schemaEnum("ServiceTagDestination", "action")}},
 		// A Kubernetes compute attaches an existing cluster, named by its ARM ID (`az ml
 		// compute attach --type Kubernetes --resource-id`,
 		// https://learn.microsoft.com/azure/machine-learning/how-to-attach-kubernetes-to-workspace);
@@ -76,6 +90,68 @@ var rules = func() map[reflect.Type]map[string]azureschema.Rule {
 		plain(azureml.ExtensionArgs{}): {"extensionType": {Required: true}},
 	}
 }()
+
+// schemaEnum is the enum of a property of a machinelearningservices/v20241001 type in the schema
+// data; it panics on a name the data lacks (a broken checkout, which the tests catch).
+func schemaEnum(typ, property string) []string {
+	t, ok := azureschema.Default().Types["azure-native:machinelearningservices/v20241001:"+typ]
+	if !ok || t.Properties[property] == nil || len(t.Properties[property].Enum) == 0 {
+		panic("standin: the schema data has no enum " + typ + "." + property)
+	}
+	return t.Properties[property].Enum
+}
+
+// constraints are combinations of inputs that Azure refuses, by the plain struct that holds them:
+// a workspace's managed network whose outbound rules break its isolation mode, and an FQDN rule to
+// a storage account, inline or as a rule resource of its own. Azure ML's rules
+// (https://learn.microsoft.com/azure/machine-learning/how-to-managed-network): with
+// AllowInternetOutbound only private-endpoint rules can be added, service-tag and FQDN rules need
+// AllowOnlyApprovedOutbound, a workspace without a managed network (isolationMode Disabled, the
+// default) takes no rule, and storage accounts are reached by private-endpoint rules, not FQDN.
+var constraints = map[reflect.Type][]azureschema.Constraint{
+	plain(azureml.ManagedNetworkSettingsArgs{}): {managedNetworkRulesFitMode},
+	plain(azureml.FqdnOutboundRuleArgs{}):       {noFQDNRuleToStorage},
+}
+
+func managedNetworkRulesFitMode(obj map[string]any) []azureschema.Problem {
+	mode := string(azureml.IsolationModeDisabled)
+	switch v := obj["isolationMode"].(type) {
+	case nil:
+	case string:
+		if v == sig.UnknownStringValue {
+			return nil
+		}
+		mode = v
+	default:
+		return nil // a mistyped mode is reported by the type check
+	}
+	rules, _ := obj["outboundRules"].(map[string]any)
+	var out []azureschema.Problem
+	for _, name := range slices.Sorted(maps.Keys(rules)) {
+		rule, _ := rules[name].(map[string]any)
+		typ, _ := rule["type"].(string)
+		path := "outboundRules." + name + ".type"
+		switch {
+		case typ == "" || typ == sig.UnknownStringValue:
+		case mode == string(azureml.IsolationModeDisabled):
+			out = append(out, azureschema.Problem{Path: path, Reason: fmt.Sprintf(
+				"a %s rule needs a managed network, but isolationMode is Disabled: set AllowInternetOutbound or AllowOnlyApprovedOutbound", typ)})
+		case mode == string(azureml.IsolationModeAllowInternetOutbound) && typ != azureml.OutboundRuleTypePrivateEndpoint:
+			out = append(out, azureschema.Problem{Path: path, Reason: fmt.Sprintf(
+				"Azure refuses a %s rule with isolationMode AllowInternetOutbound, which takes PrivateEndpoint rules only: use AllowOnlyApprovedOutbound or remove the rule", typ)})
+		}
+	}
+	return out
+}
+
+func noFQDNRuleToStorage(obj map[string]any) []azureschema.Problem {
+	dest, _ := obj["destination"].(string)
+	if _, ok := netplan.StorageHost(dest); !ok {
+		return nil
+	}
+	return []azureschema.Problem{{Path: "destination", Reason: fmt.Sprintf(
+		"Azure refuses FQDN rules to storage accounts (%s): reach the account with a PrivateEndpoint rule", dest)}}
+}
 
 func plain(in interface{ ElementType() reflect.Type }) reflect.Type {
 	return azureschema.PlainType(in.ElementType())

@@ -375,6 +375,12 @@ func TestCheckBindingSkipsUnknowns(t *testing.T) {
 
 	in["properties"] = sig.UnknownStringValue
 	wantProblems(t, problems(t, computeTok, in))
+
+	// A managed network's mode not known yet: its rules are not judged against it.
+	ws := validWorkspace2024()
+	props(ws, "managedNetwork")["isolationMode"] = sig.UnknownStringValue
+	props(ws, "managedNetwork.outboundRules.pypi")["destination"] = sig.UnknownStringValue
+	wantProblems(t, problems(t, workspace2024Tok, ws))
 }
 
 // TestCheckTokens: the Checker knows the binding's tokens and every token of
@@ -465,6 +471,50 @@ func TestCheckBindingProblems(t *testing.T) {
 			`property "managedNetwork.outboundRules.monitor.destination": expected object, got string`,
 			`property "managedNetwork.outboundRules.pypi.type": missing required property`,
 			`property "managedNetwork.outboundRules.ssh.type": unknown union member "Port" (allowed: FQDN, PrivateEndpoint, ServiceTag)`,
+		}},
+		{"rules that break an internet-outbound network", workspace2024Tok, func() map[string]any {
+			ws := validWorkspace2024()
+			props(ws, "managedNetwork")["isolationMode"] = "AllowInternetOutbound"
+			return ws
+		}, []string{
+			`property "managedNetwork.outboundRules.monitor.type": Azure refuses a ServiceTag rule with isolationMode AllowInternetOutbound, which takes PrivateEndpoint rules only: use AllowOnlyApprovedOutbound or remove the rule`,
+			`property "managedNetwork.outboundRules.pypi.type": Azure refuses a FQDN rule with isolationMode AllowInternetOutbound, which takes PrivateEndpoint rules only: use AllowOnlyApprovedOutbound or remove the rule`,
+		}},
+		{"rules without a managed network", workspace2024Tok, func() map[string]any {
+			ws := validWorkspace2024()
+			delete(props(ws, "managedNetwork"), "isolationMode")
+			delete(props(ws, "managedNetwork.outboundRules"), "pypi")
+			delete(props(ws, "managedNetwork.outboundRules"), "monitor")
+			return ws
+		}, []string{
+			`property "managedNetwork.outboundRules.blob.type": a PrivateEndpoint rule needs a managed network, but isolationMode is Disabled: set AllowInternetOutbound or AllowOnlyApprovedOutbound`,
+		}},
+		{"mode, firewall and rule values from the schema data", workspace2024Tok, func() map[string]any {
+			ws := validWorkspace2024()
+			props(ws, "managedNetwork")["isolationMode"] = "AllowApprovedOutbound"
+			props(ws, "managedNetwork")["firewallSku"] = "Premium"
+			props(ws, "managedNetwork.outboundRules.pypi")["category"] = "Custom"
+			props(ws, "managedNetwork.outboundRules.monitor.destination")["action"] = "Block"
+			return ws
+		}, []string{
+			`property "managedNetwork.firewallSku": invalid value "Premium": allowed values are Standard, Basic`,
+			`property "managedNetwork.isolationMode": invalid value "AllowApprovedOutbound": allowed values are Disabled, AllowInternetOutbound, AllowOnlyApprovedOutbound`,
+			`property "managedNetwork.outboundRules.monitor.destination.action": invalid value "Block": allowed values are Allow, Deny`,
+			`property "managedNetwork.outboundRules.pypi.category": invalid value "Custom": allowed values are Required, Recommended, UserDefined, Dependency`,
+		}},
+		{"FQDN rule to storage", workspace2024Tok, func() map[string]any {
+			ws := validWorkspace2024()
+			props(ws, "managedNetwork.outboundRules.pypi")["destination"] = "sa.blob.core.windows.net"
+			return ws
+		}, []string{
+			`property "managedNetwork.outboundRules.pypi.destination": Azure refuses FQDN rules to storage accounts (sa.blob.core.windows.net): reach the account with a PrivateEndpoint rule`,
+		}},
+		{"FQDN rule resource to storage", ruleTok, func() map[string]any {
+			r := validRule2024()
+			props(r, "properties")["destination"] = "*.core.windows.net"
+			return r
+		}, []string{
+			`property "properties.destination": Azure refuses FQDN rules to storage accounts (*.core.windows.net): reach the account with a PrivateEndpoint rule`,
 		}},
 		{"datastore", datastoreTok, func() map[string]any {
 			ds := validDatastore()

@@ -150,6 +150,9 @@ func (s *Server) refuseWithoutExtension(clusterID string) error {
 // retention cannot change once set ("Azure Key Vault soft-delete overview",
 // https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview).
 func refuseUpdate(token, id string, olds, news resource.PropertyMap) error {
+	if isToken(token, "machinelearningservices", "Workspace") {
+		return refuseManagedNetworkBack(id, olds, news)
+	}
 	if !isToken(token, "keyvault", "Vault") {
 		return nil
 	}
@@ -202,4 +205,33 @@ func nestedReplaces(token string, olds, news resource.PropertyMap) []string {
 		}
 	}
 	return out
+}
+
+// isolationRank orders a managed network's modes the only way Azure lets a
+// workspace move: from none (Disabled, the default) to AllowInternetOutbound
+// to AllowOnlyApprovedOutbound.
+var isolationRank = map[string]int{"": 0, "Disabled": 0, "AllowInternetOutbound": 1, "AllowOnlyApprovedOutbound": 2}
+
+// refuseManagedNetworkBack refuses an update that takes a workspace's managed
+// network back: once on it cannot be disabled, and AllowOnlyApprovedOutbound
+// cannot return to AllowInternetOutbound
+// (https://learn.microsoft.com/azure/machine-learning/how-to-managed-network).
+// New inputs without managedNetwork count as leaving it.
+func refuseManagedNetworkBack(id string, olds, news resource.PropertyMap) error {
+	o, n := toPlain(masked(olds)), toPlain(masked(news))
+	was, now := str(o, "managedNetwork.isolationMode"), str(n, "managedNetwork.isolationMode")
+	wasRank, known1 := isolationRank[was]
+	nowRank, known2 := isolationRank[now]
+	if !known1 || !known2 || nowRank >= wasRank {
+		return nil
+	}
+	return fmt.Errorf("BadRequest: the managed network of workspace %s cannot go from isolation mode %s to %s: "+
+		"a managed network cannot be disabled once enabled, and AllowOnlyApprovedOutbound cannot return to AllowInternetOutbound", id, was, orDisabled(now))
+}
+
+func orDisabled(mode string) string {
+	if mode == "" {
+		return "Disabled"
+	}
+	return mode
 }
