@@ -23,12 +23,12 @@ type AmlComputeInVnetInputs struct {
 	Workspace WorkspaceRef `pulumi:"workspace"`
 	// Subnet is the training subnet, from Network's training outputs: its
 	// NSG receives the rules and, with forced tunneling, its route table the
-	// routes. Required unless managedNetwork, and not given then.
+	// routes. Required unless managedNetwork, and empty then.
 	Subnet *SubnetRef `pulumi:"subnet,optional"`
 	// ManagedNetwork: the workspace has a managed virtual network
-	// (MLWorkspace's spec.managedNetwork) and the cluster runs in it, with no
-	// subnet of ours, public IP, NSG rules, routes or attached machine.
-	// Optional. Defaults to false.
+	// (MLWorkspace's spec.managedNetwork) and the cluster runs in it,
+	// without a subnet of ours, public IP, NSG rules or routes, and with no
+	// attached machine. Optional. Defaults to false.
 	ManagedNetwork bool `pulumi:"managedNetwork,optional"`
 	// Tags for the compute. Optional.
 	Tags map[string]string `pulumi:"tags,optional"`
@@ -43,11 +43,10 @@ func (*AmlComputeInVnet) Annotate(an infer.Annotator) { an.SetToken("index", "Am
 func newAmlComputeInVnet(ctx *pulumi.Context, name string, in AmlComputeInVnetInputs, opts ...pulumi.ResourceOption) (*AmlComputeInVnet, error) {
 	r := newReader(ctx)
 	args := &components.AmlComputeInVnetArgs{
-		Attached:  in.Attached,
-		Location:  in.Location,
-		Workspace: workspace(in.Workspace),
-		Tags:      in.Tags,
-
+		Attached:       in.Attached,
+		Location:       in.Location,
+		Workspace:      workspace(in.Workspace),
+		Tags:           in.Tags,
 		ManagedNetwork: in.ManagedNetwork,
 	}
 	if in.Subnet != nil {

@@ -127,6 +127,22 @@ func TestEveryComponentConstructs(t *testing.T) {
 			},
 		},
 		{
+			typ: "AmlComputeInVnet",
+			in: map[string]property.Value{
+				"location":       str("eastus2"),
+				"workspace":      workspaceRef,
+				"managedNetwork": property.New(true),
+			},
+			child: "azure-native:machinelearningservices:Compute",
+			check: func(t *testing.T, rec *recorder) {
+				for _, r := range rec.resources {
+					if string(r.TypeToken) == "azure-native:network:SecurityRule" {
+						t.Errorf("a cluster in the managed network got an NSG rule: %v", r.Name)
+					}
+				}
+			},
+		},
+		{
 			typ: "AksInVnet",
 			in: map[string]property.Value{
 				"resourceGroupName": str("rg"),

@@ -122,19 +122,6 @@ type NetworkLayout struct {
 // Annotate gives the type its token.
 func (*NetworkLayout) Annotate(a infer.Annotator) { a.SetToken("index", "NetworkLayout") }
 
-// RuleTarget is a resource created in the same program that a private-
-// endpoint rule of the workspace's managed network names by key instead of
-// by ARM ID (components.RuleTarget).
-type RuleTarget struct {
-	// Type is the ARM resource type, e.g. Microsoft.Storage/storageAccounts.
-	Type string `pulumi:"type"`
-	// ID is the resource's ARM ID, e.g. SecureStorage's accountId.
-	ID pulumi.StringInput `pulumi:"id"`
-}
-
-// Annotate gives the type its token.
-func (*RuleTarget) Annotate(a infer.Annotator) { a.SetToken("index", "RuleTarget") }
-
 // ScoringStorageRef is a storage account that scoring reads from, e.g. a
 // SecureStorage with unrestricted: true.
 type ScoringStorageRef struct {

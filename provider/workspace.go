@@ -33,11 +33,23 @@ type MLWorkspaceInputs struct {
 	PreviousNames []string `pulumi:"previousNames,optional"`
 	// Tags for every resource created. Optional.
 	Tags map[string]string `pulumi:"tags,optional"`
-	// RuleTargets are resources of the same program that a private-endpoint
-	// rule of spec.managedNetwork names by key in its resourceId, as their
-	// IDs are not known until they exist. Optional.
+	// RuleTargets are resources that a private-endpoint rule of the managed
+	// network (spec.managedNetwork.rules) may name by key instead of an ARM
+	// ID, e.g. a storage account created in the same program. Optional.
 	RuleTargets map[string]RuleTarget `pulumi:"ruleTargets,optional"`
 }
+
+// RuleTarget is a resource that a managed network's private-endpoint rule
+// may name by its key in ruleTargets.
+type RuleTarget struct {
+	// Type is the ARM resource type, e.g. Microsoft.Storage/storageAccounts.
+	Type string `pulumi:"type"`
+	// ID is the resource's ARM ID, e.g. SecureStorage's accountId.
+	ID pulumi.StringInput `pulumi:"id"`
+}
+
+// Annotate gives the type its token.
+func (*RuleTarget) Annotate(a infer.Annotator) { a.SetToken("index", "RuleTarget") }
 
 // MLWorkspace is components.MLWorkspace under a type of this package, which gives it
 // its token.
@@ -57,14 +69,14 @@ func newMLWorkspace(ctx *pulumi.Context, name string, in MLWorkspaceInputs, opts
 		PreviousNames:     in.PreviousNames,
 		Tags:              in.Tags,
 	}
+	for k, t := range in.RuleTargets {
+		if args.RuleTargets == nil {
+			args.RuleTargets = map[string]components.RuleTarget{}
+		}
+		args.RuleTargets[k] = components.RuleTarget{Type: t.Type, ID: t.ID}
+	}
 	if in.Spec != nil {
 		args.Spec = *in.Spec
-	}
-	if len(in.RuleTargets) > 0 {
-		args.RuleTargets = map[string]components.RuleTarget{}
-		for k, t := range in.RuleTargets {
-			args.RuleTargets[k] = components.RuleTarget{Type: t.Type, ID: t.ID}
-		}
 	}
 	comp, err := components.NewMLWorkspace(ctx, name, args, opts...)
 	if err != nil {

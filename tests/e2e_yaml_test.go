@@ -192,7 +192,7 @@ func TestEngineYAMLRoundTrip(t *testing.T) {
 		"amlvnet:index:Network": 1, "amlvnet:index:SecureStorage": 1, "amlvnet:index:SecureKeyVault": 1,
 		"amlvnet:index:MLWorkspace": 1, "amlvnet:index:AmlComputeInVnet": 1,
 		"azure-native:network:Subnet": 1, "azure-native:storage:StorageAccount": 1, "azure-native:keyvault:Vault": 1,
-		"azure-native:machinelearningservices:Workspace": 1, "azure-native:machinelearningservices:Compute": 1,
+		"azure-native:machinelearningservices/v20241001:Workspace": 1, "azure-native:machinelearningservices:Compute": 1,
 	} {
 		if got[typ] != want {
 			t.Errorf("after up the stack holds %d %s, want %d", got[typ], typ, want)
