@@ -53,6 +53,16 @@ func repoRoot(t testing.TB) string {
 	return root
 }
 
+// upSession opens a session on the stack file at path and deploys it.
+func upSession(t *testing.T, path string, log *bytes.Buffer) *offline.Session {
+	t.Helper()
+	s := openSession(t, path, log)
+	if _, err := s.Up(context.Background()); err != nil {
+		t.Fatalf("up: %v\n%s", err, log.String())
+	}
+	return s
+}
+
 func openSession(t testing.TB, configPath string, log *bytes.Buffer) *offline.Session {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
@@ -229,10 +239,7 @@ func TestEngineInPlaceUpdates(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	var log bytes.Buffer
-	s := openSession(t, filepath.Join("..", "stacks", "Pulumi.dev.yaml"), &log)
-	if _, err := s.Up(ctx); err != nil {
-		t.Fatalf("up: %v\n%s", err, log.String())
-	}
+	s := upSession(t, filepath.Join("..", "stacks", "Pulumi.dev.yaml"), &log)
 	changes := []struct {
 		key, value string
 		wantType   string
@@ -368,10 +375,7 @@ func TestEngineComputeSettingsReplaceTheCluster(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	var log bytes.Buffer
-	s := openSession(t, filepath.Join("..", "stacks", "Pulumi.dev.yaml"), &log)
-	if _, err := s.Up(ctx); err != nil {
-		t.Fatalf("up: %v\n%s", err, log.String())
-	}
+	s := upSession(t, filepath.Join("..", "stacks", "Pulumi.dev.yaml"), &log)
 	if err := s.SetConfig(ctx, "amlvnet:compute.vmSize", "Standard_D4s_v5", false); err != nil {
 		t.Fatal(err)
 	}
@@ -405,10 +409,7 @@ func TestEngineFixedSettingsRefusedAtPreview(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	var log bytes.Buffer
-	s := openSession(t, filepath.Join("..", "stacks", "Pulumi.dev.yaml"), &log)
-	if _, err := s.Up(ctx); err != nil {
-		t.Fatalf("up: %v\n%s", err, log.String())
-	}
+	s := upSession(t, filepath.Join("..", "stacks", "Pulumi.dev.yaml"), &log)
 	if err := s.SetConfig(ctx, "amlvnet:keyVault.softDeleteRetentionDays", "30", false); err != nil {
 		t.Fatal(err)
 	}
@@ -427,10 +428,7 @@ func TestEngineManagedNetworkOneWay(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	var log bytes.Buffer
-	s := openSession(t, filepath.Join("..", "stacks", "Pulumi.managed.yaml"), &log)
-	if _, err := s.Up(ctx); err != nil {
-		t.Fatalf("up: %v\n%s", err, log.String())
-	}
+	s := upSession(t, filepath.Join("..", "stacks", "Pulumi.managed.yaml"), &log)
 	// Back to internet outbound, with the config otherwise valid for it: no
 	// FQDN rules, no developer IPs.
 	for _, key := range []string{"amlvnet:network.managed.rules", "amlvnet:network.managed.firewallSku", "amlvnet:storage.clientIpRanges"} {
