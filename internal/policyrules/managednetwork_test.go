@@ -1,7 +1,6 @@
 package policyrules
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 )
@@ -50,8 +49,8 @@ func ruleResource(workspace string, props map[string]any) Resource {
 	return res(outboundRuleType, "rule", map[string]any{"resourceGroupName": "amlvnet-managed", "workspaceName": workspace, "ruleName": "extra", "properties": props})
 }
 
-// runManagedCases runs a stack policy: want is a regexp of the single
-// violation's message, reported on a resource whose URN ends with onURN.
+// runManagedCases runs a stack policy (runStackCasesOn): the violation, if
+// any, is on a resource whose URN ends with onURN.
 func runManagedCases(t *testing.T, policy string, cases []struct {
 	name      string
 	resources []Resource
@@ -59,30 +58,13 @@ func runManagedCases(t *testing.T, policy string, cases []struct {
 	onURN     string
 }) {
 	t.Helper()
-	p, ok := Lookup(policy)
-	if !ok || p.Stack == nil {
-		t.Fatalf("no stack policy %q", policy)
+	stack := make([]stackCase, len(cases))
+	for i, c := range cases {
+		stack[i] = stackCase{c.name, c.resources, c.want}
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			vs := Run(p, c.resources)
-			if c.want == "" {
-				if len(vs) > 0 {
-					t.Fatalf("want no violation, got %+v", vs)
-				}
-				return
-			}
-			if len(vs) != 1 {
-				t.Fatalf("want one violation matching %q, got %+v", c.want, vs)
-			}
-			if !strings.HasSuffix(vs[0].URN, c.onURN) {
-				t.Errorf("violation on %s, want %s", vs[0].URN, c.onURN)
-			}
-			if !regexp.MustCompile(c.want).MatchString(vs[0].Message) {
-				t.Errorf("message %q does not match %q", vs[0].Message, c.want)
-			}
-		})
-	}
+	runStackCasesOn(t, policy, stack, func(i int, urn string) (bool, string) {
+		return strings.HasSuffix(urn, cases[i].onURN), "a resource ending " + cases[i].onURN
+	})
 }
 
 func TestManagedNetworkRulesFitMode(t *testing.T) {

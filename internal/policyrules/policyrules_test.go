@@ -381,13 +381,25 @@ type stackCase struct {
 	want      string // regexp of the single violation's message; "" for none
 }
 
+// runStackCases runs an NSG stack policy over each case: the violation, if
+// any, is on the NSG.
 func runStackCases(t *testing.T, policy string, cases []stackCase) {
+	t.Helper()
+	runStackCasesOn(t, policy, cases, func(_ int, urn string) (bool, string) {
+		return strings.Contains(urn, "NetworkSecurityGroup"), "the NSG"
+	})
+}
+
+// runStackCasesOn runs a stack policy over each case: want is a regexp of the
+// single violation's message ("" for none), reported by that policy on a
+// resource whose URN on accepts (on names it for the error).
+func runStackCasesOn(t *testing.T, policy string, cases []stackCase, on func(i int, urn string) (bool, string)) {
 	t.Helper()
 	p, ok := Lookup(policy)
 	if !ok || p.Stack == nil {
 		t.Fatalf("no stack policy %q", policy)
 	}
-	for _, c := range cases {
+	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			vs := Run(p, c.resources)
 			if c.want == "" {
@@ -399,8 +411,8 @@ func runStackCases(t *testing.T, policy string, cases []stackCase) {
 			if len(vs) != 1 {
 				t.Fatalf("want one violation matching %q, got %+v", c.want, vs)
 			}
-			if vs[0].Policy != policy || !strings.Contains(vs[0].URN, "NetworkSecurityGroup") {
-				t.Errorf("violation %+v: want policy %s on the NSG", vs[0], policy)
+			if onIt, where := on(i, vs[0].URN); vs[0].Policy != policy || !onIt {
+				t.Errorf("violation %+v: want policy %s on %s", vs[0], policy, where)
 			}
 			if !regexp.MustCompile(c.want).MatchString(vs[0].Message) {
 				t.Errorf("message %q does not match %q", vs[0].Message, c.want)
