@@ -590,7 +590,12 @@ func (s AmlComputeSpec) routes(region string) []route {
 	if !*s.PublicIP {
 		// The services the outbound rules of a node without a public IP
 		// allow must not go through the on-premises appliance either.
+		// Both Front Door tags, as the outbound rules allow them (FrontEnd
+		// outside Azure operated by 21Vianet only).
 		tags = append(tags, "AzureActiveDirectory", "AzureResourceManager", "MicrosoftContainerRegistry", "AzureFrontDoor.FirstParty")
+		if netplan.RegionCloud(region) != netplan.CloudChina {
+			tags = append(tags, "AzureFrontDoor.FrontEnd")
+		}
 	}
 	for _, t := range tags {
 		out = append(out, route{Name: strings.ReplaceAll(t, ".", "-"), AddressPrefix: t})

@@ -479,7 +479,7 @@ func TestAmlComputeWithoutPublicIP(t *testing.T) {
 	want := map[string]string{}
 	// Storage is not among them: routing it past the firewall is opt-in.
 	for _, tag := range []string{"AzureActiveDirectory", "AzureResourceManager", "MicrosoftContainerRegistry",
-		"AzureFrontDoor.FirstParty", "BatchNodeManagement.eastus2", "AzureMachineLearning"} {
+		"AzureFrontDoor.FirstParty", "AzureFrontDoor.FrontEnd", "BatchNodeManagement.eastus2", "AzureMachineLearning"} {
 		want[tag] = "Internet"
 	}
 	if !reflect.DeepEqual(routes, want) {
@@ -489,7 +489,7 @@ func TestAmlComputeWithoutPublicIP(t *testing.T) {
 
 // The restricted-outbound table of the current docs: Entra ID on 80 and
 // 443, Front Door's front end and Azure Monitor, and no Front Door front end
-// in Azure operated by 21Vianet.
+// in Azure operated by 21Vianet, in the rules and in the routes alike.
 func TestAmlComputeRestrictedOutboundTable(t *testing.T) {
 	rules := func(region string) map[string]securityRule {
 		out := map[string]securityRule{}
@@ -513,6 +513,17 @@ func TestAmlComputeRestrictedOutboundTable(t *testing.T) {
 	}
 	if _, ok := china["AllowAzureMonitorOutbound"]; !ok {
 		t.Error("Azure Monitor is needed in every cloud")
+	}
+	// The routes of nodes without a public IP follow the same table.
+	private := AmlComputeSpec{Outbound: OutboundRestricted, ForcedTunneling: true, PublicIP: ptr(false)}.WithDefaults()
+	for region, frontEnd := range map[string]bool{"eastus2": true, "chinanorth3": false} {
+		var prefixes []string
+		for _, r := range private.routes(region) {
+			prefixes = append(prefixes, r.AddressPrefix)
+		}
+		if !slices.Contains(prefixes, "AzureFrontDoor.FirstParty") || slices.Contains(prefixes, "AzureFrontDoor.FrontEnd") != frontEnd {
+			t.Errorf("%s routes %v: FirstParty always, FrontEnd %v", region, prefixes, frontEnd)
+		}
 	}
 }
 

@@ -34,6 +34,7 @@ var intendedChanges = map[string]map[string]string{
 		"create training-AllowAzureMonitorOutbound":      restrictedOutboundTable,
 		"create training-AllowFrontDoorFrontEndOutbound": restrictedOutboundTable,
 		"delete training-route-Storage-EastUS2":          "forced tunneling no longer routes Storage.<region> past the firewall unless compute.tunnelStorage asks for it",
+		"create training-route-AzureFrontDoor-FrontEnd":  "nodes without a public IP route both Front Door tags their outbound rules allow past the firewall, FrontEnd as well as FirstParty",
 		"create network-training-nat":                    natGatewayForPrivateNodes,
 		"create network-training-nat-ip":                 natGatewayForPrivateNodes,
 		"delete-replaced inference-cluster":              privateAPIServer,

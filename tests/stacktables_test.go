@@ -72,9 +72,9 @@ var stackTables = map[string]stackWant{
 		region: "eastus2", resourceGroup: "amlvnet-isolated", protect: true, addressSpace: "10.40.0.0/16",
 		trainingSubnet: "training", trainingPrefix: "10.40.0.0/24", aksPrefix: "10.40.4.0/22", peNet: "10.40.1.0/27",
 		computeName: "cpucluster", vmSize: "STANDARD_D2_V2", maxNodes: 4, denyInternet: true,
-		// Without public IPs, the Entra ID, Resource Manager, MCR and Front
-		// Door (first party) tags are routed past the firewall too.
-		routes: []string{"AzureActiveDirectory", "AzureFrontDoor.FirstParty", "AzureMachineLearning",
+		// Without public IPs, the Entra ID, Resource Manager, MCR and both
+		// Front Door tags are routed past the firewall too: 7 routes.
+		routes: []string{"AzureActiveDirectory", "AzureFrontDoor.FirstParty", "AzureFrontDoor.FrontEnd", "AzureMachineLearning",
 			"AzureResourceManager", "BatchNodeManagement.eastus2", "MicrosoftContainerRegistry"},
 		endpoints:       []string{"amlworkspace", "blob", "file", "queue", "registry", "table", "vault"},
 		storageAccounts: 1, aksCluster: "amlvnet-isolated-aks", inferenceType: "Kubernetes", inferenceName: "aks-inference",
