@@ -168,7 +168,8 @@ func (d decoder) value(p *components.Path, raw json.RawMessage, v reflect.Value)
 		for _, k := range slices.Sorted(maps.Keys(obj)) {
 			f, ok := fields[k]
 			if !ok {
-				d.problems.Add(p.Child(k), "unknown key; %s takes %s", p, strings.Join(jsonKeys(v.Type()), ", "))
+				known := jsonKeys(v.Type())
+				d.problems.Add(p.Child(k), "unknown key%s; %s takes %s", didYouMean(k, known), p, strings.Join(known, ", "))
 				continue
 			}
 			d.value(p.Child(k), obj[k], f)

@@ -24,17 +24,22 @@ func checkKnownKeys(keys []string) components.Problems {
 		if !strings.HasPrefix(k, "amlvnet:") || slices.Contains(known, k) {
 			continue
 		}
-		best, bestDist := "", len(k)
-		for _, candidate := range ours {
-			if d := netplan.EditDistance(k, candidate); d < bestDist {
-				best, bestDist = candidate, d
-			}
-		}
-		hint := ""
-		if bestDist <= 3 {
-			hint = " (did you mean " + best + "?)"
-		}
-		ps.Add(components.NewPath(k), "unknown key%s; the program reads %s", hint, strings.Join(ours, ", "))
+		ps.Add(components.NewPath(k), "unknown key%s; the program reads %s", didYouMean(k, ours), strings.Join(ours, ", "))
 	}
 	return ps
+}
+
+// didYouMean suggests the known key closest to a mistyped one, as
+// " (did you mean maxNodes?)", when it is within three edits; else "".
+func didYouMean(key string, known []string) string {
+	best, bestDist := "", 4
+	for _, candidate := range known {
+		if d := netplan.EditDistance(key, candidate); d < bestDist {
+			best, bestDist = candidate, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return " (did you mean " + best + "?)"
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 
@@ -29,6 +30,9 @@ type plan struct {
 	// warnings are the program's own (the components log theirs when they
 	// are constructed); deploy logs them.
 	warnings components.Problems
+	// projectDir is where relative paths in config are read from (see
+	// projectPath); empty means the working directory.
+	projectDir string
 }
 
 // managedOutbound is the managed network's outbound mode, "" without one
@@ -68,8 +72,8 @@ var (
 
 // newPlan validates the whole configuration before anything exists, each
 // area against the network's address plan, and returns every problem.
-func newPlan(ctx *pulumi.Context, cfg *Config) (*plan, components.Problems) {
-	p := &plan{cfg: cfg}
+func newPlan(ctx *pulumi.Context, cfg *Config, projectDir string) (*plan, components.Problems) {
+	p := &plan{cfg: cfg, projectDir: projectDir}
 	var ps components.Problems
 	if cfg.Location != "" {
 		if r, err := netplan.CanonicalRegion(cfg.Location); err != nil {
@@ -238,6 +242,22 @@ func (p *plan) planCompute(ps *components.Problems) {
 	*ps = append(*ps, cc.AmlComputeSpec.Validate(pathCompute, site)...)
 }
 
+// projectPath resolves a path from config: a relative one is read from the
+// project directory, where Pulumi.yaml is, as Pulumi runs a program there
+// (project file reference, `main`:
+// https://www.pulumi.com/docs/iac/concepts/projects/project-file/), not
+// from the stack file's directory.
+func (p *plan) projectPath(path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	dir := p.projectDir
+	if dir == "" {
+		dir, _ = os.Getwd()
+	}
+	return filepath.Join(dir, path)
+}
+
 // readServiceTags fills the forced-tunneling prefixes from Microsoft's
 // service-tags file.
 func (p *plan) readServiceTags(ps *components.Problems) {
@@ -255,8 +275,11 @@ func (p *plan) readServiceTags(ps *components.Problems) {
 		return // reported under azure-native:location
 	}
 	read := func(tag string) ([]string, error) {
-		f, err := os.Open(cc.ServiceTagsFile)
+		f, err := os.Open(p.projectPath(cc.ServiceTagsFile))
 		if err != nil {
+			if !filepath.IsAbs(cc.ServiceTagsFile) {
+				return nil, fmt.Errorf("cannot read the service-tags file (a relative path is read from the project directory, %s, not from the stack file's): %v", p.projectPath("."), err)
+			}
 			return nil, fmt.Errorf("cannot read the service-tags file: %v", err)
 		}
 		defer f.Close()

@@ -27,17 +27,26 @@ func Run(ctx *pulumi.Context) error {
 			keys = slices.Collect(maps.Keys(values))
 		}
 	}
-	return RunWithKeys(keys)(ctx)
+	return RunWithKeys(keys, "")(ctx)
 }
 
 // RunWithKeys is Run for a caller that knows every config key of the stack
 // (the offline preview reads them from the stack file): keys the program
-// does not read are reported with the config's other problems.
-func RunWithKeys(keys []string) pulumi.RunFunc {
+// does not read are reported with the config's other problems. Relative
+// paths in config (compute.serviceTagsFile) are read from projectDir, the
+// directory of the project's Pulumi.yaml, as Pulumi runs a program there;
+// empty means the engine's root directory (ctx.RootDirectory), else the
+// working directory. The offline preview, which runs the program against a
+// copy of the project file, passes the repository's.
+func RunWithKeys(keys []string, projectDir string) pulumi.RunFunc {
 	return func(ctx *pulumi.Context) error {
 		unknown := checkKnownKeys(keys)
 		cfg, decoding := loadConfig(ctx)
-		p, problems := newPlan(ctx, cfg)
+		dir := projectDir
+		if dir == "" {
+			dir = ctx.RootDirectory()
+		}
+		p, problems := newPlan(ctx, cfg, dir)
 		if err := configError(append(unknown, decoding...), problems); err != nil {
 			return err
 		}

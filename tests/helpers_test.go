@@ -41,10 +41,12 @@ func fixtureVnets(t testing.TB) standin.VirtualNetworkFixtures {
 	return vnets
 }
 
-// runConfig runs the root program under mocks with cfg.
+// runConfig runs the root program under mocks with cfg, in the repository's
+// project: relative paths in cfg are read from the repository root, as
+// `pulumi up` and the offline preview read them.
 func runConfig(t testing.TB, cfg map[string]string, secretKeys ...string) (*pulumitest.Mocks, error) {
 	t.Helper()
-	m := &pulumitest.Mocks{VirtualNetworks: fixtureVnets(t)}
+	m := &pulumitest.Mocks{VirtualNetworks: fixtureVnets(t), ProjectDir: repoRoot(t)}
 	err := m.Run(program.Run, cfg, secretKeys...)
 	return m, err
 }

@@ -203,7 +203,9 @@ func NewSetup(o Options) (st *Setup, err error) {
 		if err != nil {
 			return nil, err
 		}
-		o.Program = program.RunWithKeys(slices.Collect(maps.Keys(st.Config)))
+		// The program runs against a copy of the project file, so relative
+		// paths in config are read from the repository's project instead.
+		o.Program = program.RunWithKeys(slices.Collect(maps.Keys(st.Config)), o.Root)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "work", "Pulumi."+stackName+".yaml"), data, 0o600); err != nil {
 		return nil, err

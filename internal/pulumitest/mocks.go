@@ -169,6 +169,10 @@ type Mocks struct {
 	// StackOutputs are the outputs of the stack's last deployment, which a
 	// stack reference to the stack itself reads. Nil: never deployed.
 	StackOutputs resource.PropertyMap
+	// ProjectDir is the project's directory as the engine reports it
+	// (ctx.RootDirectory), where a program reads relative paths from.
+	// Empty: the engine reports none.
+	ProjectDir string
 
 	mu        sync.Mutex
 	resources []Resource
@@ -317,12 +321,13 @@ func (m *Mocks) Find(token string, where map[string]string) []Resource {
 // "amlvnet:compute", values as Pulumi hands them over: JSON for objects).
 // secretKeys lists the config keys that are secret.
 func (m *Mocks) Run(program pulumi.RunFunc, config map[string]string, secretKeys ...string) error {
-	return pulumi.RunErr(program, pulumi.WithMocks("amlvnet", "test", m), withConfig(config, secretKeys))
+	return pulumi.RunErr(program, pulumi.WithMocks("amlvnet", "test", m), withConfig(config, secretKeys, m.ProjectDir))
 }
 
-func withConfig(config map[string]string, secretKeys []string) pulumi.RunOption {
+func withConfig(config map[string]string, secretKeys []string, projectDir string) pulumi.RunOption {
 	return func(info *pulumi.RunInfo) {
 		info.Config = config
 		info.ConfigSecretKeys = secretKeys
+		info.RootDirectory = projectDir
 	}
 }
