@@ -104,8 +104,9 @@ type AksSpec struct {
 	NodeCount *int `json:"nodeCount,omitempty" pulumi:"nodeCount,optional"`
 	// VMSize of the nodes. Optional. Defaults to "Standard_D4s_v3".
 	VMSize string `json:"vmSize,omitempty" pulumi:"vmSize,optional"`
-	// MaxPods per node; with Azure CNI each pod takes a subnet address.
-	// Optional. Defaults to 30.
+	// MaxPods per node; with Azure CNI each pod takes a subnet address, so
+	// a subnet too small for them is reported here when it is set (else
+	// under nodeCount). Optional. Defaults to 30.
 	MaxPods *int `json:"maxPods,omitempty" pulumi:"maxPods,optional"`
 	// KubernetesVersion. Optional. Defaults to AKS's default version.
 	KubernetesVersion string `json:"kubernetesVersion,omitempty" pulumi:"kubernetesVersion,optional"`
@@ -353,11 +354,18 @@ func (s AksSpec) Validate(p *Path, site AksSite) Problems {
 		// needed while AKS upgrades (surge).
 		needed := (nodeCount + 1) * (maxPods + 1)
 		if err := netplan.CheckSubnetCapacity(site.Subnet, needed); err != nil {
-			ps.Add(p.Child("nodeCount"), "(%d nodes + 1 for upgrades) x (%d pods + 1) = %d addresses do not fit the AKS subnet: %v", nodeCount, maxPods, needed, err)
+			// Named by the pods when the spec sets them (they take most
+			// of the addresses), else by the nodes.
+			key := p.Child("nodeCount")
+			if raw.MaxPods != nil {
+				key = p.Child("maxPods")
+			}
+			ps.Add(key, "(%d nodes + 1 for upgrades) x (%d pods + 1) = %d addresses do not fit the AKS subnet: %v", nodeCount, maxPods, needed, err)
 		}
 		var space, subnets []netplan.NamedPrefix
-		for _, prefix := range site.AddressSpace {
-			space = append(space, netplan.NamedPrefix{Field: site.NetworkPath.Child("addressSpace").String(), Label: "the address space", Prefix: prefix})
+		for i, prefix := range site.AddressSpace {
+			field := addressSpaceField(site.NetworkPath, i, len(site.AddressSpace))
+			space = append(space, netplan.NamedPrefix{Field: field.String(), Label: "the address space", Prefix: prefix})
 		}
 		for _, prefix := range site.Subnets {
 			sn := netplan.NamedPrefix{Field: site.NetworkPath.String(), Label: "a VNet subnet", Prefix: prefix}

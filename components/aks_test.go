@@ -407,6 +407,31 @@ func TestAksNetworkValidation(t *testing.T) {
 	}
 }
 
+// A subnet too small for the pods is named by maxPods when the spec sets
+// it, by nodeCount when only the nodes are given.
+func TestAksSubnetCapacityKey(t *testing.T) {
+	for _, tt := range []struct {
+		maxPods *int
+		want    string
+	}{
+		{nil, "spec.nodeCount: (3 nodes + 1 for upgrades) x (30 pods + 1) = 124 addresses"},
+		{ptr(110), "spec.maxPods: (3 nodes + 1 for upgrades) x (110 pods + 1) = 444 addresses"},
+	} {
+		args := aksArgs()
+		args.Spec.NodeCount = ptr(3)
+		args.Spec.MaxPods = tt.maxPods
+		args.Subnet.Prefix = netip.MustParsePrefix("10.20.4.0/25")
+		if tt.maxPods != nil {
+			args.Subnet.Prefix = netip.MustParsePrefix("10.20.4.0/24")
+		}
+		args.Layout.Aks = args.Subnet.Prefix
+		got := problemsOf(aksErr(t, args))
+		if len(got) != 1 || !strings.HasPrefix(got[0], tt.want) {
+			t.Errorf("want one problem starting %q, got:\n%s", tt.want, strings.Join(got, "\n"))
+		}
+	}
+}
+
 // Each setting Azure ML refuses, alone and named by its key.
 func TestAksKubernetesValidation(t *testing.T) {
 	secret := pulumi.ToSecret(pulumi.String("x")).(pulumi.StringOutput)

@@ -321,16 +321,23 @@ func PlanNetwork(ctx *pulumi.Context, spec NetworkSpec, region string, p *Path) 
 	return existingLayout(ctx, spec, region, vnet, p)
 }
 
+// addressSpaceField names the i-th of n address-space prefixes under the
+// network's path p: "addressSpace" alone when it is the only one, as a stack
+// file writes a single CIDR, else "addressSpace[i]".
+func addressSpaceField(p *Path, i, n int) *Path {
+	if n == 1 {
+		return p.Child("addressSpace")
+	}
+	return p.Child("addressSpace").Index(i)
+}
+
 // createLayout parses and checks the address plan of a VNet we create.
 func createLayout(s NetworkSpec, region string, p *Path) (*NetworkLayout, Problems) {
 	var ps Problems
 	layout := &NetworkLayout{Location: region}
 	var space, subnets []netplan.NamedPrefix
 	for i, cidr := range s.AddressSpace {
-		field := p.Child("addressSpace").Index(i)
-		if len(s.AddressSpace) == 1 {
-			field = p.Child("addressSpace")
-		}
+		field := addressSpaceField(p, i, len(s.AddressSpace))
 		prefix, err := netplan.ParsePrefix(cidr)
 		if err != nil {
 			ps.Add(field, "%v", err)

@@ -59,7 +59,7 @@ var descriptions = docgen.Descriptions{
 		"inference":                 "inference configures the extension's inference router. Kubernetes only. Optional in Go and in the stack's config; required in the component package's schema, where {} takes every default (the schema's generator takes an optional object only through a pointer).",
 		"kubernetesVersion":         "KubernetesVersion. Optional. Defaults to AKS's default version.",
 		"loadBalancerType":          "loadBalancerType is PublicIp or InternalLoadBalancer. Legacy AKS compute only (Kubernetes: Inference.InternalLoadBalancer). Optional. Defaults to PublicIp.",
-		"maxPods":                   "maxPods per node; with Azure CNI each pod takes a subnet address. Optional. Defaults to 30.",
+		"maxPods":                   "maxPods per node; with Azure CNI each pod takes a subnet address, so a subnet too small for them is reported here when it is set (else under nodeCount). Optional. Defaults to 30.",
 		"name":                      "name of the cluster. Optional. Defaults to \"amlvnet-aks\". Its DNS prefix is derived from it (see dnsPrefix).",
 		"namespace":                 "namespace of the Kubernetes compute's workloads; it must exist in the cluster, attaching does not create it. Kubernetes only. Optional. Defaults to \"default\".",
 		"nodeCount":                 "nodeCount of the system pool. Optional. Defaults to 3.",
