@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -59,7 +61,41 @@ func (c BadConfigCase) Config() (map[string]string, []string) {
 
 // BadConfigCases returns the catalogue of invalid configurations.
 func BadConfigCases() []BadConfigCase {
-	return append([]BadConfigCase(nil), badConfigCases...)
+	return append(append([]BadConfigCase(nil), badConfigCases...), explicitZeroCases()...)
+}
+
+// explicitZeroCases: where a number left out means "the default", a zero
+// written in the stack file is a mistake, not the default; each is refused,
+// naming its key, with the range Azure takes.
+func explicitZeroCases() []BadConfigCase {
+	zeros := []struct {
+		key  string
+		aks  bool
+		want string
+	}{
+		{key: "amlvnet:compute.maxNodes", want: "is 0; a cluster needs at least 1 node (leave it out for the default, 4)"},
+		{key: "amlvnet:compute.rulePriority", want: "is 0, which puts"},
+		{key: "amlvnet:attach[0].sshPort", want: "is 0; use a TCP port 1-65535"},
+		{key: "amlvnet:keyVault.softDeleteRetentionDays", want: "is 0; Azure allows 7-90 days"},
+		{key: "amlvnet:workspace.logRetentionDays", want: "is 0; Log Analytics keeps 30-730 days"},
+		{key: "amlvnet:aks.nodeCount", aks: true, want: "is 0; AKS takes 1-1000 nodes per pool"},
+		{key: "amlvnet:aks.maxPods", aks: true, want: "is 0; Azure CNI takes 10-250 pods per node"},
+		{key: "amlvnet:aks.rulePriority", aks: true, want: "is 0, which puts"},
+	}
+	var cases []BadConfigCase
+	for _, z := range zeros {
+		set := map[string]any{z.key: 0}
+		if strings.HasPrefix(z.key, "amlvnet:attach[0].") {
+			set = map[string]any{"amlvnet:attach": []any{with(vm("dsvm", "10.20.0.10"), "sshPort", 0)}}
+		}
+		cases = append(cases, BadConfigCase{
+			Name: "explicit zero " + z.key,
+			AKS:  z.aks,
+			Set:  set,
+			Want: map[string]string{z.key: z.want},
+		})
+	}
+	return cases
 }
 
 // devBase is stacks/Pulumi.dev.yaml as Go values.
@@ -223,7 +259,7 @@ var badConfigCases = []BadConfigCase{
 		Name: "AKS subnet overlaps the training subnet",
 		AKS:  true,
 		Set:  map[string]any{"amlvnet:network.aksSubnet": "10.20.0.0/22"},
-		Want: map[string]string{"amlvnet:network.aksSubnet": "must not overlap"},
+		Want: map[string]string{"amlvnet:network.aksSubnet": "10.20.0.0/22 overlaps trainingSubnet (10.20.0.0/24); subnets of a virtual network must not overlap"},
 	},
 	{
 		Name: "training subnet too small for maxNodes",
@@ -277,31 +313,22 @@ var badConfigCases = []BadConfigCase{
 		Want: map[string]string{"amlvnet:aks.serviceCidr": "e.g. use 10.0.0.0/16"},
 	},
 	{
-		Name: "AKS service range in 169.254.0.0/16",
-		AKS:  true,
-		Set: map[string]any{
-			"amlvnet:aks.serviceCidr":  "169.254.0.0/16",
-			"amlvnet:aks.dnsServiceIP": "169.254.0.10",
-		},
-		Want: map[string]string{"amlvnet:aks.serviceCidr": "e.g. use 10.0.0.0/16"},
-	},
-	{
 		Name: "DNS service IP outside the service range",
 		AKS:  true,
 		Set:  map[string]any{"amlvnet:aks.dnsServiceIP": "10.1.0.10"},
-		Want: map[string]string{"amlvnet:aks.dnsServiceIP": "e.g. 10.0.0.10"},
+		Want: map[string]string{"amlvnet:aks.dnsServiceIP": "10.1.0.10 is outside the service range 10.0.0.0/16; use another address inside it, e.g. 10.0.0.10"},
 	},
 	{
 		Name: "DNS service IP is the network address",
 		AKS:  true,
 		Set:  map[string]any{"amlvnet:aks.dnsServiceIP": "10.0.0.0"},
-		Want: map[string]string{"amlvnet:aks.dnsServiceIP": "e.g. 10.0.0.10"},
+		Want: map[string]string{"amlvnet:aks.dnsServiceIP": "10.0.0.0 is the network address of the service range 10.0.0.0/16; use another address inside it, e.g. 10.0.0.10"},
 	},
 	{
 		Name: "DNS service IP is the .1 of the range",
 		AKS:  true,
 		Set:  map[string]any{"amlvnet:aks.dnsServiceIP": "10.0.0.1"},
-		Want: map[string]string{"amlvnet:aks.dnsServiceIP": "API server"},
+		Want: map[string]string{"amlvnet:aks.dnsServiceIP": "10.0.0.1 is the first address of the service range 10.0.0.0/16, which Kubernetes gives to the API server service"},
 	},
 	{
 		Name: "docker bridge inside the AKS subnet",
@@ -313,13 +340,13 @@ var badConfigCases = []BadConfigCase{
 		Name: "docker bridge inside the service range",
 		AKS:  true,
 		Set:  map[string]any{"amlvnet:aks.dockerBridgeCidr": "10.0.128.1/24"},
-		Want: map[string]string{"amlvnet:aks.dockerBridgeCidr": "must lie outside it"},
+		Want: map[string]string{"amlvnet:aks.dockerBridgeCidr": "10.0.128.1/24 overlaps the service range 10.0.0.0/16; the docker bridge must lie outside it"},
 	},
 	{
 		Name: "legacy AKS FastProd with too few cores",
 		AKS:  true,
 		Set:  legacyAKS("amlvnet:aks.vmSize", "Standard_D2s_v3"),
-		Want: map[string]string{"amlvnet:aks.nodeCount": "needs at least 12"},
+		Want: map[string]string{"amlvnet:aks.nodeCount": "3 x Standard_D2s_v3 gives 6 cores; clusterPurpose FastProd needs at least 12"},
 	},
 	{
 		Name: "AKS FastProd on two nodes",
@@ -380,7 +407,7 @@ var badConfigCases = []BadConfigCase{
 		Name: "AKS CNAME not a host name",
 		AKS:  true,
 		Set:  map[string]any{"amlvnet:aks.inference.sslCname": "https://score.contoso.com/"},
-		Want: map[string]string{"amlvnet:aks.inference.sslCname": "is not a host name"},
+		Want: map[string]string{"amlvnet:aks.inference.sslCname": `"https://score.contoso.com/" is not a host name such as score.contoso.com`},
 	},
 	{
 		Name: "AKS load balancer type with a Kubernetes compute",
@@ -404,7 +431,7 @@ var badConfigCases = []BadConfigCase{
 		Name: "AKS authorized range open to all",
 		AKS:  true,
 		Set:  map[string]any{"amlvnet:aks.apiServerAuthorizedRanges": []any{"0.0.0.0/0"}},
-		Want: map[string]string{"amlvnet:aks.apiServerAuthorizedRanges[0]": "lets every address in"},
+		Want: map[string]string{"amlvnet:aks.apiServerAuthorizedRanges[0]": `"0.0.0.0/0" lets every address in, which is no restriction`},
 	},
 	{
 		Name: "AKS identity not an ARM ID",
@@ -434,7 +461,7 @@ var badConfigCases = []BadConfigCase{
 		Name: "clusterPurpose Production",
 		AKS:  true,
 		Set:  map[string]any{"amlvnet:aks.clusterPurpose": "Production"},
-		Want: map[string]string{"amlvnet:aks.clusterPurpose": "use one of"},
+		Want: map[string]string{"amlvnet:aks.clusterPurpose": `"Production" is not allowed; use one of [FastProd DenseProd DevTest]`},
 	},
 	{
 		Name: "attach kind BareMetal",
@@ -446,12 +473,12 @@ var badConfigCases = []BadConfigCase{
 	{
 		Name: "maxNodes as a string",
 		Set:  map[string]any{"amlvnet:compute.maxNodes": "4"},
-		Want: map[string]string{"amlvnet:compute.maxNodes": "expected a whole number"},
+		Want: map[string]string{"amlvnet:compute.maxNodes": `expected a whole number, got the string "4"`},
 	},
 	{
 		Name: "vmSize as a number",
 		Set:  map[string]any{"amlvnet:compute.vmSize": 42},
-		Want: map[string]string{"amlvnet:compute.vmSize": "expected a string"},
+		Want: map[string]string{"amlvnet:compute.vmSize": "expected a string, got the number 42"},
 	},
 	{
 		Name: "clientIpRanges as an object",
@@ -471,14 +498,14 @@ var badConfigCases = []BadConfigCase{
 	{
 		Name: "unknown key maxNode in compute",
 		Set:  map[string]any{"amlvnet:compute.maxNode": 4},
-		Want: map[string]string{"amlvnet:compute.maxNode": "maxNodes"},
+		Want: map[string]string{"amlvnet:compute.maxNode": "unknown key (did you mean maxNodes?); amlvnet:compute takes"},
 	},
 
 	// Required keys.
 	{
 		Name: "location missing",
 		Set:  map[string]any{"azure-native:location": Unset},
-		Want: map[string]string{"azure-native:location": "e.g. eastus2"},
+		Want: map[string]string{"azure-native:location": "is required: the Azure region of every resource, e.g. eastus2"},
 	},
 	{
 		Name: "training subnet missing",
@@ -496,19 +523,14 @@ var badConfigCases = []BadConfigCase{
 	{
 		Name: "private developer IP 10.x",
 		Set:  map[string]any{"amlvnet:storage.clientIpRanges": []any{"203.0.113.0/29", "10.1.2.3"}},
-		Want: map[string]string{"amlvnet:storage.clientIpRanges[1]": "give the public IP"},
-	},
-	{
-		Name: "private developer range 192.168.x",
-		Set:  map[string]any{"amlvnet:storage.clientIpRanges": []any{"192.168.1.0/24"}},
-		Want: map[string]string{"amlvnet:storage.clientIpRanges[0]": "give the public IP"},
+		Want: map[string]string{"amlvnet:storage.clientIpRanges[1]": "10.1.2.3 is in the RFC 1918 private range 10.0.0.0/8; Azure firewalls take public internet addresses only"},
 	},
 
 	// Names.
 	{
 		Name: "compute name too long",
 		Set:  map[string]any{"amlvnet:compute.name": "averyverylongclustername"},
-		Want: map[string]string{"amlvnet:compute.name": "Azure allows 2-16"},
+		Want: map[string]string{"amlvnet:compute.name": `ML compute name "averyverylongclustername" is 24 characters long; Azure allows 2-16`},
 	},
 	{
 		Name: "compute name with an underscore",
@@ -518,7 +540,7 @@ var badConfigCases = []BadConfigCase{
 	{
 		Name: "workspace name too short",
 		Set:  map[string]any{"amlvnet:workspace": map[string]any{"name": "ws"}},
-		Want: map[string]string{"amlvnet:workspace.name": "Azure allows 3-33"},
+		Want: map[string]string{"amlvnet:workspace.name": `ML workspace name "ws" is 2 characters long; Azure allows 3-33`},
 	},
 	{
 		Name: "storage account name with capitals and a hyphen",
@@ -528,12 +550,12 @@ var badConfigCases = []BadConfigCase{
 	{
 		Name: "key vault name with a double hyphen",
 		Set:  map[string]any{"amlvnet:keyVault": map[string]any{"name": "kv--amlvnet"}},
-		Want: map[string]string{"amlvnet:keyVault.name": "single hyphens"},
+		Want: map[string]string{"amlvnet:keyVault.name": "letters, digits and single hyphens"},
 	},
 	{
 		Name: "resource group name ending in a dot",
 		Set:  map[string]any{"amlvnet:resourceGroup": "amlvnet-dev."},
-		Want: map[string]string{"amlvnet:resourceGroup": "not ending in '.'"},
+		Want: map[string]string{"amlvnet:resourceGroup": "letters, digits, '_', '-', '.', '(', ')'; not ending in '.'"},
 	},
 
 	// Attached compute.
@@ -579,7 +601,7 @@ var badConfigCases = []BadConfigCase{
 	{
 		Name: "attached VM outside the training subnet",
 		Set:  map[string]any{"amlvnet:attach": []any{vm("dsvm", "10.20.1.10")}},
-		Want: map[string]string{"amlvnet:attach[0].privateAddress": "must sit in it"},
+		Want: map[string]string{"amlvnet:attach[0].privateAddress": "10.20.1.10 is outside the training subnet 10.20.0.0/24; attached machines must sit in it"},
 	},
 	{
 		Name: "attached VM reached at a private IP",
@@ -591,7 +613,7 @@ var badConfigCases = []BadConfigCase{
 	{
 		Name: "minNodes above maxNodes",
 		Set:  map[string]any{"amlvnet:compute.minNodes": 3},
-		Want: map[string]string{"amlvnet:compute.minNodes": "must be <="},
+		Want: map[string]string{"amlvnet:compute.minNodes": "is 3, above maxNodes (2); minNodes must be <= maxNodes"},
 	},
 	{
 		Name: "SSH without sources",
@@ -599,7 +621,7 @@ var badConfigCases = []BadConfigCase{
 			"amlvnet:compute.sshAccess":    true,
 			"amlvnet:compute.sshPublicKey": "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAmlvnetSampleKeyOnlyNotARealKey0000000000 azureuser",
 		},
-		Want: map[string]string{"amlvnet:compute.sshSources": "name the CIDRs"},
+		Want: map[string]string{"amlvnet:compute.sshSources": "is required when sshAccess is true: name the CIDRs that may reach TCP 22"},
 	},
 	{
 		Name: "SSH from the Internet",
@@ -624,14 +646,6 @@ var badConfigCases = []BadConfigCase{
 		Want: map[string]string{"amlvnet:compute.batchPrefixes": "set forcedTunneling to true"},
 	},
 	{
-		Name: "rule priority 4090 with restricted outbound",
-		Set: map[string]any{
-			"amlvnet:compute.outbound":     "restricted",
-			"amlvnet:compute.rulePriority": 4090,
-		},
-		Want: map[string]string{"amlvnet:compute.rulePriority": "outside 100-4096 or on top of another rule; use a value from 100 to 3995"},
-	},
-	{
 		Name: "rule priority collides with the deny rule",
 		Set: map[string]any{
 			"amlvnet:compute.outbound":     "restricted",
@@ -642,7 +656,7 @@ var badConfigCases = []BadConfigCase{
 	{
 		Name: "rule priority below 100",
 		Set:  map[string]any{"amlvnet:compute.rulePriority": 50},
-		Want: map[string]string{"amlvnet:compute.rulePriority": "outside 100-4096"},
+		Want: map[string]string{"amlvnet:compute.rulePriority": "is 50, which puts"},
 	},
 
 	// Reused VNet.
@@ -808,7 +822,7 @@ var badConfigCases = []BadConfigCase{
 	{
 		Name: "registrySku Basic with private endpoints",
 		Set:  isolated("amlvnet:workspace.registrySku", "Basic"),
-		Want: map[string]string{"amlvnet:workspace.registrySku": "needs Premium"},
+		Want: map[string]string{"amlvnet:workspace.registrySku": "is Basic; a registry behind private endpoints needs Premium"},
 	},
 	{
 		Name: "clientIpRanges with private endpoints",
@@ -855,6 +869,104 @@ var badConfigCases = []BadConfigCase{
 		Want: map[string]string{"amlvnet:workspace.diagnostics": "expected true or false"},
 	},
 
+	// Rules the program checks across keys, which no component sees alone.
+	{
+		Name: "AKS subnet too small for maxPods",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:network.aksSubnet": "10.20.4.0/24", "amlvnet:aks.maxPods": 110},
+		Want: map[string]string{"amlvnet:aks.maxPods": "(3 nodes + 1 for upgrades) x (110 pods + 1) = 444 addresses do not fit the AKS subnet"},
+	},
+	{
+		Name: "VNet on Docker's default bridge network",
+		Set:  map[string]any{"amlvnet:network.addressSpace": "172.17.0.0/16", "amlvnet:network.trainingSubnet": "172.17.0.0/24"},
+		Want: map[string]string{"amlvnet:network.addressSpace": "172.17.0.0/16 overlaps 172.17.0.0/16, the default Docker bridge"},
+	},
+	{
+		Name: "DNS service IP is the last address of the service range",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.dnsServiceIP": "10.0.255.255"},
+		Want: map[string]string{"amlvnet:aks.dnsServiceIP": "10.0.255.255 is the last (broadcast) address of the service range 10.0.0.0/16"},
+	},
+	{
+		Name: "VNet prefix in a range AKS refuses",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:network.addressSpace": []any{"10.20.0.0/16", "192.0.2.0/24"}},
+		Want: map[string]string{"amlvnet:network.addressSpace[1]": "192.0.2.0/24 overlaps 192.0.2.0/24, a range AKS refuses for the cluster's virtual network"},
+	},
+	{
+		Name: "AKS without scoring sources",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.scoringSources": Unset},
+		Want: map[string]string{"amlvnet:aks.scoringSources": "name who may call the scoring endpoint: CIDRs, or the Internet service tag"},
+	},
+	{
+		Name: "AKS scoring open to any source",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.scoringSources": []any{"198.51.100.0/24", "*"}},
+		Want: map[string]string{"amlvnet:aks.scoringSources[1]": `"*" is any source; write Internet to make the endpoint public on purpose, or give CIDRs`},
+	},
+	{
+		Name: "AKS scoring source neither a CIDR nor a tag",
+		AKS:  true,
+		Set:  map[string]any{"amlvnet:aks.scoringSources": []any{"corp network"}},
+		Want: map[string]string{"amlvnet:aks.scoringSources[0]": `"corp network" is neither a CIDR nor a service tag`},
+	},
+	{
+		Name: "reused subnet delegated to another service",
+		Set: map[string]any{
+			"azure-native:location": "westeurope",
+			"amlvnet:network": map[string]any{
+				"existing":       map[string]any{"resourceGroup": "corp-network", "name": "corp-vnet"},
+				"trainingSubnet": "apps",
+			},
+		},
+		Want: map[string]string{"amlvnet:network.trainingSubnet": `subnet "apps" is delegated to another service; Azure ML compute and AKS need an undelegated subnet`},
+	},
+	{
+		Name: "unknown region",
+		Set:  map[string]any{"azure-native:location": "eastus3"},
+		Want: map[string]string{"azure-native:location": `unknown Azure region "eastus3"; did you mean eastus`},
+	},
+	{
+		Name: "batch endpoints without private endpoints",
+		Set:  map[string]any{"amlvnet:workspace.batchEndpoints": true},
+		Want: map[string]string{"amlvnet:workspace.batchEndpoints": "adds private endpoints, which isolation serviceEndpoints does not use; remove it or set amlvnet:network.isolation to privateEndpoints"},
+	},
+	{
+		Name: "service-tags file that is not there",
+		Set:  map[string]any{"amlvnet:compute.forcedTunneling": true, "amlvnet:compute.serviceTagsFile": "tests/testdata/ServiceTags_Public_missing.json"},
+		Want: map[string]string{"amlvnet:compute.serviceTagsFile": "cannot read the service-tags file (a relative path is read from the project directory"},
+	},
+	{
+		Name: "service-tags file without the region's Batch tag",
+		Set:  map[string]any{"amlvnet:compute.forcedTunneling": true, "amlvnet:compute.serviceTagsFile": "tests/testdata/servicetags-no-batch.json"},
+		Want: map[string]string{"amlvnet:compute.serviceTagsFile": `service tag "BatchNodeManagement.eastus2" is not in the file`},
+	},
+	{
+		Name: "service-tags file without forced tunneling",
+		Set:  map[string]any{"amlvnet:compute.serviceTagsFile": "tests/testdata/servicetags-no-batch.json"},
+		Want: map[string]string{"amlvnet:compute.serviceTagsFile": "has no effect while forcedTunneling is false; remove it or set forcedTunneling to true"},
+	},
+	{
+		Name: "service-tags file and prefixes by hand",
+		Set: map[string]any{
+			"amlvnet:compute.forcedTunneling": true,
+			"amlvnet:compute.serviceTagsFile": "tests/testdata/servicetags-no-batch.json",
+			"amlvnet:compute.batchPrefixes":   []any{"20.44.16.96/27"},
+		},
+		Want: map[string]string{"amlvnet:compute.serviceTagsFile": "give either serviceTagsFile or batchPrefixes/machineLearningPrefixes, not both"},
+	},
+	{
+		Name: "idle time in words",
+		Set:  map[string]any{"amlvnet:compute.idleTimeBeforeScaleDown": "15 minutes"},
+		Want: map[string]string{"amlvnet:compute.idleTimeBeforeScaleDown": `"15 minutes" is not an ISO 8601 duration such as PT120S or PT15M`},
+	},
+	{
+		Name: "key vault soft-delete retention above 90 days",
+		Set:  map[string]any{"amlvnet:keyVault": map[string]any{"softDeleteRetentionDays": 120}},
+		Want: map[string]string{"amlvnet:keyVault.softDeleteRetentionDays": "is 120; Azure allows 7-90 days"},
+	},
+
 	// Several mistakes at once: all reported in one run.
 	{
 		Name:     "three compute mistakes",
@@ -865,9 +977,9 @@ var badConfigCases = []BadConfigCase{
 			"amlvnet:compute.minNodes":   5,
 		},
 		Want: map[string]string{
-			"amlvnet:compute.outbound":   "use",
+			"amlvnet:compute.outbound":   `"open" is not allowed; use "default" or "restricted"`,
 			"amlvnet:compute.vmPriority": "use Dedicated or LowPriority",
-			"amlvnet:compute.minNodes":   "must be <=",
+			"amlvnet:compute.minNodes":   "is 5, above maxNodes (2); minNodes must be <= maxNodes",
 		},
 	},
 	{
@@ -879,9 +991,9 @@ var badConfigCases = []BadConfigCase{
 			"amlvnet:compute.name":           "c",
 		},
 		Want: map[string]string{
-			"amlvnet:network.trainingSubnet":    "use 10.20.0.0/24",
-			"amlvnet:storage.clientIpRanges[0]": "give the public IP",
-			"amlvnet:compute.name":              "Azure allows 2-16",
+			"amlvnet:network.trainingSubnet":    `"10.20.0.5/24" has host bits set; use 10.20.0.0/24`,
+			"amlvnet:storage.clientIpRanges[0]": "10.0.0.1 is in the RFC 1918 private range 10.0.0.0/8",
+			"amlvnet:compute.name":              `ML compute name "c" is 1 character long; Azure allows 2-16`,
 		},
 	},
 	{
@@ -895,9 +1007,9 @@ var badConfigCases = []BadConfigCase{
 			"amlvnet:aks.dockerBridgeCidr": "10.20.0.1/24",
 		},
 		Want: map[string]string{
-			"amlvnet:aks.serviceCidr":      "e.g. use",
-			"amlvnet:aks.clusterPurpose":   "use one of",
-			"amlvnet:aks.dockerBridgeCidr": "e.g. use",
+			"amlvnet:aks.serviceCidr":      "172.31.0.0/16 overlaps 172.31.0.0/16, a range AKS reserves; e.g. use 10.0.0.0/16",
+			"amlvnet:aks.clusterPurpose":   `"Prod" is not allowed; use one of [FastProd DenseProd DevTest]`,
+			"amlvnet:aks.dockerBridgeCidr": "10.20.0.1/24 overlaps a VNet subnet (10.20.0.0/24), the address space (10.20.0.0/16); the docker bridge must lie outside the virtual network",
 		},
 	},
 	{
@@ -917,17 +1029,17 @@ var badConfigCases = []BadConfigCase{
 		},
 	},
 	{
-		Name:     "three decoding mistakes",
+		Name:     "decoding mistakes in three keys",
 		Combined: true,
 		Set: map[string]any{
 			"amlvnet:compute.maxNodes": "4",
-			"amlvnet:compute.vmSize":   42,
-			"amlvnet:compute.maxNode":  4,
+			"amlvnet:keyVault":         map[string]any{"softDeleteRetentionDays": "90 days"},
+			"amlvnet:workspace":        map[string]any{"descripton": "training"},
 		},
 		Want: map[string]string{
-			"amlvnet:compute.maxNodes": "expected a whole number",
-			"amlvnet:compute.vmSize":   "expected a string",
-			"amlvnet:compute.maxNode":  "maxNodes",
+			"amlvnet:compute.maxNodes":                 `expected a whole number, got the string "4"`,
+			"amlvnet:keyVault.softDeleteRetentionDays": `expected a whole number, got the string "90 days"`,
+			"amlvnet:workspace.descripton":             "unknown key (did you mean description?)",
 		},
 	},
 	{
@@ -939,7 +1051,7 @@ var badConfigCases = []BadConfigCase{
 		}},
 		Want: map[string]string{
 			"amlvnet:attach[0].sshPassword": "password or private key",
-			"amlvnet:attach[1].kind":        "use VirtualMachine or HDInsight",
+			"amlvnet:attach[1].kind":        `"Spark" is not a kind we can attach; use VirtualMachine or HDInsight`,
 		},
 	},
 	{
@@ -951,9 +1063,9 @@ var badConfigCases = []BadConfigCase{
 			"amlvnet:network.cloud", "azurestack",
 		),
 		Want: map[string]string{
-			"amlvnet:workspace.registrySku":  "needs Premium",
-			"amlvnet:storage.clientIpRanges": "remove it",
-			"amlvnet:network.cloud":          "use one of",
+			"amlvnet:workspace.registrySku":  "is Standard; a registry behind private endpoints needs Premium",
+			"amlvnet:storage.clientIpRanges": "has no effect on an account reached through private endpoints only",
+			"amlvnet:network.cloud":          `"azurestack" is not a cloud we know the private DNS zones of; use one of [china public usgovernment]`,
 		},
 	},
 	{
@@ -965,9 +1077,9 @@ var badConfigCases = []BadConfigCase{
 			"amlvnet:workspace":             map[string]any{"name": "-ws"},
 		},
 		Want: map[string]string{
-			"amlvnet:compute.sshSources":    "name the CIDRs",
+			"amlvnet:compute.sshSources":    "is required when sshAccess is true: name the CIDRs",
 			"amlvnet:compute.sshPublicKey":  "public key or an adminPassword",
-			"amlvnet:compute.batchPrefixes": "forcedTunneling",
+			"amlvnet:compute.batchPrefixes": "has no effect while forcedTunneling is false",
 			"amlvnet:workspace.name":        "starting with a letter or digit",
 		},
 	},
@@ -996,6 +1108,9 @@ func TestBadConfigBasesAreValid(t *testing.T) {
 	}
 }
 
+// minFragment is the shortest fragment a case may require of a message.
+const minFragment = 16
+
 // TestBadConfigs runs the catalogue: every bad config fails with a
 // *program.ConfigError before any resource is registered, names each
 // offending key exactly, and says what would be valid.
@@ -1017,6 +1132,15 @@ func TestBadConfigs(t *testing.T) {
 	}
 	if combined < 5 {
 		t.Errorf("%d combined cases, want at least 5", combined)
+	}
+	// A fragment says what is wrong or what would be valid, not a word that
+	// any message could contain.
+	for _, c := range cases {
+		for key, fragment := range c.Want {
+			if len(fragment) < minFragment {
+				t.Errorf("%s: the fragment for %s, %q, is under %d characters: quote more of the message", c.Name, key, fragment, minFragment)
+			}
+		}
 	}
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
@@ -1053,13 +1177,15 @@ func TestBadConfigs(t *testing.T) {
 					t.Errorf("%s: no message contains %q: %q", key, fragment, msgs)
 				}
 			}
-			if c.Combined {
-				if len(c.Want) < 2 {
-					t.Errorf("a combined case needs at least 2 keys")
+			// Exactly the case's keys: a change that trips another check
+			// too, or a rule that names the wrong key, fails here.
+			for key := range byKey {
+				if _, want := c.Want[key]; !want {
+					t.Errorf("%s is reported too; the case names only %v:\n%v", key, slices.Sorted(maps.Keys(c.Want)), ce)
 				}
-				if len(byKey) < len(c.Want) {
-					t.Errorf("%d distinct keys reported, want %d:\n%v", len(byKey), len(c.Want), ce)
-				}
+			}
+			if c.Combined && len(c.Want) < 2 {
+				t.Errorf("a combined case needs at least 2 keys")
 			}
 			if testing.Verbose() {
 				t.Logf("%v", ce)
@@ -1171,15 +1297,4 @@ func setIn(container any, rest string, v any) any {
 	}
 	obj[name] = setIn(obj[name], next, v)
 	return obj
-}
-
-// TestExplicitZeroRefused: zero means "default" inside the components, so a
-// zero written in the stack file is refused rather than silently replaced.
-func TestExplicitZeroRefused(t *testing.T) {
-	c := BadConfigCase{Set: map[string]any{"amlvnet:compute.maxNodes": 0}}
-	cfg, secrets := c.Config()
-	_, err := runConfig(t, cfg, secrets...)
-	if !containsKey(err, "amlvnet:compute.maxNodes") {
-		t.Errorf("maxNodes: 0 must be refused, got %v", err)
-	}
 }

@@ -63,16 +63,16 @@ func TestEngineRenameKeepsResources(t *testing.T) {
 		t.Fatalf("up: %v\n%s", err, log.String())
 	}
 
+	state, _ := export(t, s)
+
 	program = renamable("net", "ml-storage", "network", "workspace-storage")
 	doc, err := s.Preview(ctx, &log)
 	if err != nil {
 		t.Fatalf("preview after rename: %v\n%s", err, log.String())
 	}
-	for _, step := range doc.Steps {
-		if step.Op != "same" {
-			t.Errorf("%s %s: a renamed component must keep its resources", step.Op, step.URN)
-		}
-	}
+	// A renamed component keeps every resource: all of the state "same",
+	// not a plan with no steps.
+	requireUnchanged(t, "preview after rename", doc, state)
 
 	// Without the aliases the same rename would replace everything, and the
 	// protected account would block it: the aliases are what keeps them.

@@ -78,14 +78,16 @@ func openSession(t testing.TB, configPath string, log *bytes.Buffer) *offline.Se
 type exported struct {
 	Deployment struct {
 		Resources []struct {
-			URN     string         `json:"urn"`
-			Type    string         `json:"type"`
-			ID      string         `json:"id"`
-			Custom  bool           `json:"custom"`
-			Protect bool           `json:"protect"`
-			Parent  string         `json:"parent"`
-			Inputs  map[string]any `json:"inputs"`
-			Outputs map[string]any `json:"outputs"`
+			URN     string `json:"urn"`
+			Type    string `json:"type"`
+			ID      string `json:"id"`
+			Custom  bool   `json:"custom"`
+			Protect bool   `json:"protect"`
+			Parent  string `json:"parent"`
+			// Dependencies are the URNs the resource waited for.
+			Dependencies []string       `json:"dependencies"`
+			Inputs       map[string]any `json:"inputs"`
+			Outputs      map[string]any `json:"outputs"`
 		} `json:"resources"`
 	} `json:"deployment"`
 }
@@ -167,32 +169,7 @@ func TestEngineRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatalf("second preview: %v", err)
 			}
-			for op, n := range again.ChangeSummary {
-				if op != "same" && !(op == "read" && n == 1) && n > 0 {
-					t.Errorf("second preview proposes %d %s: the program is not idempotent", n, op)
-				}
-			}
-			same := 0
-			for _, step := range again.Steps {
-				if step.Op == "same" {
-					same++
-				} else if !isSettingsRead(step) {
-					t.Errorf("second preview: %s %s (diffs %v)", step.Op, step.URN, step.Diffs)
-				}
-			}
-			// The summary counts resources; the steps include the providers.
-			inState, providers := 0, 0
-			for _, r := range state.Deployment.Resources {
-				switch {
-				case strings.HasPrefix(r.Type, "pulumi:providers:"):
-					providers++
-				case r.Type != "pulumi:pulumi:StackReference":
-					inState++
-				}
-			}
-			if inState == 0 || again.ChangeSummary["same"] != inState || same != inState+providers {
-				t.Errorf("second preview: %d same steps, summary %v, for %d resources and %d providers in the state", same, again.ChangeSummary, inState, providers)
-			}
+			requireUnchanged(t, "second preview", again, state)
 
 			err = s.Destroy(ctx)
 			after, _ := export(t, s)
@@ -461,6 +438,39 @@ func TestEngineManagedNetworkOneWay(t *testing.T) {
 
 // isSettingsRead is the one step every preview has besides "same": the stack
 // reading its last deployment's fixed settings, which changes nothing.
+// requireUnchanged checks that a preview proposes nothing: every resource
+// of the state reported "same", and nothing else but the read of the last
+// deployment's settings. A preview with no steps at all fails.
+func requireUnchanged(t *testing.T, what string, doc *offline.PreviewDoc, state exported) {
+	t.Helper()
+	for op, n := range doc.ChangeSummary {
+		if op != "same" && !(op == "read" && n == 1) && n > 0 {
+			t.Errorf("%s proposes %d %s", what, n, op)
+		}
+	}
+	same := 0
+	for _, step := range doc.Steps {
+		if step.Op == "same" {
+			same++
+		} else if !isSettingsRead(step) {
+			t.Errorf("%s: %s %s (diffs %v)", what, step.Op, step.URN, step.Diffs)
+		}
+	}
+	// The summary counts resources; the steps include the providers.
+	inState, providers := 0, 0
+	for _, r := range state.Deployment.Resources {
+		switch {
+		case strings.HasPrefix(r.Type, "pulumi:providers:"):
+			providers++
+		case r.Type != "pulumi:pulumi:StackReference":
+			inState++
+		}
+	}
+	if inState == 0 || doc.ChangeSummary["same"] != inState || same != inState+providers {
+		t.Errorf("%s: %d same steps, summary %v, for %d resources and %d providers in the state", what, same, doc.ChangeSummary, inState, providers)
+	}
+}
+
 func isSettingsRead(step offline.Step) bool {
 	return step.Op == "read" && strings.HasSuffix(step.URN, "pulumi:pulumi:StackReference::deployed-settings")
 }
