@@ -40,13 +40,13 @@ type CLI struct {
 	// Version is what `pulumi version` printed, e.g. v3.274.1.
 	Version string
 	// Installed is true for a CLI found on PATH, false for <root>/bin/pulumi
-	// (built by `make tools`).
+	// (built by `make cli`, which `make preview` and `make tools` run).
 	Installed bool
 }
 
 // String is the preview's first log line.
 func (c CLI) String() string {
-	how := "built by make tools"
+	how := "built by make cli"
 	if c.Installed {
 		how = "installed, found on PATH"
 	}
