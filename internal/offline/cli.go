@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/auto"
 )
 
 // The Pulumi CLI versions the offline preview drives: from MinCLIVersion up
@@ -63,7 +65,25 @@ func (c CLI) root() string {
 	return ""
 }
 
-var cliCache sync.Map // root -> cliResult
+// command is the Automation API's handle on the CLI, made once per
+// process and CLI: making one runs `pulumi version`, which FindCLI has
+// already checked against our own range.
+func (c CLI) command() (auto.PulumiCommand, error) {
+	if cmd, ok := commandCache.Load(c.Path); ok {
+		return cmd.(auto.PulumiCommand), nil
+	}
+	cmd, err := auto.NewPulumiCommand(&auto.PulumiCommandOptions{Root: c.root(), SkipVersionCheck: true})
+	if err != nil {
+		return nil, err
+	}
+	commandCache.Store(c.Path, cmd)
+	return cmd, nil
+}
+
+var (
+	cliCache     sync.Map // root -> cliResult
+	commandCache sync.Map // CLI path -> auto.PulumiCommand
+)
 
 type cliResult struct {
 	cli CLI

@@ -245,8 +245,7 @@ func Open(ctx context.Context, o Options) (s *Session, err error) {
 		return nil, err
 	}
 	fmt.Fprintln(o.Log, cli)
-	// FindCLI has checked the version against our own range.
-	cmd, err := auto.NewPulumiCommand(&auto.PulumiCommandOptions{Root: cli.root(), SkipVersionCheck: true})
+	cmd, err := cli.command()
 	if err != nil {
 		return nil, err
 	}
@@ -262,7 +261,9 @@ func Open(ctx context.Context, o Options) (s *Session, err error) {
 		s.mu.Unlock()
 		return err
 	}
-	s.Stack, err = auto.UpsertStackInlineSource(ctx, stackName, project.Name.String(), inline,
+	// The backend is a new, empty directory: the stack is created, not
+	// looked up first.
+	s.Stack, err = auto.NewStackInlineSource(ctx, stackName, project.Name.String(), inline,
 		auto.Pulumi(cmd), auto.EnvVars(env), auto.WorkDir(filepath.Join(dir, "work")),
 		auto.Project(*project), auto.SecretsProvider("passphrase"))
 	if err != nil {
