@@ -231,6 +231,23 @@ func managed(outbound string, rules []any, kv ...any) map[string]any {
 	return set
 }
 
+// reused is the Set of the dev base moved onto the corp-vnet fixture (an
+// existing VNet in westeurope, tests/testdata/existing-vnets.json) with the
+// named training subnet, plus the given overrides (pairs of path, value).
+func reused(trainingSubnet string, kv ...any) map[string]any {
+	set := map[string]any{
+		"azure-native:location": "westeurope",
+		"amlvnet:network": map[string]any{
+			"existing":       map[string]any{"resourceGroup": "corp-network", "name": "corp-vnet"},
+			"trainingSubnet": trainingSubnet,
+		},
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		set[kv[i].(string)] = kv[i+1]
+	}
+	return set
+}
+
 // Rules of a managed network, as a stack file writes them.
 var (
 	pypiRule  = map[string]any{"name": "pypi", "type": "fqdn", "destination": "pypi.org"}
@@ -662,23 +679,12 @@ var badConfigCases = []BadConfigCase{
 	// Reused VNet.
 	{
 		Name: "reused VNet in another region",
-		Set: map[string]any{
-			"amlvnet:network": map[string]any{
-				"existing":       map[string]any{"resourceGroup": "corp-network", "name": "corp-vnet"},
-				"trainingSubnet": "ml-training",
-			},
-		},
+		Set:  reused("ml-training", "azure-native:location", "eastus2"),
 		Want: map[string]string{"amlvnet:network.existing": "in the workspace's region"},
 	},
 	{
 		Name: "reused VNet without the named subnet",
-		Set: map[string]any{
-			"azure-native:location": "westeurope",
-			"amlvnet:network": map[string]any{
-				"existing":       map[string]any{"resourceGroup": "corp-network", "name": "corp-vnet"},
-				"trainingSubnet": "ml-train",
-			},
-		},
+		Set:  reused("ml-train"),
 		Want: map[string]string{"amlvnet:network.trainingSubnet": "it has: [apps bastion ml-firewalled ml-training]"},
 	},
 
@@ -783,13 +789,7 @@ var badConfigCases = []BadConfigCase{
 	},
 	{
 		Name: "adopted subnet's own NSG has a rule at the compute's priority",
-		Set: map[string]any{
-			"azure-native:location": "westeurope",
-			"amlvnet:network": map[string]any{
-				"existing":       map[string]any{"resourceGroup": "corp-network", "name": "corp-vnet"},
-				"trainingSubnet": "ml-firewalled",
-			},
-		},
+		Set:  reused("ml-firewalled"),
 		Want: map[string]string{"amlvnet:compute.rulePriority": "the subnet's NSG already has AllowBastionSsh Inbound 100"},
 	},
 
@@ -851,16 +851,11 @@ var badConfigCases = []BadConfigCase{
 	},
 	{
 		Name: "reused VNet with the training subnet for private endpoints",
-		Set: map[string]any{
-			"azure-native:location":          "westeurope",
-			"amlvnet:storage.clientIpRanges": Unset,
-			"amlvnet:network": map[string]any{
-				"existing":              map[string]any{"resourceGroup": "corp-network", "name": "corp-vnet"},
-				"trainingSubnet":        "ml-training",
-				"isolation":             "privateEndpoints",
-				"privateEndpointSubnet": "ml-training",
-			},
-		},
+		Set: reused("ml-training",
+			"amlvnet:storage.clientIpRanges", Unset,
+			"amlvnet:network.isolation", "privateEndpoints",
+			"amlvnet:network.privateEndpointSubnet", "ml-training",
+		),
 		Want: map[string]string{"amlvnet:network.privateEndpointSubnet": "private endpoints get a subnet of their own"},
 	},
 	{
@@ -913,13 +908,7 @@ var badConfigCases = []BadConfigCase{
 	},
 	{
 		Name: "reused subnet delegated to another service",
-		Set: map[string]any{
-			"azure-native:location": "westeurope",
-			"amlvnet:network": map[string]any{
-				"existing":       map[string]any{"resourceGroup": "corp-network", "name": "corp-vnet"},
-				"trainingSubnet": "apps",
-			},
-		},
+		Set:  reused("apps"),
 		Want: map[string]string{"amlvnet:network.trainingSubnet": `subnet "apps" is delegated to another service; Azure ML compute and AKS need an undelegated subnet`},
 	},
 	{
