@@ -140,6 +140,9 @@ type decoder struct {
 	secret   bool
 }
 
+// value decodes raw into v. (If chains here and in jsonKind rather than a
+// tagless switch: a case condition lies outside the blocks of Go's coverage
+// profile, so mutation testing would skip it.)
 func (d decoder) value(p *components.Path, raw json.RawMessage, v reflect.Value) {
 	if v.Type() == stringInputType {
 		var s string
@@ -235,10 +238,7 @@ func jsonKeys(t reflect.Type) []string {
 
 var stringListType = reflect.TypeOf(components.StringList(nil))
 
-// describeType names what a field takes, for "expected ..." messages. (If
-// chains rather than a tagless switch here and below: a case condition lies
-// outside the blocks of Go's coverage profile, so mutation testing would
-// skip it.)
+// describeType names what a field takes, for "expected ..." messages.
 func describeType(t reflect.Type) string {
 	if t == stringListType {
 		return "a CIDR or a list of CIDRs"

@@ -31,7 +31,7 @@ type plan struct {
 	// are constructed); deploy logs them.
 	warnings components.Problems
 	// projectDir is where relative paths in config are read from (see
-	// projectPath); empty means the working directory.
+	// projectPath and RunWithKeys).
 	projectDir string
 }
 
@@ -251,11 +251,7 @@ func (p *plan) projectPath(path string) string {
 	if filepath.IsAbs(path) {
 		return path
 	}
-	dir := p.projectDir
-	if dir == "" {
-		dir, _ = os.Getwd()
-	}
-	return filepath.Join(dir, path)
+	return filepath.Join(p.projectDir, path)
 }
 
 // readServiceTags fills the forced-tunneling prefixes from Microsoft's
@@ -278,7 +274,7 @@ func (p *plan) readServiceTags(ps *components.Problems) {
 		f, err := os.Open(p.projectPath(cc.ServiceTagsFile))
 		if err != nil {
 			if !filepath.IsAbs(cc.ServiceTagsFile) {
-				return nil, fmt.Errorf("cannot read the service-tags file (a relative path is read from the project directory, %s, not from the stack file's): %v", p.projectPath("."), err)
+				return nil, fmt.Errorf("cannot read the service-tags file (a relative path is read from the project directory, %s, not from the stack file's): %v", p.projectDir, err)
 			}
 			return nil, fmt.Errorf("cannot read the service-tags file: %v", err)
 		}

@@ -46,6 +46,9 @@ func RunWithKeys(keys []string, projectDir string) pulumi.RunFunc {
 		if dir == "" {
 			dir = ctx.RootDirectory()
 		}
+		if dir == "" {
+			dir, _ = os.Getwd()
+		}
 		p, problems := newPlan(ctx, cfg, dir)
 		if err := configError(append(unknown, decoding...), problems); err != nil {
 			return err
